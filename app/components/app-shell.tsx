@@ -1,0 +1,47 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+const NAV_ITEMS = [
+  { to: "/dashboard", label: "Dashboard" },
+  { to: "/book", label: "Book a mock" },
+  { to: "/sessions", label: "Sessions" },
+  { to: "/feedback", label: "Feedback" },
+  { to: "/credits", label: "Credits" },
+  { to: "/profile", label: "Profile" },
+];
+
+export function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link to="/dashboard" className="brand">
+            <img src="/favicon.svg" alt="" />
+            Peerloop
+          </Link>
+          <nav className="nav" aria-label="Main">
+            {NAV_ITEMS.map((item) => (
+              <NavLink key={item.to} to={item.to} prefetch="intent">
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="user-menu">
+            <span>{userName}</span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--secondary">
+                Log out
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+    </>
+  );
+}

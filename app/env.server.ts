@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+// Parsed once at start-up. In production a missing secret stops the process with a
+// message that names it; in development and tests safe defaults apply.
+
+const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-in-production";
+
+const baseSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  APP_ORIGIN: z
+    .string()
+    .url()
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  SEED_DEMO_DATA: z.enum(["true", "false", "1", "0"]).optional(),
+});
+
+export type Env = Omit<z.infer<typeof baseSchema>, "SESSION_SECRET" | "SEED_DEMO_DATA"> & {
+  SESSION_SECRET: string;
+  SEED_DEMO_DATA: boolean;
+  isProduction: boolean;
+};
+
+/** Secrets that must be set explicitly in production. */
+const PRODUCTION_SECRETS = ["SESSION_SECRET"] as const;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = baseSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const parsed = result.data;
+  const isProduction = parsed.NODE_ENV === "production";
+  if (isProduction) {
+    const missing = PRODUCTION_SECRETS.filter((name) => !parsed[name]);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Missing required secret${missing.length > 1 ? "s" : ""} in production: ${missing.join(", ")}`,
+      );
+    }
+  }
+  const seedFlag = parsed.SEED_DEMO_DATA;
+  return {
+    ...parsed,
+    SESSION_SECRET: parsed.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    SEED_DEMO_DATA:
+      seedFlag === undefined ? !isProduction : seedFlag === "true" || seedFlag === "1",
+    isProduction,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment; parsed on first use (server.ts calls it first, at start-up). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

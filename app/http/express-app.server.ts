@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { ViteDevServer } from "vite";
+import type { Env } from "~/env.server";
+import { isCrossOriginWrite, securityHeaders } from "./security";
+
+export type BuildSource =
+  | { kind: "production"; build: ServerBuild; clientDir: string }
+  | { kind: "development"; vite: ViteDevServer };
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    clientIp: string;
+  }
+}
+
+/**
+ * The HTTP tier: security middleware, static assets and the Remix handler. Stateless,
+ * so several can run behind a load balancer; server.ts adds the websocket upgrade
+ * and job workers around it.
+ */
+export function createExpressApp(env: Env, source: BuildSource): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const headers = securityHeaders({
+      nonce,
+      isDevelopment: source.kind === "development",
+      isProduction: env.isProduction,
+    });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+
+    const expectedOrigin = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+    if (
+      isCrossOriginWrite({
+        method: req.method,
+        origin: req.get("origin"),
+        secFetchSite: req.get("sec-fetch-site"),
+        expectedOrigin,
+      })
+    ) {
+      res.status(403).type("text/plain").send("Cross-origin request refused.");
+      return;
+    }
+    next();
+  });
+
+  if (source.kind === "development") {
+    app.use(source.vite.middlewares);
+  } else {
+    app.use(
+      "/assets",
+      express.static(`${source.clientDir}/assets`, { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(source.clientDir, { maxAge: "1h" }));
+  }
+
+  const build =
+    source.kind === "development"
+      ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+      : source.build;
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: source.kind,
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}

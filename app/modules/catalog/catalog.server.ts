@@ -1,0 +1,171 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { getDb } from "#db/client";
+import {
+  companies,
+  dimensions,
+  levels,
+  loops,
+  roundLevelBars,
+  rounds,
+  trackRounds,
+  tracks,
+} from "#db/schema";
+
+export interface CatalogLevel {
+  id: number;
+  code: string;
+  rank: number;
+  title: string;
+  summary: string;
+}
+
+export interface CatalogDimension {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  anchors: [string, string, string, string];
+}
+
+export interface CatalogRound {
+  id: number;
+  slug: string;
+  name: string;
+  position: number;
+  durationMinutes: number;
+  summary: string;
+  allowsSwap: boolean;
+  oneWayFromRank: number | null;
+  dimensions: CatalogDimension[];
+  /** Level code → how the bar reads at that level. */
+  levelBars: Record<string, string>;
+}
+
+export interface CatalogTrack {
+  id: number;
+  slug: string;
+  name: string;
+  summary: string;
+  roundSlugs: string[];
+}
+
+export interface LoopCatalog {
+  id: number;
+  slug: string;
+  name: string;
+  summary: string;
+  company: { slug: string; name: string };
+  levels: CatalogLevel[];
+  tracks: CatalogTrack[];
+  rounds: CatalogRound[];
+}
+
+export async function listLoops(): Promise<
+  { id: number; slug: string; name: string; companyName: string }[]
+> {
+  return getDb()
+    .select({ id: loops.id, slug: loops.slug, name: loops.name, companyName: companies.name })
+    .from(loops)
+    .innerJoin(companies, eq(companies.id, loops.companyId))
+    .orderBy(asc(companies.name), asc(loops.name));
+}
+
+/** Every loop with its levels, tracks, rounds and dimensions, in display order. */
+export async function getLoopCatalogs(): Promise<LoopCatalog[]> {
+  const db = getDb();
+  const loopRows = await db
+    .select({
+      id: loops.id,
+      slug: loops.slug,
+      name: loops.name,
+      summary: loops.summary,
+      companySlug: companies.slug,
+      companyName: companies.name,
+    })
+    .from(loops)
+    .innerJoin(companies, eq(companies.id, loops.companyId))
+    .orderBy(asc(companies.name), asc(loops.name));
+  if (loopRows.length === 0) return [];
+  const loopIds = loopRows.map((l) => l.id);
+
+  const [levelRows, trackRows, roundRows, dimensionRows, barRows, trackRoundRows] =
+    await Promise.all([
+      db.select().from(levels).where(inArray(levels.loopId, loopIds)).orderBy(asc(levels.rank)),
+      db.select().from(tracks).where(inArray(tracks.loopId, loopIds)).orderBy(asc(tracks.name)),
+      db.select().from(rounds).where(inArray(rounds.loopId, loopIds)).orderBy(asc(rounds.position)),
+      db
+        .select()
+        .from(dimensions)
+        .innerJoin(rounds, eq(rounds.id, dimensions.roundId))
+        .where(inArray(rounds.loopId, loopIds))
+        .orderBy(asc(dimensions.position)),
+      db
+        .select({
+          roundId: roundLevelBars.roundId,
+          code: levels.code,
+          text: roundLevelBars.expectation,
+        })
+        .from(roundLevelBars)
+        .innerJoin(levels, eq(levels.id, roundLevelBars.levelId))
+        .where(inArray(levels.loopId, loopIds)),
+      db
+        .select({ trackId: trackRounds.trackId, slug: rounds.slug, position: trackRounds.position })
+        .from(trackRounds)
+        .innerJoin(rounds, eq(rounds.id, trackRounds.roundId))
+        .where(inArray(rounds.loopId, loopIds))
+        .orderBy(asc(trackRounds.position)),
+    ]);
+
+  return loopRows.map((loop) => ({
+    id: loop.id,
+    slug: loop.slug,
+    name: loop.name,
+    summary: loop.summary,
+    company: { slug: loop.companySlug, name: loop.companyName },
+    levels: levelRows
+      .filter((l) => l.loopId === loop.id)
+      .map(({ id, code, rank, title, summary }) => ({ id, code, rank, title, summary })),
+    tracks: trackRows
+      .filter((t) => t.loopId === loop.id)
+      .map((t) => ({
+        id: t.id,
+        slug: t.slug,
+        name: t.name,
+        summary: t.summary,
+        roundSlugs: trackRoundRows.filter((tr) => tr.trackId === t.id).map((tr) => tr.slug),
+      })),
+    rounds: roundRows
+      .filter((r) => r.loopId === loop.id)
+      .map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        position: r.position,
+        durationMinutes: r.durationMinutes,
+        summary: r.summary,
+        allowsSwap: r.allowsSwap,
+        oneWayFromRank: r.oneWayFromRank,
+        dimensions: dimensionRows
+          .filter((d) => d.dimensions.roundId === r.id)
+          .map(({ dimensions: d }) => ({
+            id: d.id,
+            slug: d.slug,
+            name: d.name,
+            description: d.description,
+            anchors: [d.anchor1, d.anchor2, d.anchor3, d.anchor4] as [
+              string,
+              string,
+              string,
+              string,
+            ],
+          })),
+        levelBars: Object.fromEntries(
+          barRows.filter((b) => b.roundId === r.id).map((b) => [b.code, b.text]),
+        ),
+      })),
+  }));
+}
+
+export async function getLoopCatalog(slug: string): Promise<LoopCatalog | null> {
+  return (await getLoopCatalogs()).find((loop) => loop.slug === slug) ?? null;
+}

@@ -1,0 +1,247 @@
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
+import { ErrorList, Field, FormError, SubmitButton } from "~/components/forms";
+import { TimeZoneInput } from "~/components/time-zone-input";
+import { requireUser } from "~/modules/identity/auth.server";
+import { LANGUAGES, makeProfileSchema } from "~/modules/identity/profile";
+import { getProfile, getProfileOptions, saveProfile } from "~/modules/identity/profile.server";
+import { listTimeZones } from "~/modules/identity/time-zone";
+
+export const meta: MetaFunction = () => [{ title: "Profile · Peerloop" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [profile, options] = await Promise.all([getProfile(user.id), getProfileOptions()]);
+  if (!profile) throw new Response("Not found", { status: 404 });
+  return { profile, options, zones: listTimeZones() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const options = await getProfileOptions();
+  const submission = parseWithZod(await request.formData(), {
+    schema: makeProfileSchema(options),
+  });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  }
+  await saveProfile(user.id, submission.value);
+  return { result: submission.reply(), saved: true };
+}
+
+export default function Profile() {
+  const { profile, options, zones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const schema = useMemo(() => makeProfileSchema(options), [options]);
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: {
+      ...profile,
+      targetLoop: profile.targetLoop ?? options.loops[0]?.slug,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+
+  const selectedLoop =
+    options.loops.find((l) => l.slug === fields.targetLoop.value) ?? options.loops[0];
+  const offeredLevel = (round: string) =>
+    profile.interviewRounds.find((r) => r.round === round)?.maxLevel ?? "";
+  const roundErrors = (index: number) => [
+    ...(form.allErrors[`interviewRounds[${index}].round`] ?? []),
+    ...(form.allErrors[`interviewRounds[${index}].maxLevel`] ?? []),
+  ];
+  const welcome = searchParams.get("welcome") === "1";
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <h1>Your profile</h1>
+        <p>
+          {welcome
+            ? "Welcome to Peerloop! Tell us what you are preparing for, so we can match you well."
+            : "What you are preparing for, and what you can interview others for."}
+        </p>
+      </div>
+      {actionData?.saved ? (
+        <p className="notice" role="status">
+          Profile saved.
+        </p>
+      ) : null}
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <fieldset>
+          <legend>About you</legend>
+          <div className="field-row">
+            <Field
+              label="Name"
+              htmlFor={fields.name.id}
+              errors={fields.name.errors}
+              errorId={fields.name.errorId}
+            >
+              <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" />
+            </Field>
+            <Field
+              label="Time zone"
+              htmlFor={fields.timeZone.id}
+              hint="An IANA zone, like America/New_York."
+              errors={fields.timeZone.errors}
+              errorId={fields.timeZone.errorId}
+            >
+              <TimeZoneInput {...getInputProps(fields.timeZone, { type: "text" })} zones={zones} />
+            </Field>
+          </div>
+          <p className="hint">
+            Signed in as <strong>{profile.email}</strong>.
+          </p>
+        </fieldset>
+
+        <fieldset>
+          <legend>Your target</legend>
+          <div className="field-row">
+            <Field
+              label="Target loop"
+              htmlFor={fields.targetLoop.id}
+              errors={fields.targetLoop.errors}
+              errorId={fields.targetLoop.errorId}
+            >
+              <select {...getSelectProps(fields.targetLoop)}>
+                {options.loops.map((loop) => (
+                  <option key={loop.slug} value={loop.slug}>
+                    {loop.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              label="Track"
+              htmlFor={fields.targetTrack.id}
+              errors={fields.targetTrack.errors}
+              errorId={fields.targetTrack.errorId}
+            >
+              <select {...getSelectProps(fields.targetTrack)}>
+                <option value="">Choose a track</option>
+                {selectedLoop?.tracks.map((track) => (
+                  <option key={track.slug} value={track.slug}>
+                    {track.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <div className="field-row">
+            <Field
+              label="Current level"
+              htmlFor={fields.currentLevel.id}
+              errors={fields.currentLevel.errors}
+              errorId={fields.currentLevel.errorId}
+            >
+              <select {...getSelectProps(fields.currentLevel)}>
+                <option value="">Not set</option>
+                {selectedLoop?.levels.map((level) => (
+                  <option key={level.code} value={level.code}>
+                    {level.code} · {level.title}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              label="Target level"
+              htmlFor={fields.targetLevel.id}
+              hint="Mocks are graded against this level's bar."
+              errors={fields.targetLevel.errors}
+              errorId={fields.targetLevel.errorId}
+            >
+              <select {...getSelectProps(fields.targetLevel)}>
+                <option value="">Choose a level</option>
+                {selectedLoop?.levels.map((level) => (
+                  <option key={level.code} value={level.code}>
+                    {level.code} · {level.title}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset aria-describedby={fields.languages.errorId}>
+          <legend>Languages you code in</legend>
+          <div className="checkbox-grid">
+            {getCollectionProps(fields.languages, {
+              type: "checkbox",
+              options: LANGUAGES.map((l) => l.code),
+            }).map((props) => (
+              <label key={props.key} className="checkbox">
+                <input {...props} key={props.key} />
+                {LANGUAGES.find((l) => l.code === props.value)?.label}
+              </label>
+            ))}
+          </div>
+          <ErrorList id={fields.languages.errorId} errors={fields.languages.errors} />
+        </fieldset>
+
+        <fieldset>
+          <legend>Rounds you will interview others for</legend>
+          <p className="hint">
+            Peers book you for these rounds, up to the level you choose. Interviewing earns credits.
+          </p>
+          <table className="round-table">
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                <th scope="col">I will interview candidates targeting</th>
+              </tr>
+            </thead>
+            <tbody>
+              {selectedLoop?.rounds.map((round, index) => (
+                <tr key={round.slug}>
+                  <th scope="row">
+                    <label htmlFor={`round-${round.slug}`}>{round.name}</label>
+                    <input
+                      type="hidden"
+                      name={`interviewRounds[${index}].round`}
+                      value={round.slug}
+                    />
+                  </th>
+                  <td>
+                    <select
+                      id={`round-${round.slug}`}
+                      name={`interviewRounds[${index}].maxLevel`}
+                      defaultValue={offeredLevel(round.slug)}
+                      aria-invalid={roundErrors(index).length > 0 || undefined}
+                    >
+                      <option value="">Not interviewing</option>
+                      {selectedLoop.levels.map((level) => (
+                        <option key={level.code} value={level.code}>
+                          up to {level.code}
+                        </option>
+                      ))}
+                    </select>
+                    <ErrorList errors={roundErrors(index)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+
+        <div className="form-actions">
+          <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  );
+}

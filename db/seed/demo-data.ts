@@ -1,0 +1,121 @@
+import { eq } from "drizzle-orm";
+import { signUp } from "../../app/modules/identity/auth.server";
+import type { ProfileInput } from "../../app/modules/identity/profile";
+import { saveProfile } from "../../app/modules/identity/profile.server";
+import { getDb } from "../client";
+import { users } from "../schema";
+
+/** Everyone shares this password; the README states it. */
+export const DEMO_PASSWORD = "peerloop-demo";
+
+const LOOP = "databricks-ic";
+const ALL_ROUNDS = [
+  "recruiter-screen",
+  "phone-screen",
+  "coding",
+  "spark-deep-dive",
+  "ml-system-design",
+  "system-design",
+  "behavioral",
+  "hiring-manager",
+];
+
+type DemoUser = Omit<ProfileInput, "targetLoop" | "interviewRounds"> & {
+  email: string;
+  /** Rounds offered as interviewer and the highest target level taken. */
+  interviews: { rounds: string[]; upTo: string };
+};
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    email: "ada@demo.peerloop.dev",
+    name: "Ada Okafor",
+    timeZone: "America/New_York",
+    currentLevel: "L4",
+    targetTrack: "platform-ml",
+    targetLevel: "L5",
+    languages: ["python", "scala"],
+    interviews: { rounds: ["coding", "phone-screen", "spark-deep-dive"], upTo: "L4" },
+  },
+  {
+    email: "bruno@demo.peerloop.dev",
+    name: "Bruno Salles",
+    timeZone: "America/Sao_Paulo",
+    currentLevel: "L5",
+    targetTrack: "backend",
+    targetLevel: "L5",
+    languages: ["java", "sql", "go"],
+    interviews: { rounds: ["coding", "system-design", "behavioral"], upTo: "L5" },
+  },
+  {
+    email: "chen@demo.peerloop.dev",
+    name: "Chen Wei",
+    timeZone: "Asia/Kolkata",
+    currentLevel: "L3",
+    targetTrack: "data-science",
+    targetLevel: "L4",
+    languages: ["python", "sql", "r"],
+    interviews: { rounds: ["coding", "recruiter-screen"], upTo: "L3" },
+  },
+  {
+    email: "dana@demo.peerloop.dev",
+    name: "Dana Fischer",
+    timeZone: "Europe/Berlin",
+    currentLevel: "L6",
+    targetTrack: "platform-ml",
+    targetLevel: "L6",
+    languages: ["scala", "python", "java"],
+    interviews: { rounds: ALL_ROUNDS, upTo: "L6" },
+  },
+  {
+    email: "eli@demo.peerloop.dev",
+    name: "Eli Navarro",
+    timeZone: "Australia/Sydney",
+    currentLevel: "L5",
+    targetTrack: "research",
+    targetLevel: "L6",
+    languages: ["python", "cpp"],
+    interviews: { rounds: ["coding", "ml-system-design", "behavioral"], upTo: "L5" },
+  },
+  {
+    email: "farah@demo.peerloop.dev",
+    name: "Farah Haddad",
+    timeZone: "Europe/London",
+    currentLevel: "L7",
+    targetTrack: "backend",
+    targetLevel: "L7",
+    languages: ["go", "java", "python"],
+    interviews: { rounds: ALL_ROUNDS, upTo: "L7" },
+  },
+];
+
+/**
+ * Creates the demo users that do not exist yet, through the same modules sign-up and
+ * the profile page use. Existing users are left untouched, so it can run at every start.
+ * Returns how many were created.
+ */
+export async function seedDemoData(): Promise<number> {
+  let created = 0;
+  for (const demo of DEMO_USERS) {
+    const [existing] = await getDb()
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, demo.email));
+    if (existing) continue;
+    const result = await signUp({
+      name: demo.name,
+      email: demo.email,
+      password: DEMO_PASSWORD,
+      timeZone: demo.timeZone,
+    });
+    if (!result.ok) continue;
+    const { interviews, email: _email, ...profile } = demo;
+    await saveProfile(result.userId, {
+      ...profile,
+      targetLoop: LOOP,
+      interviewRounds: interviews.rounds.map((round) => ({ round, maxLevel: interviews.upTo })),
+    });
+    created++;
+  }
+  return created;
+}

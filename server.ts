@@ -1,0 +1,75 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { EnvError, getEnv } from "./app/env.server";
+import { type BuildSource, createExpressApp } from "./app/http/express-app.server";
+import { seedCatalog } from "./db/catalog/seed-catalog";
+import { closeDatabase, getConnection } from "./db/client";
+import { seedDemoData } from "./db/seed/demo-data";
+
+// One process: HTTP (Remix) now; the realtime websocket upgrade and the job workers
+// attach to the same http.Server in later steps.
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+async function loadBuildSource(isProduction: boolean): Promise<BuildSource> {
+  if (!isProduction) {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({
+      root,
+      server: { middlewareMode: true },
+      appType: "custom",
+    });
+    return { kind: "development", vite: devServer };
+  }
+  const buildFile = path.join(root, "build/server/index.js");
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  return { kind: "production", build, clientDir: path.join(root, "build/client") };
+}
+
+async function main() {
+  const env = getEnv();
+  const connection = getConnection();
+  const where =
+    connection.config.kind === "postgres" ? "PostgreSQL" : `PGlite (${connection.config.dataDir})`;
+  console.log(`peerloop: database ${where}, applying migrations…`);
+  await connection.migrate();
+  await seedCatalog(connection.db);
+  if (env.SEED_DEMO_DATA) {
+    const created = await seedDemoData();
+    if (created > 0) console.log(`peerloop: created ${created} demo users (see README)`);
+  }
+
+  const source = await loadBuildSource(env.isProduction);
+  const app = createExpressApp(env, source);
+  const server = createServer(app);
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`peerloop: listening on http://localhost:${port} (${env.NODE_ENV})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`peerloop: ${signal} received, shutting down`);
+    server.close();
+    server.closeAllConnections();
+    if (source.kind === "development") await source.vite.close();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EnvError) {
+    console.error(`peerloop: ${err.message}`);
+  } else {
+    console.error("peerloop: failed to start", err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+import remixConfig from "./remix.config.js";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [remix(remixConfig), tsconfigPaths()],
+  server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
+  build: { target: "es2022" },
+  // Pre-bundle the browser's dependencies up front; discovering them on the first
+  // page load makes Vite reload the page mid-interaction in development.
+  optimizeDeps: {
+    include: ["@conform-to/react", "@conform-to/zod", "zod", "react", "react-dom/client"],
+    // Server-only packages reached through loaders; the browser never loads them.
+    exclude: ["@remix-run/node", "drizzle-orm", "@electric-sql/pglite", "postgres", "argon2"],
+  },
+});
