@@ -3,7 +3,9 @@
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
   appDirectory: "app",
-  buildDirectory: "build",
+  // The integration tests build into a folder of their own, so that running them
+  // never swaps the build under a production server started from ./build.
+  buildDirectory: process.env.REMIX_BUILD_DIR || "build",
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,

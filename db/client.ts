@@ -126,7 +126,7 @@ type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: DatabaseConnection };
 const holder = globalThis as GlobalWithDb;
 
 /** Makes `connection` the one that getDb() returns, closing nothing. */
-export function useDatabaseConnection(connection: DatabaseConnection): DatabaseConnection {
+export function setDatabaseConnection(connection: DatabaseConnection): DatabaseConnection {
   holder[GLOBAL_KEY] = connection;
   return connection;
 }

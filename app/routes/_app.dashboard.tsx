@@ -26,7 +26,7 @@ export default function Dashboard() {
   return (
     <div className="stack">
       <div className="page-header">
-        <h1>Welcome, {firstName}</h1>
+        <h1>{`Welcome, ${firstName}`}</h1>
         <p>
           Times are shown in <strong>{timeZone}</strong>. <Link to="/profile">Change it</Link>
         </p>

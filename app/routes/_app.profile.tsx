@@ -64,6 +64,10 @@ export default function Profile() {
     ...(form.allErrors[`interviewRounds[${index}].round`] ?? []),
     ...(form.allErrors[`interviewRounds[${index}].maxLevel`] ?? []),
   ];
+  // An unknown language is reported on its item ("languages[1]"); show it with the group.
+  const languageErrors = Object.entries(form.allErrors)
+    .filter(([name]) => name === "languages" || name.startsWith("languages["))
+    .flatMap(([, errors]) => errors);
   const welcome = searchParams.get("welcome") === "1";
 
   return (
@@ -190,7 +194,7 @@ export default function Profile() {
               </label>
             ))}
           </div>
-          <ErrorList id={fields.languages.errorId} errors={fields.languages.errors} />
+          <ErrorList id={fields.languages.errorId} errors={languageErrors} />
         </fieldset>
 
         <fieldset>

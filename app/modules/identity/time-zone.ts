@@ -39,6 +39,6 @@ export function formatUtcOffset(zone: string, at: Date = new Date()): string {
   const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
-  if (!part || part === "GMT") return "UTC";
+  if (!part || part === "GMT" || part === "GMT+00:00") return "UTC";
   return part.replace("GMT", "UTC");
 }

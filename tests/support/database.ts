@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
+import {
+  closeDatabase,
+  type DatabaseConnection,
+  getConnection,
+  openDatabase,
+  setDatabaseConnection,
+} from "#db/client";
+import {
+  createDatabase,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "./postgres-admin";
+
+export const usingPostgres = Boolean(process.env.DATABASE_URL?.trim());
+
+/**
+ * Gives the calling test file a database of its own, migrated and holding the
+ * catalog: a copy of the run's template (PostgreSQL when DATABASE_URL is set,
+ * in-memory PGlite otherwise). It becomes the process database that getDb() returns.
+ */
+export function setupFreshDatabase(): { connection: () => DatabaseConnection; url?: () => string } {
+  const template = inject("dbTemplate");
+  let dbName: string | undefined;
+  let url: string | undefined;
+
+  beforeAll(async () => {
+    if (template.kind === "postgres") {
+      dbName = uniqueDatabaseName("peerloop_test");
+      await createDatabase(template.adminUrl, dbName, template.name);
+      url = withDatabaseName(template.adminUrl, dbName);
+      setDatabaseConnection(openDatabase({ kind: "postgres", url, maxConnections: 20 }));
+    } else {
+      const dump = new Blob([readFileSync(template.dumpFile)]);
+      const connection = openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: dump });
+      setDatabaseConnection(connection);
+    }
+  });
+
+  afterAll(async () => {
+    await closeDatabase();
+    if (template.kind === "postgres" && dbName) await dropDatabase(template.adminUrl, dbName);
+  });
+
+  return {
+    connection: () => getConnection(),
+    url: () => {
+      if (!url) throw new Error("no PostgreSQL URL: this run uses PGlite");
+      return url;
+    },
+  };
+}
