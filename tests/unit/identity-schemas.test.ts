@@ -139,3 +139,14 @@ describe("makeProfileSchema", () => {
     expect(issuePaths({ ...base, languages: ["cobol"] })).toEqual(["languages.0"]);
   });
 });
+
+describe("zone names", () => {
+  it("stores the current IANA name for zones ICU still calls by an old one", async () => {
+    const { timeZoneSchema } = await import("~/modules/identity/time-zone");
+    expect(timeZoneSchema.parse("Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(timeZoneSchema.parse("Europe/Kiev")).toBe("Europe/Kyiv");
+    expect(timeZoneSchema.parse("Europe/Berlin")).toBe("Europe/Berlin");
+    expect(listTimeZones()).toContain("Asia/Kolkata");
+    expect(listTimeZones()).not.toContain("Asia/Calcutta");
+  });
+});

@@ -13,22 +13,42 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+// ICU (in Node and in browsers) still reports some zones by their old CLDR names;
+// people know them by the current IANA names, and two names for one zone would make
+// peers in the same city look different. Both spellings compute the same times.
+const CURRENT_ZONE_NAMES: Record<string, string> = {
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "America/Godthab": "America/Nuuk",
+  "Pacific/Enderbury": "Pacific/Kanton",
+};
+
+export function currentZoneName(zone: string): string {
+  return CURRENT_ZONE_NAMES[zone] ?? zone;
+}
+
 export const timeZoneSchema = z
   .string({ required_error: "Choose your time zone." })
   .trim()
-  .refine(isValidTimeZone, "Choose a time zone from the list, like Europe/Berlin.");
+  .refine(isValidTimeZone, "Choose a time zone from the list, like Europe/Berlin.")
+  .transform(currentZoneName);
 
-/** All zones this runtime knows, for pickers. */
+/** All zones this runtime knows, by their current names, for pickers. */
 export function listTimeZones(): string[] {
-  const zones = Intl.supportedValuesOf?.("timeZone") ?? [];
-  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+  const zones = (Intl.supportedValuesOf?.("timeZone") ?? []).map(currentZoneName);
+  if (!zones.includes("UTC")) zones.push("UTC");
+  return [...new Set(zones)].sort();
 }
 
 /** The browser's zone, or UTC when it cannot be read. */
 export function detectTimeZone(): string {
   try {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return zone && isValidTimeZone(zone) ? zone : "UTC";
+    return zone && isValidTimeZone(zone) ? currentZoneName(zone) : "UTC";
   } catch {
     return "UTC";
   }

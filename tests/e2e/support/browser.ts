@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+
+// A real Chromium (Debian's, driven by playwright-core) for the e2e tests. Every page
+// opened through this helper reports uncaught errors and console errors; CSP
+// violations and React hydration errors both end up there, and a test that caused
+// any fails in afterEach.
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ACTION_TIMEOUT_MS = 15_000;
+
+export interface PageProblem {
+  kind: "pageerror" | "console";
+  text: string;
+  url: string;
+}
+
+export interface BrowserSession {
+  baseUrl: () => string;
+  /** A page in a fresh context (own cookies), with the app's address as its base URL. */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  /** Problems seen by the pages of the current test so far. */
+  problems: () => PageProblem[];
+  /** Console errors matching these are expected in the current test (reset after each). */
+  allowConsoleErrors: (...patterns: RegExp[]) => void;
+  /**
+   * A form submission to `path` is expected to be refused with `status` in this test.
+   * Chromium logs every 4xx fetch ("Failed to load resource") as a console error, and
+   * Remix answers a form with errors by a 400 on `<path>.data` (or on the document
+   * itself when JavaScript is off).
+   */
+  allowRejectedSubmission: (path: string, status: number) => void;
+}
+
+export function setupBrowser(): BrowserSession {
+  let browser: Browser | undefined;
+  let profileDir: string | undefined;
+  let contexts: BrowserContext[] = [];
+  let problems: PageProblem[] = [];
+  let allowed: RegExp[] = [];
+  const baseUrl = inject("baseUrl");
+
+  beforeAll(async () => {
+    profileDir = mkdtempSync(path.join(tmpdir(), "peerloop-chromium-"));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(profileDir, "config"),
+        XDG_CACHE_HOME: path.join(profileDir, "cache"),
+      },
+    });
+  });
+
+  afterEach(async () => {
+    const closing = contexts;
+    contexts = [];
+    await Promise.all(closing.map((context) => context.close().catch(() => {})));
+    const seen = problems.filter(
+      (p) => p.kind === "pageerror" || !allowed.some((pattern) => pattern.test(p.text)),
+    );
+    problems = [];
+    allowed = [];
+    if (seen.length > 0) {
+      const list = seen.map((p) => `- ${p.kind} on ${p.url}: ${p.text}`).join("\n");
+      throw new Error(`The browser reported ${seen.length} problem(s):\n${list}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  return {
+    baseUrl: () => baseUrl,
+    async newPage(options = {}) {
+      if (!browser)
+        throw new Error("setupBrowser(): the browser is not running (beforeAll failed?)");
+      const context = await browser.newContext({ baseURL: baseUrl, locale: "en-US", ...options });
+      contexts.push(context);
+      context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+      context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+      context.on("weberror", (error) => {
+        problems.push({
+          kind: "pageerror",
+          text: String(error.error().stack ?? error.error()),
+          url: error.page()?.url() ?? "?",
+        });
+      });
+      context.on("console", (message) => {
+        if (message.type() !== "error") return;
+        const { url, lineNumber } = message.location();
+        const where = url ? ` (${url}:${lineNumber})` : "";
+        problems.push({
+          kind: "console",
+          text: `${message.text()}${where}`,
+          url: message.page()?.url() ?? "?",
+        });
+      });
+      return context.newPage();
+    },
+    problems: () => [...problems],
+    allowConsoleErrors: (...patterns) => {
+      allowed.push(...patterns);
+    },
+    allowRejectedSubmission: (submitPath, status) => {
+      // With JavaScript the form is fetched as `<path>.data`, without it as the document.
+      const dataUrl = `${escapeRegExp(`${baseUrl}${submitPath}`)}(\\.data)?`;
+      allowed.push(
+        new RegExp(
+          `^Failed to load resource: the server responded with a status of ${status} \\(.*\\) \\(${dataUrl}(\\?[^)]*)?:\\d+\\)$`,
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * Resolves once React has hydrated the document (entry.client hydrates `document`),
+ * so that clicks and typing reach React instead of the server-rendered HTML.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => {
+    const key = Object.keys(document).find((k) => k.startsWith("__reactContainer$"));
+    if (!key) return false;
+    const hostRoot = (document as unknown as Record<string, { stateNode?: FiberRootLike }>)[key];
+    const state = hostRoot?.stateNode?.current?.memoizedState;
+    // React 18: the root stays "dehydrated" until the hydration pass has committed.
+    return state != null && state.isDehydrated === false;
+
+    interface FiberRootLike {
+      current?: { memoizedState?: { isDehydrated?: boolean } | null };
+    }
+  });
+}
+
+/** Navigates to `url` and waits for hydration. */
+export async function visit(page: Page, url: string) {
+  await page.goto(url);
+  await waitForHydration(page);
+}
+
+/** Waits until the locator is visible and its text contains `text`. */
+export async function expectVisibleText(locator: Locator, text: string | RegExp) {
+  await expect
+    .poll(
+      async () => {
+        const visible = await locator.isVisible();
+        return visible ? ((await locator.textContent()) ?? "") : "(not visible)";
+      },
+      { timeout: ACTION_TIMEOUT_MS },
+    )
+    .toMatch(typeof text === "string" ? new RegExp(escapeRegExp(text)) : text);
+}
+
+/** Waits until an input or select shows `value`. */
+export async function expectValue(locator: Locator, value: string) {
+  await expect.poll(() => locator.inputValue(), { timeout: ACTION_TIMEOUT_MS }).toBe(value);
+}
+
+/** The `.field` wrapper around the control labelled `label`: where its errors appear. */
+export function fieldOf(page: Page, label: string): Locator {
+  return page.locator(".field").filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

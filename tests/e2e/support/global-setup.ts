@@ -1,0 +1,186 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import {
+  createDatabase,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../../support/postgres-admin";
+
+// Once per e2e run: build the app, give it a fresh database, start the real server
+// (server.ts, production mode, demo data seeded) as a child process and hand its
+// address to the tests. Teardown stops the server and throws the database away.
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const HOST = "127.0.0.1";
+const START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+const OUTPUT_LIMIT = 64 * 1024;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("no free port found"))));
+    });
+  });
+}
+
+/** The tail of what the server printed, for error messages. */
+class OutputTail {
+  private text = "";
+  append(chunk: Buffer | string) {
+    this.text = (this.text + chunk.toString()).slice(-OUTPUT_LIMIT);
+    if (process.env.E2E_SERVER_LOG) process.stderr.write(chunk);
+  }
+  toString() {
+    return this.text.trim() || "(no output)";
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function signalServer(child: ChildProcess, signal: NodeJS.Signals) {
+  if (!child.pid) return;
+  try {
+    // The child leads its own process group (detached), so this reaches tsx and the
+    // node process it starts, and nothing else.
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      process.kill(child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function hasExited(child: ChildProcess) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+async function stopServer(child: ChildProcess) {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalServer(child, "SIGTERM");
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    sleep(STOP_GRACE_MS).then(() => false),
+  ]);
+  if (!stopped) {
+    signalServer(child, "SIGKILL");
+    await Promise.race([exited, sleep(STOP_GRACE_MS)]);
+  }
+}
+
+async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: OutputTail) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (hasExited(child)) {
+      throw new Error(
+        `The e2e server exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy.\n--- server output ---\n${output}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `GET /healthz answered ${response.status}: ${await response.text()}`;
+    } catch (err) {
+      lastProblem = `GET /healthz failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    await sleep(250);
+  }
+  throw new Error(
+    `The e2e server was not healthy within ${START_TIMEOUT_MS / 1000} s (${lastProblem}).\n--- server output ---\n${output}`,
+  );
+}
+
+export default async function setup(project: TestProject) {
+  execFileSync(path.join(root, "node_modules/.bin/remix"), ["vite:build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanUp = async () => {
+    // Last in, first out: the server stops before its database goes.
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error("e2e teardown:", err);
+      }
+    }
+  };
+
+  try {
+    const port = await freePort();
+    const baseUrl = `http://${HOST}:${port}`;
+
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    // Nothing from the outer shell may change how the server under test behaves.
+    for (const name of ["DATABASE_URL", "PGLITE_DATA_DIR", "APP_ORIGIN", "TRUST_PROXY", "HOST"]) {
+      delete env[name];
+    }
+    Object.assign(env, {
+      NODE_ENV: "production",
+      HOST,
+      PORT: String(port),
+      SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
+      SEED_DEMO_DATA: "true",
+    });
+
+    const adminUrl = process.env.DATABASE_URL?.trim();
+    if (adminUrl) {
+      const name = uniqueDatabaseName("peerloop_e2e");
+      await createDatabase(adminUrl, name);
+      cleanups.push(() => dropDatabase(adminUrl, name));
+      env.DATABASE_URL = withDatabaseName(adminUrl, name);
+    } else {
+      const dir = mkdtempSync(path.join(tmpdir(), "peerloop-e2e-"));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      env.PGLITE_DATA_DIR = path.join(dir, "pglite");
+    }
+
+    const output = new OutputTail();
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk: Buffer) => output.append(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.append(chunk));
+    child.once("error", (err) => output.append(`spawn error: ${err.message}\n`));
+    // If the run dies without teardown, do not leave the server behind.
+    const killOnExit = () => signalServer(child, "SIGKILL");
+    process.once("exit", killOnExit);
+    cleanups.push(async () => {
+      process.off("exit", killOnExit);
+      await stopServer(child);
+    });
+
+    await waitUntilHealthy(baseUrl, child, output);
+    project.provide("baseUrl", baseUrl);
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+
+  return cleanUp;
+}
