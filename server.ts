@@ -4,12 +4,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "./app/env.server";
 import { type BuildSource, createExpressApp } from "./app/http/express-app.server";
+import { startJobEngine } from "./app/jobs/job-engine.server";
 import { seedCatalog } from "./db/catalog/seed-catalog";
 import { closeDatabase, getConnection } from "./db/client";
 import { seedDemoData } from "./db/seed/demo-data";
 
-// One process: HTTP (Remix) now; the realtime websocket upgrade and the job workers
-// attach to the same http.Server in later steps.
+// One process: HTTP (Remix) and the job workers; the realtime websocket upgrade
+// attaches to the same http.Server next.
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -41,6 +42,11 @@ async function main() {
     if (created > 0) console.log(`peerloop: created ${created} demo users (see README)`);
   }
 
+  const jobs = env.JOBS === "on" ? await startJobEngine(connection, env) : undefined;
+  if (env.isProduction && !env.SMTP_URL) {
+    console.warn("peerloop: SMTP_URL is not set; emails stay in the outbox table");
+  }
+
   const source = await loadBuildSource(env.isProduction);
   const app = createExpressApp(env, source);
   const server = createServer(app);
@@ -58,6 +64,7 @@ async function main() {
     server.close();
     server.closeAllConnections();
     if (source.kind === "development") await source.vite.close();
+    await jobs?.stop();
     await closeDatabase();
     process.exit(0);
   };

@@ -18,6 +18,15 @@ export default defineConfig({
   optimizeDeps: {
     include: ["@conform-to/react", "@conform-to/zod", "zod", "react", "react-dom/client"],
     // Server-only packages reached through loaders; the browser never loads them.
-    exclude: ["@remix-run/node", "drizzle-orm", "@electric-sql/pglite", "postgres", "argon2"],
+    exclude: [
+      "@remix-run/node",
+      "drizzle-orm",
+      "@electric-sql/pglite",
+      "postgres",
+      "argon2",
+      "ical-generator",
+      "nodemailer",
+      "pg-boss",
+    ],
   },
 });

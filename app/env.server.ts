@@ -27,6 +27,13 @@ const baseSchema = z.object({
     .default("false")
     .transform((value) => value === "true" || value === "1"),
   SEED_DEMO_DATA: z.enum(["true", "false", "1", "0"]).optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = Omit<z.infer<typeof baseSchema>, "SESSION_SECRET" | "SEED_DEMO_DATA"> & {
@@ -66,6 +73,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       seedFlag === undefined ? !isProduction : seedFlag === "true" || seedFlag === "1",
     isProduction,
   };
+}
+
+/** Where links in emails and calendar feeds point. */
+export function publicOrigin(env: Env): string {
+  return env.APP_ORIGIN ?? `http://localhost:${env.PORT || 3000}`;
 }
 
 let cached: Env | undefined;

@@ -30,6 +30,8 @@ export interface DatabaseConnection {
   close(): Promise<void>;
   /** PGlite only: a tarball of the data directory (used to give tests a fresh copy). */
   dump?(): Promise<Blob>;
+  /** PGlite only: the embedded engine, for tools that speak SQL themselves (the job engine). */
+  pglite?: PGlite;
 }
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
@@ -111,6 +113,7 @@ function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): Databa
     async dump() {
       return client.dumpDataDir("none");
     },
+    pglite: client,
   };
 }
 

@@ -10,7 +10,15 @@ const NAV_ITEMS = [
   { to: "/profile", label: "Profile" },
 ];
 
-export function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
+export function AppShell({
+  userName,
+  showOutbox,
+  children,
+}: {
+  userName: string;
+  showOutbox: boolean;
+  children: ReactNode;
+}) {
   return (
     <>
       <a href="#main" className="skip-link">
@@ -42,6 +50,15 @@ export function AppShell({ userName, children }: { userName: string; children: R
       <main id="main" className="page">
         {children}
       </main>
+      <footer className="site-footer">
+        <Link to="/availability">Availability</Link>
+        {showOutbox ? (
+          <>
+            {" · "}
+            <Link to="/outbox">Outbox (development)</Link>
+          </>
+        ) : null}
+      </footer>
     </>
   );
 }

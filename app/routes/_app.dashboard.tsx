@@ -1,28 +1,64 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { EmptyState } from "~/components/empty-state";
+import { SessionCard } from "~/components/session-card";
+import { getAvailability } from "~/modules/availability/availability.server";
+import { listOpenRequests } from "~/modules/booking/booking.server";
+import { sessionCardsFor } from "~/modules/booking/session-cards.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { getProfile } from "~/modules/identity/profile.server";
+import { formatDateTime } from "~/utils/datetime";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const profile = await getProfile(user.id);
+  const now = new Date();
+  const [profile, availability, cards, open] = await Promise.all([
+    getProfile(user.id),
+    getAvailability(user.id),
+    sessionCardsFor(user.id, now),
+    listOpenRequests(user.id, now),
+  ]);
   return {
     name: user.name,
     timeZone: user.timeZone,
+    now: now.getTime(),
+    upcoming: cards.upcoming,
+    open: open.map((r) => ({
+      id: r.id,
+      roundName: r.roundName,
+      levelCode: r.levelCode,
+      format: r.format,
+      expiresAt: r.expiresAt.toISOString(),
+    })),
     checklist: {
       target: Boolean(profile?.targetLoop && profile.targetLevel),
-      languages: (profile?.languages.length ?? 0) > 0,
+      availability: availability.rules.length > 0,
       interviewing: profile?.interviewRounds.some((r) => r.maxLevel) ?? false,
     },
   };
 }
 
+/** Re-reads the page every minute so countdowns and Join buttons stay true. */
+function useMinuteRefresh() {
+  const revalidator = useRevalidator();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setTick((t) => t + 1);
+      if (document.visibilityState === "visible") revalidator.revalidate();
+    }, 60_000);
+    return () => clearInterval(timer);
+  }, [revalidator]);
+}
+
 export default function Dashboard() {
-  const { name, timeZone, checklist } = useLoaderData<typeof loader>();
+  const { name, timeZone, now, upcoming, open, checklist } = useLoaderData<typeof loader>();
+  useMinuteRefresh();
   const firstName = name.split(" ")[0];
+  const setupDone = checklist.target && checklist.availability && checklist.interviewing;
   return (
     <div className="stack">
       <div className="page-header">
@@ -31,30 +67,65 @@ export default function Dashboard() {
           Times are shown in <strong>{timeZone}</strong>. <Link to="/profile">Change it</Link>
         </p>
       </div>
-      <section className="card" aria-labelledby="setup-heading">
-        <h2 id="setup-heading">Get ready to practise</h2>
-        <ul className="checklist">
-          <li data-done={checklist.target}>
-            <Link to="/profile">Set your target loop, track and level</Link>
-          </li>
-          <li data-done={checklist.languages}>
-            <Link to="/profile">Pick the languages you code in</Link>
-          </li>
-          <li data-done={checklist.interviewing}>
-            <Link to="/profile">Offer the rounds you can interview others for</Link>
-          </li>
-        </ul>
+      {setupDone ? null : (
+        <section className="card" aria-labelledby="setup-heading">
+          <h2 id="setup-heading">Get ready to practise</h2>
+          <ul className="checklist">
+            <li data-done={checklist.target}>
+              <Link to="/profile">Set your target loop, track and level</Link>
+            </li>
+            <li data-done={checklist.availability}>
+              <Link to="/availability">Publish the hours you can practise in</Link>
+            </li>
+            <li data-done={checklist.interviewing}>
+              <Link to="/profile">Offer the rounds you can interview others for</Link>
+            </li>
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="upcoming-heading" className="stack">
+        <h2 id="upcoming-heading">Upcoming sessions</h2>
+        {upcoming.length === 0 ? (
+          <EmptyState
+            title="No upcoming sessions"
+            action={
+              <Link to="/book" className="button">
+                Book a mock
+              </Link>
+            }
+          >
+            <p>Booked mocks appear here with both local times and a Join button.</p>
+          </EmptyState>
+        ) : (
+          upcoming.map((s) => <SessionCard key={s.id} session={s} timeZone={timeZone} now={now} />)
+        )}
       </section>
       <div className="grid">
-        <EmptyState title="No upcoming sessions">
-          <p>Booked mocks appear here with both local times and a Join button.</p>
-        </EmptyState>
-        <EmptyState title="No open requests">
-          <p>Requests for a round you want to practise wait here until a peer is matched.</p>
-        </EmptyState>
-        <EmptyState title="No feedback to write">
-          <p>After a mock you ran, its scorecard waits here for you.</p>
-        </EmptyState>
+        <section className="card" aria-labelledby="open-heading">
+          <h2 id="open-heading">Open requests</h2>
+          {open.length === 0 ? (
+            <p className="hint">
+              None. <Link to="/book">Request a mock</Link> to see peers and times.
+            </p>
+          ) : (
+            <ul className="plain-list">
+              {open.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/book/${r.id}`}>
+                    {r.roundName} at {r.levelCode} ({r.format === "swap" ? "swap" : "one-way"})
+                  </Link>{" "}
+                  <span className="hint">
+                    until {formatDateTime(new Date(r.expiresAt), timeZone)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="feedback-heading">
+          <h2 id="feedback-heading">Feedback to write</h2>
+          <p className="hint">After a mock you ran, its scorecard waits here for you.</p>
+        </section>
       </div>
     </div>
   );

@@ -1,17 +1,21 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
+import { getEnv } from "~/env.server";
 import { requireUser } from "~/modules/identity/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, timeZone: user.timeZone } };
+  return {
+    user: { name: user.name, timeZone: user.timeZone },
+    showOutbox: !getEnv().isProduction,
+  };
 }
 
 export default function AppLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, showOutbox } = useLoaderData<typeof loader>();
   return (
-    <AppShell userName={user.name}>
+    <AppShell userName={user.name} showOutbox={showOutbox}>
       <Outlet />
     </AppShell>
   );

@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
+import { saveWeeklyAvailability } from "../../app/modules/availability/availability.server";
+import { createRequest } from "../../app/modules/booking/booking.server";
 import { signUp } from "../../app/modules/identity/auth.server";
 import type { ProfileInput } from "../../app/modules/identity/profile";
 import { saveProfile } from "../../app/modules/identity/profile.server";
 import { getDb } from "../client";
-import { users } from "../schema";
+import { availabilitySettings, mockRequests, rounds, users } from "../schema";
 
 /** Everyone shares this password; the README states it. */
 export const DEMO_PASSWORD = "peerloop-demo";
@@ -89,19 +91,82 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
+/** Generous hours every day in each person's own zone, so newcomers see proposals at once. */
+function demoWeek(timeZone: string) {
+  return {
+    timeZone,
+    minNoticeHours: 4,
+    maxSessionsPerDay: 4,
+    bufferMinutes: 15,
+    autoBook: false,
+    days: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({
+      weekday,
+      ranges: [
+        { start: "07:00", end: "12:00" },
+        { start: "13:00", end: "23:00" },
+      ],
+    })),
+  };
+}
+
+/**
+ * Keeps every demo user available, and holding an open swap request for every round
+ * that offers swaps at their target level, so a new user has swap partners at once.
+ */
+async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
+  const db = getDb();
+  const [settings] = await db
+    .select({ userId: availabilitySettings.userId })
+    .from(availabilitySettings)
+    .where(eq(availabilitySettings.userId, userId));
+  if (!settings) await saveWeeklyAvailability(userId, demoWeek(demo.timeZone));
+  for (const round of ALL_ROUNDS) {
+    const [open] = await db
+      .select({ id: mockRequests.id })
+      .from(mockRequests)
+      .innerJoin(rounds, eq(rounds.id, mockRequests.roundId))
+      .where(
+        and(
+          eq(mockRequests.userId, userId),
+          eq(rounds.slug, round),
+          eq(mockRequests.format, "swap"),
+          eq(mockRequests.status, "open"),
+          gt(mockRequests.expiresAt, new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000)),
+        ),
+      );
+    if (open) continue;
+    // Rounds that are one-way at this level answer format_not_allowed: nothing to do.
+    await createRequest(
+      userId,
+      {
+        loopSlug: LOOP,
+        roundSlug: round,
+        levelCode: demo.targetLevel!,
+        format: "swap",
+        horizonDays: 30,
+      },
+      now,
+    );
+  }
+}
+
 /**
  * Creates the demo users that do not exist yet, through the same modules sign-up and
- * the profile page use. Existing users are left untouched, so it can run at every start.
+ * the profile page use. Existing users keep their data; only their practice
+ * (availability if missing, open swap requests) is topped up, so it can run at every start.
  * Returns how many were created.
  */
-export async function seedDemoData(): Promise<number> {
+export async function seedDemoData(now: Date = new Date()): Promise<number> {
   let created = 0;
   for (const demo of DEMO_USERS) {
     const [existing] = await getDb()
       .select({ id: users.id })
       .from(users)
       .where(eq(users.email, demo.email));
-    if (existing) continue;
+    if (existing) {
+      await refreshDemoPractice(existing.id, demo, now);
+      continue;
+    }
     const result = await signUp({
       name: demo.name,
       email: demo.email,
@@ -115,6 +180,7 @@ export async function seedDemoData(): Promise<number> {
       targetLoop: LOOP,
       interviewRounds: interviews.rounds.map((round) => ({ round, maxLevel: interviews.upTo })),
     });
+    await refreshDemoPractice(result.userId, demo, now);
     created++;
   }
   return created;

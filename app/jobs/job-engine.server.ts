@@ -1,0 +1,92 @@
+import PgBoss from "pg-boss";
+import type { DatabaseConnection } from "#db/client";
+import type { Env } from "~/env.server";
+import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
+import { expireRequests } from "~/modules/booking/booking.server";
+import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
+import { sendDueReminders } from "~/modules/notify/reminders.server";
+import { setJobKicker } from "./kick.server";
+
+// Durable jobs on pg-boss, in the same database as everything else (PostgreSQL, or the
+// embedded PGlite through pg-boss's `db` adapter). Periodic work is scheduled by cron
+// inside pg-boss, so with several app instances each tick still runs once.
+
+export const QUEUES = {
+  deliverEmail: "deliver-email",
+  reminders: "send-reminders",
+  pairRequests: "pair-requests",
+  expireRequests: "expire-requests",
+} as const;
+
+type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const SCHEDULES: Record<QueueName, string> = {
+  "deliver-email": "* * * * *",
+  "send-reminders": "* * * * *",
+  "pair-requests": "*/5 * * * *",
+  "expire-requests": "*/15 * * * *",
+};
+
+function pgliteAdapter(connection: DatabaseConnection) {
+  const pg = connection.pglite!;
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      // pg-boss sends multi-statement scripts without parameters (migrations): those
+      // need the simple protocol, which PGlite offers as exec().
+      if (!values || values.length === 0) {
+        const results = await pg.exec(text);
+        const last = results[results.length - 1];
+        return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
+      }
+      const result = await pg.query(text, values as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+  };
+}
+
+export interface JobEngine {
+  boss: PgBoss;
+  /** Asks for a job to run soon (e.g. deliver the email just written). */
+  kick(queue: QueueName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobEngine(connection: DatabaseConnection, env: Env): Promise<JobEngine> {
+  const boss =
+    connection.config.kind === "postgres"
+      ? new PgBoss({ connectionString: connection.config.url, max: 4 })
+      : new PgBoss({ db: pgliteAdapter(connection) } as unknown as PgBoss.ConstructorOptions);
+  boss.on("error", (err) => console.error("peerloop jobs:", err));
+  await boss.start();
+
+  const handlers: Record<QueueName, () => Promise<unknown>> = {
+    "deliver-email": async () =>
+      env.SMTP_URL ? deliverPendingEmails(smtpTransport(env.SMTP_URL)) : { kept: "outbox" },
+    "send-reminders": () => sendDueReminders(),
+    "pair-requests": () => pairOpenRequests(),
+    "expire-requests": () => expireRequests(),
+  };
+  for (const [queue, handler] of Object.entries(handlers) as [
+    QueueName,
+    () => Promise<unknown>,
+  ][]) {
+    await boss.createQueue(queue);
+    await boss.schedule(queue, SCHEDULES[queue]);
+    await boss.work(queue, { pollingIntervalSeconds: 2 }, async () => {
+      await handler();
+    });
+  }
+
+  const engine: JobEngine = {
+    boss,
+    async kick(queue) {
+      await boss.send(queue, {}, { singletonKey: queue, singletonSeconds: 5 });
+    },
+    async stop() {
+      setJobKicker(undefined);
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+  setJobKicker((queue) => engine.kick(queue as QueueName));
+  return engine;
+}

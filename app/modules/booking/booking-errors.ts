@@ -1,0 +1,28 @@
+// Domain error codes of booking, and what people are told.
+
+export type BookingErrorCode =
+  | "slot_taken"
+  | "request_closed"
+  | "not_found"
+  | "not_cancellable"
+  | "too_late_to_reschedule"
+  | "format_not_allowed"
+  | "idempotency_conflict";
+
+export const BOOKING_ERROR_MESSAGES: Record<BookingErrorCode, string> = {
+  slot_taken: "That time was just taken. Here are fresh proposals.",
+  request_closed: "This request is no longer open: it was booked or cancelled.",
+  not_found: "That session or request does not exist.",
+  not_cancellable: "This session can no longer be cancelled: it has started or ended.",
+  too_late_to_reschedule:
+    "Sessions can be moved until 24 hours before the start. You can still cancel it.",
+  format_not_allowed: "This round is not offered in that format at that level.",
+  idempotency_conflict: "This booking link was already used. Reload the page and try again.",
+};
+
+export class BookingConflict extends Error {
+  constructor(readonly code: BookingErrorCode) {
+    super(code);
+    this.name = "BookingConflict";
+  }
+}

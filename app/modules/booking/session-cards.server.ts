@@ -1,0 +1,31 @@
+import type { SessionCardData } from "~/components/session-card";
+import { listSessionsForUser, type SessionView } from "./booking.server";
+import { isJoinOpen } from "./policy";
+
+export function toSessionCard(session: SessionView, now: Date): SessionCardData {
+  return {
+    id: session.id,
+    status: session.status,
+    format: session.format,
+    roundName: session.roundName,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    joinOpen: isJoinOpen(session.startsAt, session.endsAt, now),
+    lateCancel: session.lateCancel,
+    myRole: session.myRole,
+    peer: { name: session.peer.name, timeZone: session.peer.timeZone },
+  };
+}
+
+/** The person's sessions split into upcoming (soonest first) and past (latest first). */
+export async function sessionCardsFor(userId: string, now: Date) {
+  const all = await listSessionsForUser(userId);
+  const upcoming = all.filter(
+    (s) => (s.status === "scheduled" || s.status === "in_progress") && s.endsAt > now,
+  );
+  const past = all.filter((s) => !upcoming.includes(s)).reverse();
+  return {
+    upcoming: upcoming.map((s) => toSessionCard(s, now)),
+    past: past.map((s) => toSessionCard(s, now)),
+  };
+}

@@ -1,0 +1,425 @@
+import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { type Database, getDb } from "#db/client";
+import {
+  interviewerRounds,
+  levels,
+  mockRequests,
+  mockSessions,
+  profiles,
+  rounds,
+  sessionParticipants,
+  users,
+} from "#db/schema";
+import { loadAvailabilities } from "~/modules/availability/availability.server";
+import type { Interval } from "~/modules/availability/types";
+import { findMatches } from "./find-matches";
+import { sessionMinutes } from "./formats";
+import type { MatchCandidate, MatchPerson, MatchRequest, MockFormat, Proposal } from "./types";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RequestContext {
+  id: string;
+  userId: string;
+  loopId: number;
+  roundId: number;
+  roundSlug: string;
+  roundName: string;
+  roundMinutes: number;
+  targetLevelId: number;
+  targetLevelCode: string;
+  targetLevelRank: number;
+  format: MockFormat;
+  horizonDays: number;
+  status: (typeof mockRequests.$inferSelect)["status"];
+  sessionId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export async function loadRequest(
+  requestId: string,
+  db: Database = getDb(),
+): Promise<RequestContext | null> {
+  const [row] = await db
+    .select({
+      request: mockRequests,
+      roundSlug: rounds.slug,
+      roundName: rounds.name,
+      roundMinutes: rounds.durationMinutes,
+      levelCode: levels.code,
+      levelRank: levels.rank,
+    })
+    .from(mockRequests)
+    .innerJoin(rounds, eq(rounds.id, mockRequests.roundId))
+    .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
+    .where(eq(mockRequests.id, requestId));
+  if (!row) return null;
+  const r = row.request;
+  return {
+    id: r.id,
+    userId: r.userId,
+    loopId: r.loopId,
+    roundId: r.roundId,
+    roundSlug: row.roundSlug,
+    roundName: row.roundName,
+    roundMinutes: row.roundMinutes,
+    targetLevelId: r.targetLevelId,
+    targetLevelCode: row.levelCode,
+    targetLevelRank: row.levelRank,
+    format: r.format,
+    horizonDays: r.horizonDays,
+    status: r.status,
+    sessionId: r.sessionId,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+  };
+}
+
+/** Active sessions of these people that end after `since`, as intervals per person. */
+export async function loadBusy(
+  userIds: string[],
+  since: Date,
+  excludeSessionId?: string,
+  db: Database = getDb(),
+): Promise<Map<string, Interval[]>> {
+  const busy = new Map<string, Interval[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return busy;
+  const rows = await db
+    .select({
+      userId: sessionParticipants.userId,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+    })
+    .from(sessionParticipants)
+    .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+    .where(
+      and(
+        inArray(sessionParticipants.userId, userIds),
+        eq(sessionParticipants.active, true),
+        gt(mockSessions.endsAt, since),
+        excludeSessionId ? ne(mockSessions.id, excludeSessionId) : undefined,
+      ),
+    );
+  for (const row of rows) {
+    busy.get(row.userId)?.push({ start: row.startsAt.getTime(), end: row.endsAt.getTime() });
+  }
+  for (const list of busy.values()) list.sort((a, b) => a.start - b.start);
+  return busy;
+}
+
+export interface PeerStats {
+  held: number;
+  lateCancels: number;
+  interviewsGiven: number;
+  interviewsReceived: number;
+  reliability: number | null;
+  lastSessionWithRequesterAt: number | null;
+}
+
+/**
+ * Reliability and fairness figures for ranking. Reliability counts held sessions
+ * against late cancellations (no-shows join once attendance is recorded).
+ */
+export async function loadPeerStats(
+  peerIds: string[],
+  requesterId: string | null,
+  db: Database = getDb(),
+): Promise<Map<string, PeerStats>> {
+  const stats = new Map<string, PeerStats>();
+  for (const id of peerIds) {
+    stats.set(id, {
+      held: 0,
+      lateCancels: 0,
+      interviewsGiven: 0,
+      interviewsReceived: 0,
+      reliability: null,
+      lastSessionWithRequesterAt: null,
+    });
+  }
+  if (peerIds.length === 0) return stats;
+  const roleRows = await db
+    .select({
+      userId: sessionParticipants.userId,
+      role: sessionParticipants.role,
+      status: mockSessions.status,
+      lateCancelByMe: sql<boolean>`(${mockSessions.lateCancel} and ${mockSessions.cancelledBy} = ${sessionParticipants.userId})`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(sessionParticipants)
+    .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+    .where(inArray(sessionParticipants.userId, peerIds))
+    .groupBy(
+      sessionParticipants.userId,
+      sessionParticipants.role,
+      mockSessions.status,
+      sql`(${mockSessions.lateCancel} and ${mockSessions.cancelledBy} = ${sessionParticipants.userId})`,
+    );
+  for (const row of roleRows) {
+    const s = stats.get(row.userId)!;
+    if (row.status === "completed") {
+      s.held += row.count;
+      if (row.role !== "candidate") s.interviewsGiven += row.count;
+      if (row.role !== "interviewer") s.interviewsReceived += row.count;
+    }
+    if (row.status === "cancelled" && row.lateCancelByMe) s.lateCancels += row.count;
+  }
+  for (const s of stats.values()) {
+    const counted = s.held + s.lateCancels;
+    s.reliability = counted > 0 ? s.held / counted : null;
+  }
+  if (requesterId) {
+    const mine = db
+      .select({ sessionId: sessionParticipants.sessionId })
+      .from(sessionParticipants)
+      .where(eq(sessionParticipants.userId, requesterId));
+    const shared = await db
+      .select({
+        userId: sessionParticipants.userId,
+        last: sql<Date>`max(${mockSessions.startsAt})`,
+      })
+      .from(sessionParticipants)
+      .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+      .where(
+        and(
+          inArray(sessionParticipants.userId, peerIds),
+          inArray(sessionParticipants.sessionId, mine),
+          ne(mockSessions.status, "cancelled"),
+        ),
+      )
+      .groupBy(sessionParticipants.userId);
+    for (const row of shared) {
+      const s = stats.get(row.userId);
+      if (s && row.last) s.lastSessionWithRequesterAt = new Date(row.last).getTime();
+    }
+  }
+  return stats;
+}
+
+export interface ProposalView {
+  peerId: string;
+  peerName: string;
+  peerLevel: string | null;
+  peerTimeZone: string;
+  start: string;
+  end: string;
+  reliability: number | null;
+  reasons: string[];
+}
+
+export interface MatchInputs {
+  request: MatchRequest;
+  requester: MatchPerson;
+  candidates: MatchCandidate[];
+  names: Map<string, { name: string; level: string | null; timeZone: string }>;
+}
+
+export interface PeerRow {
+  userId: string;
+  upToRank: number | null;
+  swapRank: number | null;
+}
+
+/** The peers a request may be matched with: qualified interviewers, or open swap requests. */
+export async function selectPeers(
+  ctx: RequestContext,
+  now: Date,
+  onlyPeerId?: string,
+  db: Database = getDb(),
+): Promise<PeerRow[]> {
+  if (ctx.format === "one_way") {
+    const rows = await db
+      .select({ userId: interviewerRounds.userId, upToRank: levels.rank })
+      .from(interviewerRounds)
+      .innerJoin(levels, eq(levels.id, interviewerRounds.maxLevelId))
+      .where(
+        and(
+          eq(interviewerRounds.roundId, ctx.roundId),
+          ne(interviewerRounds.userId, ctx.userId),
+          onlyPeerId ? eq(interviewerRounds.userId, onlyPeerId) : undefined,
+        ),
+      );
+    return rows.map((r) => ({ userId: r.userId, upToRank: r.upToRank, swapRank: null }));
+  }
+  const open = await db
+    .select({ userId: mockRequests.userId, swapRank: levels.rank })
+    .from(mockRequests)
+    .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
+    .where(
+      and(
+        eq(mockRequests.roundId, ctx.roundId),
+        eq(mockRequests.format, "swap"),
+        eq(mockRequests.status, "open"),
+        gt(mockRequests.expiresAt, now),
+        ne(mockRequests.userId, ctx.userId),
+        onlyPeerId ? eq(mockRequests.userId, onlyPeerId) : undefined,
+      ),
+    );
+  // One entry per person: the request closest to the target level speaks for them.
+  const best = new Map<string, number>();
+  for (const row of open) {
+    const current = best.get(row.userId);
+    if (
+      current === undefined ||
+      Math.abs(row.swapRank - ctx.targetLevelRank) < Math.abs(current - ctx.targetLevelRank)
+    ) {
+      best.set(row.userId, row.swapRank);
+    }
+  }
+  return [...best].map(([userId, swapRank]) => ({ userId, upToRank: null, swapRank }));
+}
+
+/** What the matcher needs to know about the search itself. */
+export interface MatchBase {
+  userId: string;
+  format: MockFormat;
+  targetLevelRank: number;
+  roundMinutes: number;
+  horizonDays: number;
+  /** The search never reaches past this instant (a request's expiry). */
+  until?: Date;
+}
+
+/** Everything the pure matcher needs, read in a handful of queries. */
+export async function buildMatchInputs(
+  base: MatchBase,
+  peerRows: PeerRow[],
+  now: Date,
+  options: { excludeSessionId?: string } = {},
+  db: Database = getDb(),
+): Promise<MatchInputs> {
+  const peerIds = peerRows.map((p) => p.userId);
+  const everyone = [base.userId, ...peerIds];
+  const [availability, busy, stats, people] = await Promise.all([
+    loadAvailabilities(everyone, undefined, db),
+    loadBusy(everyone, new Date(now.getTime() - DAY_MS), options.excludeSessionId, db),
+    loadPeerStats(peerIds, base.userId, db),
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        timeZone: profiles.timeZone,
+        levelRank: levels.rank,
+        levelCode: levels.code,
+      })
+      .from(users)
+      .innerJoin(profiles, eq(profiles.userId, users.id))
+      .leftJoin(levels, eq(levels.id, profiles.currentLevelId))
+      .where(inArray(users.id, everyone)),
+  ]);
+
+  const names = new Map(
+    people.map((p) => [
+      p.id,
+      {
+        name: p.name,
+        level: p.levelCode,
+        timeZone: availability.get(p.id)?.timeZone ?? p.timeZone,
+      },
+    ]),
+  );
+  const horizonDays = base.until
+    ? Math.min(base.horizonDays, Math.max(0, (base.until.getTime() - now.getTime()) / DAY_MS))
+    : base.horizonDays;
+  const request: MatchRequest = {
+    requesterId: base.userId,
+    format: base.format,
+    targetLevelRank: base.targetLevelRank,
+    sessionMinutes: sessionMinutes(base.format, base.roundMinutes),
+    horizonDays,
+    now: now.getTime(),
+  };
+  const requester: MatchPerson = {
+    id: base.userId,
+    availability: availability.get(base.userId)!,
+    busy: busy.get(base.userId) ?? [],
+  };
+  const candidates: MatchCandidate[] = peerRows.map((peer) => {
+    const s = stats.get(peer.userId)!;
+    const person = people.find((p) => p.id === peer.userId);
+    return {
+      id: peer.userId,
+      name: person?.name ?? "A peer",
+      levelRank: person?.levelRank ?? null,
+      interviewsUpToRank: peer.upToRank,
+      swapTargetRank: peer.swapRank,
+      reliability: s.reliability,
+      interviewsGiven: s.interviewsGiven,
+      interviewsReceived: s.interviewsReceived,
+      lastSessionWithRequesterAt: s.lastSessionWithRequesterAt,
+      availability: availability.get(peer.userId)!,
+      busy: busy.get(peer.userId) ?? [],
+    };
+  });
+  return { request, requester, candidates, names };
+}
+
+export function requestBase(ctx: RequestContext): MatchBase {
+  return {
+    userId: ctx.userId,
+    format: ctx.format,
+    targetLevelRank: ctx.targetLevelRank,
+    roundMinutes: ctx.roundMinutes,
+    horizonDays: ctx.horizonDays,
+    until: ctx.expiresAt,
+  };
+}
+
+export async function loadMatchInputs(
+  ctx: RequestContext,
+  now: Date,
+  options: { onlyPeerId?: string } = {},
+  db: Database = getDb(),
+): Promise<MatchInputs> {
+  const peers = await selectPeers(ctx, now, options.onlyPeerId, db);
+  return buildMatchInputs(requestBase(ctx), peers, now, {}, db);
+}
+
+function toView(proposal: Proposal, inputs: MatchInputs): ProposalView {
+  const peer = inputs.names.get(proposal.peerId);
+  return {
+    peerId: proposal.peerId,
+    peerName: peer?.name ?? "A peer",
+    peerLevel: peer?.level ?? null,
+    peerTimeZone: peer?.timeZone ?? "UTC",
+    start: new Date(proposal.start).toISOString(),
+    end: new Date(proposal.end).toISOString(),
+    reliability: inputs.candidates.find((c) => c.id === proposal.peerId)?.reliability ?? null,
+    reasons: proposal.reasons,
+  };
+}
+
+/** Ranked proposals for an open request. */
+export async function proposeForRequest(
+  ctx: RequestContext,
+  now: Date,
+  options: { maxProposals?: number } = {},
+): Promise<ProposalView[]> {
+  if (ctx.status !== "open") return [];
+  const inputs = await loadMatchInputs(ctx, now);
+  return rankProposals(inputs, options.maxProposals);
+}
+
+export function rankProposals(inputs: MatchInputs, maxProposals?: number): ProposalView[] {
+  const proposals = findMatches(
+    { ...inputs.request, maxProposals: maxProposals ?? inputs.request.maxProposals },
+    inputs.requester,
+    inputs.candidates,
+  );
+  return proposals.map((p) => toView(p, inputs));
+}
+
+/**
+ * Whether `start` with the one candidate in `inputs` is a valid slot, by the same
+ * rules the proposals come from (the matcher, asked for every valid slot).
+ */
+export function isValidSlot(inputs: MatchInputs, peerId: string, start: number): boolean {
+  // Every grid slot of the horizon: enough room for all valid slots of one peer.
+  const everySlot = Math.ceil((inputs.request.horizonDays * 1440) / 30) + 1;
+  const all = findMatches(
+    { ...inputs.request, slotStepMinutes: 30, maxProposals: everySlot, maxPerPeer: everySlot },
+    inputs.requester,
+    inputs.candidates.filter((c) => c.id === peerId),
+  );
+  return all.some((p) => p.peerId === peerId && p.start === start);
+}

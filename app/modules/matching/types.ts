@@ -1,0 +1,55 @@
+import type { Interval, PersonAvailability } from "../availability/types";
+
+export type MockFormat = "swap" | "one_way";
+
+export interface MatchRequest {
+  requesterId: string;
+  format: MockFormat;
+  /** Rank of the candidate's target level (L5 → 5). */
+  targetLevelRank: number;
+  /** Length of the whole session in minutes (a swap is two halves of one round each). */
+  sessionMinutes: number;
+  /** Search window: [now, now + horizonDays). */
+  horizonDays: number;
+  /** Epoch ms; passed in so the matcher stays pure. */
+  now: number;
+  /** Start times sit on this grid of UTC minutes (default 30). */
+  slotStepMinutes?: number;
+  /** How many proposals to return (default 10). */
+  maxProposals?: number;
+  /** How many proposals one peer may fill at most (default 3). */
+  maxPerPeer?: number;
+}
+
+export interface MatchPerson {
+  id: string;
+  availability: PersonAvailability;
+  /** The person's active sessions (no buffers applied). */
+  busy: Interval[];
+}
+
+export interface MatchCandidate extends MatchPerson {
+  name: string;
+  /** Rank of the peer's current level, when known. */
+  levelRank: number | null;
+  /** One-way: the highest target level rank this peer interviews for in the round. */
+  interviewsUpToRank: number | null;
+  /** Swap: rank of the level the peer is targeting in this round. */
+  swapTargetRank: number | null;
+  /** Share of past sessions this peer attended and did not cancel late (0..1), if any. */
+  reliability: number | null;
+  interviewsGiven: number;
+  interviewsReceived: number;
+  /** Epoch ms of the last session with the requester, if any. */
+  lastSessionWithRequesterAt: number | null;
+}
+
+export interface Proposal {
+  peerId: string;
+  start: number;
+  end: number;
+  /** Higher is better; only meaningful relative to other proposals of one request. */
+  score: number;
+  /** Why it is ranked where it is, in plain words, most important first. */
+  reasons: string[];
+}

@@ -1,0 +1,89 @@
+import { formatRange } from "~/utils/datetime";
+
+// Email texts, built from plain data. Every message shows the time in the reader's
+// zone first and the other person's zone second, so nobody converts in their head.
+
+export interface SessionMessageInput {
+  roundName: string;
+  formatLabel: string;
+  start: Date;
+  end: Date;
+  sessionUrl: string;
+  reader: { name: string; timeZone: string };
+  peer: { name: string; timeZone: string };
+}
+
+function whenLines(input: SessionMessageInput): string {
+  const mine = formatRange(input.start, input.end, input.reader.timeZone);
+  const theirs = formatRange(input.start, input.end, input.peer.timeZone);
+  return [
+    `When: ${mine} (${input.reader.timeZone}, your time)`,
+    `      ${theirs} (${input.peer.timeZone}, ${input.peer.name}'s time)`,
+  ].join("\n");
+}
+
+function body(greeting: string, lines: string[], input: SessionMessageInput): string {
+  return [
+    `Hi ${input.reader.name.split(" ")[0]},`,
+    "",
+    greeting,
+    "",
+    `Round: ${input.roundName} (${input.formatLabel})`,
+    `With: ${input.peer.name}`,
+    whenLines(input),
+    "",
+    ...lines,
+    "",
+    "— Peerloop",
+  ].join("\n");
+}
+
+export function bookedMessage(input: SessionMessageInput) {
+  return {
+    subject: `Booked: ${input.roundName} mock with ${input.peer.name}`,
+    text: body(
+      "Your mock interview is booked. The invite is attached.",
+      [
+        `The room opens 10 minutes before the start: ${input.sessionUrl}`,
+        "Cancelling is free until 24 hours before the start.",
+      ],
+      input,
+    ),
+  };
+}
+
+export function rescheduledMessage(input: SessionMessageInput) {
+  return {
+    subject: `Moved: ${input.roundName} mock with ${input.peer.name}`,
+    text: body(
+      "Your mock interview has a new time. The updated invite is attached.",
+      [`Details: ${input.sessionUrl}`],
+      input,
+    ),
+  };
+}
+
+export function cancelledMessage(input: SessionMessageInput & { cancelledByReader: boolean }) {
+  return {
+    subject: `Cancelled: ${input.roundName} mock with ${input.peer.name}`,
+    text: body(
+      input.cancelledByReader
+        ? "You cancelled this mock interview."
+        : `${input.peer.name} cancelled this mock interview. Sorry about that: book another time whenever you like.`,
+      ["The attached update removes it from your calendar."],
+      input,
+    ),
+  };
+}
+
+export function reminderMessage(input: SessionMessageInput & { lead: "24h" | "1h" }) {
+  const lead = input.lead === "24h" ? "tomorrow" : "in one hour";
+  return {
+    subject: `Reminder: ${input.roundName} mock ${lead}`,
+    text: body(
+      `Your mock interview with ${input.peer.name} starts ${lead}.`,
+      [`Join here (opens 10 minutes before): ${input.sessionUrl}`],
+      input,
+    ),
+  };
+}

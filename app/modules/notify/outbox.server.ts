@@ -1,0 +1,106 @@
+import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
+import type { Transport } from "nodemailer";
+import nodemailer from "nodemailer";
+import { type Database, getDb } from "#db/client";
+import { outboxEmails } from "#db/schema";
+import { ORGANIZER } from "./ics";
+
+export interface OutgoingEmail {
+  userId: string | null;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  ics?: string | null;
+  kind: string;
+  sessionId?: string | null;
+  /** When set, a second email with the same key is silently not written. */
+  dedupeKey?: string | null;
+}
+
+type Executor = Pick<Database, "insert">;
+
+/** Writes emails in the caller's transaction: they exist exactly when the change does. */
+export async function enqueueEmails(tx: Executor, emails: OutgoingEmail[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const rows = await tx
+    .insert(outboxEmails)
+    .values(emails)
+    .onConflictDoNothing({ target: outboxEmails.dedupeKey })
+    .returning({ id: outboxEmails.id });
+  return rows.length;
+}
+
+export async function listOutbox(limit = 100) {
+  return getDb().select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(limit);
+}
+
+let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
+
+/** The SMTP transport for SMTP_URL (smtp:// or smtps://), created once. */
+export function smtpTransport(url: string) {
+  transport ??= nodemailer.createTransport(url as unknown as Transport);
+  return transport;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Sends unsent emails through SMTP, oldest first. Each row is claimed by bumping its
+ * attempt count with a compare-and-swap, so two workers never send one email twice.
+ */
+export async function deliverPendingEmails(
+  mailer: ReturnType<typeof nodemailer.createTransport>,
+  batchSize = 20,
+): Promise<{ sent: number; failed: number }> {
+  const db = getDb();
+  const pending = await db
+    .select()
+    .from(outboxEmails)
+    .where(and(isNull(outboxEmails.sentAt), lt(outboxEmails.attempts, MAX_ATTEMPTS)))
+    .orderBy(asc(outboxEmails.createdAt))
+    .limit(batchSize);
+  let sent = 0;
+  let failed = 0;
+  for (const email of pending) {
+    const [claimed] = await db
+      .update(outboxEmails)
+      .set({ attempts: email.attempts + 1 })
+      .where(
+        and(
+          eq(outboxEmails.id, email.id),
+          eq(outboxEmails.attempts, email.attempts),
+          isNull(outboxEmails.sentAt),
+        ),
+      )
+      .returning({ id: outboxEmails.id });
+    if (!claimed) continue;
+    try {
+      await mailer.sendMail({
+        from: `${ORGANIZER.name} <${ORGANIZER.email}>`,
+        to: email.toAddress,
+        subject: email.subject,
+        text: email.textBody,
+        ...(email.ics
+          ? {
+              icalEvent: {
+                method: email.ics.includes("METHOD:CANCEL") ? "CANCEL" : "REQUEST",
+                content: email.ics,
+              },
+            }
+          : {}),
+      });
+      await db
+        .update(outboxEmails)
+        .set({ sentAt: new Date(), lastError: null })
+        .where(eq(outboxEmails.id, email.id));
+      sent++;
+    } catch (err) {
+      await db
+        .update(outboxEmails)
+        .set({ lastError: String(err instanceof Error ? err.message : err).slice(0, 500) })
+        .where(eq(outboxEmails.id, email.id));
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
+import { bookProposal } from "~/modules/booking/booking.server";
+import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
+import { bookProposalSchema } from "~/modules/booking/request-form";
+import { requireUser } from "~/modules/identity/auth.server";
+import { loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
+import { formatDateTime, formatRange } from "~/utils/datetime";
+
+export const meta: MetaFunction = () => [{ title: "Choose a time · Peerloop" }];
+
+async function requireOwnRequest(requestId: string | undefined, userId: string) {
+  const ctx = requestId && /^[0-9a-f-]{36}$/i.test(requestId) ? await loadRequest(requestId) : null;
+  if (!ctx || ctx.userId !== userId) throw new Response("Not found", { status: 404 });
+  return ctx;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = await requireOwnRequest(params.requestId, user.id);
+  const now = new Date();
+  const proposals = await proposeForRequest(ctx, now);
+  return {
+    timeZone: user.timeZone,
+    request: {
+      id: ctx.id,
+      status: ctx.status,
+      sessionId: ctx.sessionId,
+      roundName: ctx.roundName,
+      level: ctx.targetLevelCode,
+      format: ctx.format,
+      expiresAt: ctx.expiresAt.toISOString(),
+    },
+    // A fresh key per proposal and page view: a double click or a retry of the same
+    // form sends the same key, and the server books once.
+    proposals: proposals.map((p) => ({ ...p, idempotencyKey: randomUUID() })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = await requireOwnRequest(params.requestId, user.id);
+  const submission = parseWithZod(await request.formData(), { schema: bookProposalSchema });
+  if (submission.status !== "success") {
+    return data(
+      { error: "That proposal is not valid any more. Pick one of the times below." },
+      { status: 400 },
+    );
+  }
+  const result = await bookProposal({
+    userId: user.id,
+    requestId: ctx.id,
+    peerId: submission.value.peerId,
+    start: submission.value.start,
+    idempotencyKey: submission.value.idempotencyKey,
+  });
+  if (result.ok) throw redirect(`/sessions/${result.sessionId}?booked=1`);
+  const status = result.error === "not_found" ? 404 : 409;
+  return data({ error: BOOKING_ERROR_MESSAGES[result.error] }, { status });
+}
+
+export default function ChooseTime() {
+  const { request, proposals, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busyKey = navigation.state !== "idle" ? navigation.formData?.get("idempotencyKey") : null;
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="eyebrow">
+          <Link to="/book">Book a mock</Link>
+        </p>
+        <h1>
+          {request.roundName} at {request.level}
+        </h1>
+        <p>
+          {request.format === "swap"
+            ? "Swap: you interview each other, one half each."
+            : "One-way: a qualified peer interviews you."}{" "}
+          Times are shown in your zone ({timeZone}) and your peer's.
+        </p>
+      </div>
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      {request.status === "booked" && request.sessionId ? (
+        <EmptyState
+          title="This request is booked"
+          action={
+            <Link className="button" to={`/sessions/${request.sessionId}`}>
+              See the session
+            </Link>
+          }
+        >
+          <p>Nothing more to choose here.</p>
+        </EmptyState>
+      ) : request.status !== "open" ? (
+        <EmptyState
+          title="This request is closed"
+          action={
+            <Link className="button" to="/book">
+              Make a new request
+            </Link>
+          }
+        >
+          <p>It was cancelled or its horizon passed.</p>
+        </EmptyState>
+      ) : proposals.length === 0 ? (
+        <EmptyState
+          title="No matching times yet"
+          action={
+            <>
+              <Link className="button button--secondary" to="/availability">
+                Widen your availability
+              </Link>
+              <Link className="button button--secondary" to="/book">
+                Try another round or format
+              </Link>
+            </>
+          }
+        >
+          <p>
+            Nobody who fits is free at the same time as you within this request's horizon. Your
+            request stays open until {formatDateTime(new Date(request.expiresAt), timeZone)}: new
+            peers and new hours are checked as they come.
+          </p>
+        </EmptyState>
+      ) : (
+        <ol className="proposal-list" aria-label="Proposed times, best first">
+          {proposals.map((p) => {
+            const pending = busyKey === p.idempotencyKey;
+            return (
+              <li key={`${p.peerId}-${p.start}`} className="card proposal">
+                <div>
+                  <h2>
+                    {formatRange(new Date(p.start), new Date(p.end), timeZone)}{" "}
+                    <span className="hint">your time</span>
+                  </h2>
+                  <p className="hint">
+                    {formatRange(new Date(p.start), new Date(p.end), p.peerTimeZone)} for{" "}
+                    {p.peerName} ({p.peerTimeZone})
+                  </p>
+                  <p>
+                    <strong>{p.peerName}</strong>
+                    {p.peerLevel ? <span className="pill">{p.peerLevel}</span> : null}{" "}
+                    {p.reliability !== null ? (
+                      <span className="hint">reliability {Math.round(p.reliability * 100)}%</span>
+                    ) : (
+                      <span className="hint">new on Peerloop</span>
+                    )}
+                  </p>
+                  <ul className="reasons">
+                    {p.reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="peerId" value={p.peerId} />
+                  <input type="hidden" name="start" value={p.start} />
+                  <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
+                  <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+                    {pending ? (
+                      <>
+                        <span className="spinner" aria-hidden="true" /> Booking…
+                      </>
+                    ) : (
+                      <>
+                        Book
+                        <span className="visually-hidden">
+                          {" "}
+                          with {p.peerName} at {formatDateTime(new Date(p.start), timeZone)}
+                        </span>
+                      </>
+                    )}
+                  </button>
+                </Form>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
