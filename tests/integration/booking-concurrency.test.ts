@@ -3,12 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { mockSessions, sessionParticipants } from "#db/schema";
-import {
-  bookProposal,
-  cancelSession,
-  transitionSession,
-} from "~/modules/booking/booking.server";
-import { setupFreshDatabase, usingPostgres } from "../support/database";
+import { bookProposal, cancelSession, transitionSession } from "~/modules/booking/booking.server";
 import {
   at,
   createAvailableUser,
@@ -16,6 +11,7 @@ import {
   offerToInterview,
   openRequest,
 } from "../support/booking-fixtures";
+import { setupFreshDatabase, usingPostgres } from "../support/database";
 
 setupFreshDatabase();
 
@@ -63,7 +59,10 @@ describe("racing bookings for one slot", () => {
       const winners = results.filter((r) => r.ok);
       const losers = results.filter((r) => !r.ok);
       expect(winners, `round ${round}`).toHaveLength(1);
-      expect(losers.every((r) => !r.ok && r.error === "slot_taken"), `round ${round}`).toBe(true);
+      expect(
+        losers.every((r) => !r.ok && r.error === "slot_taken"),
+        `round ${round}`,
+      ).toBe(true);
     }
     // And the database agrees: the peer holds exactly ROUNDS active sessions, none overlapping.
     const overlaps = await getDb().execute(sql`
@@ -89,7 +88,14 @@ describe("idempotency and compare-and-swap", () => {
     const requestId = await openRequest(me.id);
     const key = randomUUID();
     const book = () =>
-      bookProposal({ userId: me.id, requestId, peerId: peer.id, start: at(30), idempotencyKey: key, now: NOW });
+      bookProposal({
+        userId: me.id,
+        requestId,
+        peerId: peer.id,
+        start: at(30),
+        idempotencyKey: key,
+        now: NOW,
+      });
     const [a, b] = await Promise.all([book(), book()]);
     const third = await book();
     expect(a.ok && b.ok && third.ok).toBe(true);
@@ -152,7 +158,10 @@ describe("idempotency and compare-and-swap", () => {
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
       const loser = a.ok ? b : a;
       expect(loser).toEqual({ ok: false, error: "not_cancellable" });
-      const [row] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, s.sessionId));
+      const [row] = await getDb()
+        .select()
+        .from(mockSessions)
+        .where(eq(mockSessions.id, s.sessionId));
       expect(row?.status).toBe("cancelled");
       expect(row?.icsSequence).toBe(1);
     }
@@ -167,7 +176,10 @@ describe("idempotency and compare-and-swap", () => {
         transitionSession(s.sessionId, "scheduled", "in_progress"),
       ]);
       expect(Number(cancelled.ok) + Number(started)).toBe(1);
-      const [row] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, s.sessionId));
+      const [row] = await getDb()
+        .select()
+        .from(mockSessions)
+        .where(eq(mockSessions.id, s.sessionId));
       expect(row?.status).toBe(cancelled.ok ? "cancelled" : "in_progress");
       outcomes.add(row!.status);
     }
@@ -183,7 +195,9 @@ describe("the database itself", () => {
     const rows = rowsOf<{ contype: string; def: string }>(result);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.contype).toBe("x");
-    expect(rows[0]!.def).toMatch(/EXCLUDE USING gist \(user_id WITH =, during WITH &&\) WHERE \(active\)/);
+    expect(rows[0]!.def).toMatch(
+      /EXCLUDE USING gist \(user_id WITH =, during WITH &&\) WHERE \(active\)/,
+    );
   });
 
   it("refuses overlapping active rows written directly, and allows inactive ones", async () => {
@@ -202,7 +216,10 @@ describe("the database itself", () => {
       if (!r.ok) throw new Error(r.error);
       return { sessionId: r.sessionId, me: me.id };
     })();
-    const [session] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, s.sessionId));
+    const [session] = await getDb()
+      .select()
+      .from(mockSessions)
+      .where(eq(mockSessions.id, s.sessionId));
     const [other] = await getDb()
       .insert(mockSessions)
       .values({
@@ -224,6 +241,12 @@ describe("the database itself", () => {
     expect(pgErrorCode(error)).toBe("23P01");
     await getDb()
       .insert(sessionParticipants)
-      .values({ sessionId: other!.id, userId: s.me, role: "candidate", during: overlapping, active: false });
+      .values({
+        sessionId: other!.id,
+        userId: s.me,
+        role: "candidate",
+        during: overlapping,
+        active: false,
+      });
   });
 });

@@ -3,8 +3,8 @@ import type {
   AvailabilityLimits,
   DateOverride,
   Interval,
-  WeeklyRule,
   Weekday,
+  WeeklyRule,
 } from "~/modules/availability/types";
 import { DAY_MS, localDateOf, MINUTE_MS } from "~/modules/availability/zoned-time";
 import {
@@ -13,12 +13,7 @@ import {
   pickSpreadStarts,
 } from "~/modules/matching/find-matches";
 import { naiveFindMatches } from "~/modules/matching/naive-find-matches";
-import type {
-  MatchCandidate,
-  MatchPerson,
-  MatchRequest,
-  Proposal,
-} from "~/modules/matching/types";
+import type { MatchCandidate, MatchPerson, MatchRequest, Proposal } from "~/modules/matching/types";
 
 const utc = (iso: string) => Date.parse(iso);
 const HOUR = 3600_000;
@@ -174,7 +169,8 @@ describe("findMatches: hard constraints", () => {
     const peer = candidate("peer", { limits: { minNoticeMinutes: 30 * 60 } });
     const proposals = match(request(), me, [peer]);
     expect(proposals.length).toBeGreaterThan(0);
-    for (const proposal of proposals) expect(proposal.start).toBeGreaterThanOrEqual(NOW + 30 * HOUR);
+    for (const proposal of proposals)
+      expect(proposal.start).toBeGreaterThanOrEqual(NOW + 30 * HOUR);
     expect(startsOf(proposals)[0]).toBe("2026-06-02T09:00:00.000Z");
 
     const patientPeer = candidate("peer");
@@ -227,6 +223,14 @@ describe("findMatches: hard constraints", () => {
     expect(mine).toContain("2026-06-01T13:00:00.000Z");
     expect(mine).not.toContain("2026-06-01T12:00:00.000Z");
     expect(mine).not.toContain("2026-06-01T12:30:00.000Z");
+
+    // And with a buffer of the requester's own.
+    const bufferedMe = person("me", { busy, limits: { bufferMinutes: 30 } });
+    const buffered = startsOf(match(halfHour, bufferedMe, [candidate("peer")]));
+    expect(buffered).toContain("2026-06-01T11:00:00.000Z");
+    expect(buffered).not.toContain("2026-06-01T11:30:00.000Z");
+    expect(buffered).not.toContain("2026-06-01T13:00:00.000Z");
+    expect(buffered).toContain("2026-06-01T13:30:00.000Z");
   });
 
   it("caps sessions per local date of each person, in their own zone", () => {
@@ -313,8 +317,12 @@ describe("findMatches: hard constraints", () => {
     expect(match(request({ horizonDays: 0 }), me, [candidate("peer")])).toEqual([]);
     expect(match(request({ sessionMinutes: 0 }), me, [candidate("peer")])).toEqual([]);
     expect(match(request({ maxProposals: 0 }), me, [candidate("peer")])).toEqual([]);
-    expect(match(request(), person("me", { limits: { maxSessionsPerDay: 0 } }), [candidate("peer")])).toEqual([]);
-    expect(match(request(), me, [candidate("peer", { limits: { maxSessionsPerDay: 0 } })])).toEqual([]);
+    expect(
+      match(request(), person("me", { limits: { maxSessionsPerDay: 0 } }), [candidate("peer")]),
+    ).toEqual([]);
+    expect(match(request(), me, [candidate("peer", { limits: { maxSessionsPerDay: 0 } })])).toEqual(
+      [],
+    );
     expect(match(request(), me, [])).toEqual([]);
   });
 
@@ -356,7 +364,9 @@ describe("findMatches: ranking", () => {
     ]);
     expect(firstOf(proposals)).toBe("b-just-above");
     expect(proposals[0]?.reasons.slice(0, 2)).toEqual(["Interviews up to L6", "Currently L6"]);
-    expect(bestScore(proposals, "b-just-above")).toBeGreaterThan(bestScore(proposals, "a-far-above"));
+    expect(bestScore(proposals, "b-just-above")).toBeGreaterThan(
+      bestScore(proposals, "a-far-above"),
+    );
   });
 
   it("one-way: prefers interviewers at or above the target level themselves", () => {
@@ -454,7 +464,9 @@ describe("findMatches: how many and which proposals", () => {
   });
 
   it("fills up with non-overlapping slots when the peer has one day only", () => {
-    const onlyMonday = { rules: [{ weekday: 1 as Weekday, startMinute: at(9), endMinute: at(13) }] };
+    const onlyMonday = {
+      rules: [{ weekday: 1 as Weekday, startMinute: at(9), endMinute: at(13) }],
+    };
     const proposals = match(request({ maxPerPeer: 3, horizonDays: 3 }), me, [
       candidate("peer", onlyMonday),
     ]);
@@ -469,7 +481,11 @@ describe("findMatches: how many and which proposals", () => {
     const candidates = Array.from({ length: 8 }, (_, k) =>
       candidate(`peer-${k}`, {}, { reliability: 0.5 + k / 20 }),
     );
-    const proposals = match(request({ maxProposals: undefined, maxPerPeer: undefined }), me, candidates);
+    const proposals = match(
+      request({ maxProposals: undefined, maxPerPeer: undefined }),
+      me,
+      candidates,
+    );
     // Everyone's first slot, most reliable first, then the next day's of the best two.
     expect(proposals.map((p) => p.peerId)).toEqual([
       "peer-7",
@@ -493,7 +509,11 @@ describe("findMatches: how many and which proposals", () => {
     const hour = HOUR;
     const starts = [0, 0.5, 1, 2, 24, 24.5, 48].map((h) => h * hour);
     const days = [0, 0, 0, 0, 1, 1, 2];
-    expect(pickSpreadStarts(starts, days, starts.length, hour, 3)).toEqual([0, 24 * hour, 48 * hour]);
+    expect(pickSpreadStarts(starts, days, starts.length, hour, 3)).toEqual([
+      0,
+      24 * hour,
+      48 * hour,
+    ]);
     expect(pickSpreadStarts(starts, days, starts.length, hour, 5)).toEqual([
       0,
       hour,
@@ -506,10 +526,14 @@ describe("findMatches: how many and which proposals", () => {
 
   it("is deterministic, whatever the order of candidates", () => {
     const candidates = Array.from({ length: 30 }, (_, k) =>
-      candidate(`peer-${String(k).padStart(2, "0")}`, {
-        timeZone: ["UTC", "Europe/London", "America/New_York"][k % 3],
-        rules: daily(at(8 + (k % 5)), at(14 + (k % 4))),
-      }, { reliability: k % 4 === 0 ? null : 0.7 + (k % 3) / 10 }),
+      candidate(
+        `peer-${String(k).padStart(2, "0")}`,
+        {
+          timeZone: ["UTC", "Europe/London", "America/New_York"][k % 3],
+          rules: daily(at(8 + (k % 5)), at(14 + (k % 4))),
+        },
+        { reliability: k % 4 === 0 ? null : 0.7 + (k % 3) / 10 },
+      ),
     );
     const matchRequest = request({ maxProposals: 10, maxPerPeer: 3 });
     const first = findMatches(matchRequest, me, candidates);
@@ -550,7 +574,11 @@ const DST_ZONES = [
   "Australia/Lord_Howe",
 ];
 
-function randomPeer(random: ReturnType<typeof createRandom>, id: string, now: number): MatchCandidate {
+function randomPeer(
+  random: ReturnType<typeof createRandom>,
+  id: string,
+  now: number,
+): MatchCandidate {
   const rules: WeeklyRule[] = Array.from({ length: random.int(0, 6) }, () => {
     const start = random.int(0, 47) * 30 + random.pick([0, 0, 0, 15]);
     return {
@@ -564,10 +592,16 @@ function randomPeer(random: ReturnType<typeof createRandom>, id: string, now: nu
     const date = localDateOf("UTC", (firstDay + random.int(-1, 6)) * DAY_MS);
     if (random.next() < 0.5) return { date, kind: "off" as const };
     const start = random.int(0, 46) * 30;
-    return { date, kind: "extra" as const, startMinute: start, endMinute: Math.min(1440, start + 120) };
+    return {
+      date,
+      kind: "extra" as const,
+      startMinute: start,
+      endMinute: Math.min(1440, start + 120),
+    };
   });
   const busy = Array.from({ length: random.int(0, 3) }, () => {
-    const start = now + random.int(-4, 6 * 48) * 30 * MINUTE_MS + random.pick([0, 0, 10]) * MINUTE_MS;
+    const start =
+      now + random.int(-4, 6 * 48) * 30 * MINUTE_MS + random.pick([0, 0, 10]) * MINUTE_MS;
     return { start, end: start + random.pick([30, 60, 90]) * MINUTE_MS };
   });
   return {

@@ -107,6 +107,17 @@ const ZONES_UNDER_TEST = {
   "America/Sao_Paulo": [],
 } as const;
 
+// Zones with changes at midnight (Havana, Beirut), at 24:00 (Santiago), by 30 minutes
+// (Lord Howe), at :45 offsets (Chatham), and backwards for Ramadan (Casablanca).
+const MORE_ZONES = [
+  "America/Havana",
+  "Asia/Beirut",
+  "America/Santiago",
+  "Australia/Lord_Howe",
+  "Pacific/Chatham",
+  "Africa/Casablanca",
+];
+
 describe("offsets and clock changes of 2026, read from Intl", () => {
   it.each(Object.entries(ZONES_UNDER_TEST))("%s changes its clocks on %j", (zone, dates) => {
     expect(changeDates2026(zone)).toEqual(dates);
@@ -201,17 +212,6 @@ describe("local time → UTC with the compatible rule", () => {
     );
   });
 
-  // Zones with changes at midnight (Havana, Beirut), at 24:00 (Santiago), by 30 minutes
-  // (Lord Howe), at :45 offsets (Chatham), and backwards for Ramadan (Casablanca).
-  const MORE_ZONES = [
-    "America/Havana",
-    "Asia/Beirut",
-    "America/Santiago",
-    "Australia/Lord_Howe",
-    "Pacific/Chatham",
-    "Africa/Casablanca",
-  ];
-
   it("agrees with a brute-force scan on every minute around each 2026 change", () => {
     for (const zone of [...Object.keys(ZONES_UNDER_TEST), ...MORE_ZONES]) {
       const dates = changeDates2026(zone);
@@ -292,6 +292,18 @@ describe("local dates and weekdays of instants", () => {
       for (let instant = utc("2026-01-01T00:00Z"); instant < utc("2027-01-01T00:00Z"); ) {
         expect(localDayNumberOf(zone, instant)).toBe(intlLocalDayNumberOf(zone, instant));
         instant += 30 * MINUTE_MS;
+      }
+    }
+  });
+
+  it("agrees with Intl every 5 minutes around the changes of unusual zones", () => {
+    for (const zone of MORE_ZONES) {
+      for (const date of changeDates2026(zone)) {
+        const around = dayNumberOfLocalDate(date) * DAY_MS;
+        for (let instant = around - DAY_MS; instant < around + 2 * DAY_MS; ) {
+          expect(localDayNumberOf(zone, instant)).toBe(intlLocalDayNumberOf(zone, instant));
+          instant += 5 * MINUTE_MS;
+        }
       }
     }
   });

@@ -562,7 +562,8 @@ export async function proposeReschedule(
   return {
     ok: true,
     startsAt: found.session.startsAt,
-    proposals: rankProposals({ ...inputs }, 12),
+    // One peer only: show a dozen of their times, spread over the days.
+    proposals: rankProposals(inputs, 12, 12),
   };
 }
 

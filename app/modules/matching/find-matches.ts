@@ -16,22 +16,26 @@ import type { MatchCandidate, MatchPerson, MatchRequest, Proposal } from "./type
 // *how* it searches.
 
 /**
- * Weights of the score, which is their weighted sum of components in [0, 1] (so a score
- * lies in [0, 1] too). Level fit leads because a mismatched mock teaches the wrong bar;
+ * Weights of the score: the weighted sum of five components in [0, 1], so a score lies
+ * in [0, 1] too. Level fit leads because a mismatched mock rehearses the wrong bar;
  * soonness is next because people book close to their interviews; reliability keeps
  * no-shows from being rewarded; fairness lets those who give interviews get them back;
- * a small penalty spreads people over different partners.
+ * a smaller weight spreads people over different partners.
  */
 export const MATCH_SCORE_WEIGHTS = {
-  /** Swap: closeness of the peer's target to yours. One-way: qualification and seniority. */
+  /**
+   * Swap: 1 for the same target level, 0.5 for one level apart. One-way:
+   * 0.7 × calibration (interviews up to target or target + 1: 1; + 2: 0.75; more: 0.5)
+   * + 0.3 × seniority (current level at or above the target: 1; unknown: 0.5; below: 0).
+   */
   levelFit: 0.3,
   /** 1 at "now", falling linearly to 0 at the end of the horizon. */
   soonness: 0.25,
-  /** The peer's attendance record; unknown counts as UNKNOWN_RELIABILITY. */
+  /** The peer's attendance record (0…1); unknown counts as UNKNOWN_RELIABILITY. */
   reliability: 0.2,
-  /** Interviews given versus received by the peer. */
+  /** 0.5 + 0.5 × (given − received) / (given + received + 2): above 0.5 for givers. */
   fairness: 0.15,
-  /** 0 for a session together just now, back to 1 after RECENT_PARTNER_DAYS. */
+  /** Days since the last session with the requester / RECENT_PARTNER_DAYS, capped at 1. */
   freshPartner: 0.1,
 } as const;
 
@@ -386,8 +390,9 @@ class Scratch {
   }
 
   addWindow(day: ZoneDay, startMinute: number, endMinute: number): void {
-    const startClamped = startMinute > 0 ? startMinute : 0;
-    const endClamped = endMinute < 1440 ? endMinute : 1440;
+    // Same clamping as minuteWindowsOn, NaN included.
+    const startClamped = Math.max(0, startMinute);
+    const endClamped = Math.min(1440, endMinute);
     if (!(endClamped > startClamped)) return;
     const start = day.toUtc(startClamped);
     const end = day.toUtc(endClamped);
@@ -588,7 +593,9 @@ class BoundHeap {
 }
 
 /**
- * Proposes concrete times with concrete peers for one request, best first.
+ * Proposes concrete times with concrete peers for one request, best first. Throws a
+ * RangeError when the requester's time zone is unknown; peers in unknown zones are
+ * skipped.
  *
  * Hard constraints: not the requester; qualified (one-way: interviews up to the target
  * or above; swap: target within one level); [start, start + session) inside both
@@ -669,4 +676,30 @@ export function findMatches(
     }
   }
   return toProposals(best, request, candidates, plan);
+}
+
+/**
+ * Whether one start with one candidate passes every hard constraint: the check a
+ * booking repeats inside its transaction, by the same code the search uses (but
+ * without spreading, which only decides what is shown).
+ */
+export function isValidStart(
+  request: MatchRequest,
+  requester: MatchPerson,
+  candidate: MatchCandidate,
+  start: number,
+): boolean {
+  const base = planRequest(request);
+  if (base === null || base.slotCount === 0) return false;
+  // More "distinct days" than a horizon has: collectValidStarts never stops early.
+  const plan: MatchPlan = { ...base, maxPerPeer: base.slotCount + 1 };
+  const requesterFree = requesterSlots(plan, requester);
+  if (requesterFree === null || !meetsPeerConstraints(request, requester, candidate)) return false;
+  const { timeZone } = candidate.availability;
+  if (!isKnownTimeZone(timeZone)) return false;
+  const days = relevantDays(timeZone, plan, requesterFree.coverage);
+  const scratch = new Scratch(plan.slotCount, plan.maxPerPeer);
+  const count = collectValidStarts(plan, requesterFree, candidate, days, scratch);
+  for (let k = 0; k < count; k++) if (scratch.starts[k] === start) return true;
+  return false;
 }

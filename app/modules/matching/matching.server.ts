@@ -12,7 +12,7 @@ import {
 } from "#db/schema";
 import { loadAvailabilities } from "~/modules/availability/availability.server";
 import type { Interval } from "~/modules/availability/types";
-import { findMatches } from "./find-matches";
+import { findMatches, isValidStart } from "./find-matches";
 import { sessionMinutes } from "./formats";
 import type { MatchCandidate, MatchPerson, MatchRequest, MockFormat, Proposal } from "./types";
 
@@ -400,9 +400,17 @@ export async function proposeForRequest(
   return rankProposals(inputs, options.maxProposals);
 }
 
-export function rankProposals(inputs: MatchInputs, maxProposals?: number): ProposalView[] {
+export function rankProposals(
+  inputs: MatchInputs,
+  maxProposals?: number,
+  maxPerPeer?: number,
+): ProposalView[] {
   const proposals = findMatches(
-    { ...inputs.request, maxProposals: maxProposals ?? inputs.request.maxProposals },
+    {
+      ...inputs.request,
+      maxProposals: maxProposals ?? inputs.request.maxProposals,
+      maxPerPeer: maxPerPeer ?? inputs.request.maxPerPeer,
+    },
     inputs.requester,
     inputs.candidates,
   );
@@ -411,15 +419,9 @@ export function rankProposals(inputs: MatchInputs, maxProposals?: number): Propo
 
 /**
  * Whether `start` with the one candidate in `inputs` is a valid slot, by the same
- * rules the proposals come from (the matcher, asked for every valid slot).
+ * hard constraints the proposals come from.
  */
 export function isValidSlot(inputs: MatchInputs, peerId: string, start: number): boolean {
-  // Every grid slot of the horizon: enough room for all valid slots of one peer.
-  const everySlot = Math.ceil((inputs.request.horizonDays * 1440) / 30) + 1;
-  const all = findMatches(
-    { ...inputs.request, slotStepMinutes: 30, maxProposals: everySlot, maxPerPeer: everySlot },
-    inputs.requester,
-    inputs.candidates.filter((c) => c.id === peerId),
-  );
-  return all.some((p) => p.peerId === peerId && p.start === start);
+  const candidate = inputs.candidates.find((c) => c.id === peerId);
+  return candidate ? isValidStart(inputs.request, inputs.requester, candidate, start) : false;
 }

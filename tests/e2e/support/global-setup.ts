@@ -18,6 +18,11 @@ import {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /**
+     * The server's own PostgreSQL database, for tests that check what it wrote (the
+     * outbox). Null on PGlite: its data directory is locked by the server process.
+     */
+    databaseUrl: string | null;
   }
 }
 
@@ -177,6 +182,7 @@ export default async function setup(project: TestProject) {
 
     await waitUntilHealthy(baseUrl, child, output);
     project.provide("baseUrl", baseUrl);
+    project.provide("databaseUrl", env.DATABASE_URL ?? null);
   } catch (err) {
     await cleanUp();
     throw err;
