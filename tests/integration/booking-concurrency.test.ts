@@ -239,14 +239,12 @@ describe("the database itself", () => {
       .catch((err: unknown) => err);
     const { pgErrorCode } = await import("#db/errors");
     expect(pgErrorCode(error)).toBe("23P01");
-    await getDb()
-      .insert(sessionParticipants)
-      .values({
-        sessionId: other!.id,
-        userId: s.me,
-        role: "candidate",
-        during: overlapping,
-        active: false,
-      });
+    await getDb().insert(sessionParticipants).values({
+      sessionId: other!.id,
+      userId: s.me,
+      role: "candidate",
+      during: overlapping,
+      active: false,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { PG_EXCLUSION_VIOLATION, pgErrorCode } from "#db/errors";
@@ -21,6 +22,7 @@ import {
   loadRequest,
   type MatchBase,
   type ProposalView,
+  type RequestContext,
   rankProposals,
   requestBase,
   selectPeers,
@@ -150,10 +152,12 @@ export async function expireRequests(now: Date = new Date()): Promise<number> {
 
 async function lockPeople(tx: Database, userIds: string[]) {
   // Bookings that touch the same person run one after another, so the caps and
-  // buffers read below cannot be overtaken; different people book in parallel.
-  for (const id of [...new Set(userIds)].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
-  }
+  // buffers read below cannot be overtaken; different people book in parallel. The
+  // locks are taken in id order (one statement, left to right) so two bookings never
+  // wait on each other crosswise.
+  const ids = [...new Set(userIds)].sort();
+  const locks = ids.map((id) => sql`pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
+  await tx.execute(sql`select ${sql.join(locks, sql`, `)}`);
 }
 
 interface SessionPeople {
@@ -269,6 +273,30 @@ function range(start: Date, end: Date): string {
   return `[${start.toISOString()},${end.toISOString()})`;
 }
 
+/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? result) as T[];
+}
+
+/** The peer's open swap request for this round that fits the level best. */
+async function peerSwapRequest(tx: Database, peerId: string, ctx: RequestContext) {
+  const [row] = await tx
+    .select({ id: mockRequests.id, targetLevelId: mockRequests.targetLevelId })
+    .from(mockRequests)
+    .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
+    .where(
+      and(
+        eq(mockRequests.userId, peerId),
+        eq(mockRequests.roundId, ctx.roundId),
+        eq(mockRequests.format, "swap"),
+        eq(mockRequests.status, "open"),
+      ),
+    )
+    .orderBy(sql`abs(${levels.rank} - ${ctx.targetLevelRank})`, asc(mockRequests.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
 async function findByIdempotencyKey(db: Database, key: string) {
   const [row] = await db
     .select({ id: mockSessions.id, bookedBy: mockSessions.bookedBy })
@@ -299,23 +327,26 @@ export async function bookProposal(input: {
       ? { ok: true, sessionId: existing.id, replayed: true }
       : { ok: false, error: "idempotency_conflict" };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
   try {
     const outcome = await db.transaction(async (tx) => {
       await lockPeople(tx, [input.userId, input.peerId]);
       // A double submit waits on the lock above; once it holds it, the first booking
       // has committed and is found here.
-      const existing = await findByIdempotencyKey(tx, input.idempotencyKey);
+      const [existing, ctx] = await Promise.all([
+        findByIdempotencyKey(tx, input.idempotencyKey),
+        loadRequest(input.requestId, tx),
+      ]);
       if (existing) return { replayOf: existing, sessionId: undefined };
-      const ctx = await loadRequest(input.requestId, tx);
       if (!ctx || ctx.userId !== input.userId) throw new BookingConflict("not_found");
       if (ctx.status !== "open" || ctx.expiresAt <= now)
         throw new BookingConflict("request_closed");
 
-      const peers = await selectPeers(ctx, now, input.peerId, tx);
-      const inputs = await buildMatchInputs(requestBase(ctx), peers, now, {}, tx);
+      // Independent reads go out together (postgres.js pipelines them on the connection).
+      const [peers, peerRequest] = await Promise.all([
+        selectPeers(ctx, now, input.peerId, tx),
+        ctx.format === "swap" ? peerSwapRequest(tx, input.peerId, ctx) : Promise.resolve(null),
+      ]);
+      const inputs = await buildMatchInputs(requestBase(ctx), peers, now, { ranking: false }, tx);
       if (!isValidSlot(inputs, input.peerId, input.start.getTime())) {
         throw new BookingConflict("slot_taken");
       }
@@ -323,75 +354,53 @@ export async function bookProposal(input: {
       const endsAt = new Date(
         startsAt.getTime() + sessionMinutes(ctx.format, ctx.roundMinutes) * 60_000,
       );
-      const [session] = await tx
-        .insert(mockSessions)
-        .values({
-          loopId: ctx.loopId,
-          roundId: ctx.roundId,
-          format: ctx.format,
-          startsAt,
-          endsAt,
-          bookedBy: input.userId,
-          idempotencyKey: input.idempotencyKey,
-          requestId: ctx.id,
-        })
-        .returning({ id: mockSessions.id });
-      const id = session!.id;
-
-      const peerRequest =
-        ctx.format === "swap"
-          ? await tx
-              .select({ id: mockRequests.id, targetLevelId: mockRequests.targetLevelId })
-              .from(mockRequests)
-              .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
-              .where(
-                and(
-                  eq(mockRequests.userId, input.peerId),
-                  eq(mockRequests.roundId, ctx.roundId),
-                  eq(mockRequests.format, "swap"),
-                  eq(mockRequests.status, "open"),
-                ),
-              )
-              .orderBy(
-                sql`abs(${levels.rank} - ${ctx.targetLevelRank})`,
-                asc(mockRequests.createdAt),
-              )
-              .limit(1)
-          : [];
+      const id = randomUUID();
       const during = range(startsAt, endsAt);
-      await tx.insert(sessionParticipants).values([
-        {
-          sessionId: id,
-          userId: input.userId,
-          role: ctx.format === "swap" ? "swap" : "candidate",
-          targetLevelId: ctx.targetLevelId,
-          during,
-        },
-        {
-          sessionId: id,
-          userId: input.peerId,
-          role: ctx.format === "swap" ? "swap" : "interviewer",
-          targetLevelId: peerRequest[0]?.targetLevelId ?? null,
-          during,
-        },
-      ]);
+      const swap = ctx.format === "swap";
+      const requestIds = peerRequest ? [ctx.id, peerRequest.id] : [ctx.id];
+      // One statement writes the session, both participants and closes the request(s):
+      // the exclusion constraint refuses it whole if either person is taken.
+      const written = await tx.execute(sql`
+        with new_session as (
+          insert into mock_sessions
+            (id, loop_id, round_id, format, starts_at, ends_at, booked_by, idempotency_key, request_id)
+          values (${id}, ${ctx.loopId}, ${ctx.roundId}, ${ctx.format}, ${startsAt.toISOString()},
+                  ${endsAt.toISOString()}, ${input.userId}, ${input.idempotencyKey}, ${ctx.id})
+          returning id
+        ), new_participants as (
+          insert into session_participants (session_id, user_id, role, target_level_id, during)
+          values
+            (${id}, ${input.userId}, ${swap ? "swap" : "candidate"}, ${ctx.targetLevelId}, ${during}::tstzrange),
+            (${id}, ${input.peerId}, ${swap ? "swap" : "interviewer"}, ${peerRequest?.targetLevelId ?? null}::int, ${during}::tstzrange)
+          returning 1
+        ), closed as (
+          update mock_requests set status = 'booked', session_id = ${id}
+          where id in (${sql.join(
+            requestIds.map((r) => sql`${r}::uuid`),
+            sql`, `,
+          )}) and status = 'open'
+          returning id
+        )
+        select (select count(*) from closed)::int as closed,
+               (select count(*) from new_participants)::int as participants,
+               (select count(*) from new_session)::int as sessions`);
+      const counts = rowsOf<{ closed: number }>(written)[0];
+      if (Number(counts?.closed) !== requestIds.length) throw new BookingConflict("slot_taken");
 
-      const closed = await tx
-        .update(mockRequests)
-        .set({ status: "booked", sessionId: id })
-        .where(and(eq(mockRequests.id, ctx.id), eq(mockRequests.status, "open")))
-        .returning({ id: mockRequests.id });
-      if (closed.length !== 1) throw new BookingConflict("request_closed");
-      if (peerRequest[0]) {
-        const peerClosed = await tx
-          .update(mockRequests)
-          .set({ status: "booked", sessionId: id })
-          .where(and(eq(mockRequests.id, peerRequest[0].id), eq(mockRequests.status, "open")))
-          .returning({ id: mockRequests.id });
-        if (peerClosed.length !== 1) throw new BookingConflict("slot_taken");
-      }
-
-      const info = await loadSessionPeople(tx, id);
+      // Everything the invites need was read for the validation above.
+      const person = (userId: string) => {
+        const card = inputs.names.get(userId)!;
+        return { id: userId, name: card.name, email: card.email, timeZone: card.displayTimeZone };
+      };
+      const info: SessionPeople = {
+        sessionId: id,
+        roundName: ctx.roundName,
+        format: ctx.format,
+        startsAt,
+        endsAt,
+        sequence: 0,
+        people: [person(input.userId), person(input.peerId)],
+      };
       await enqueueEmails(
         tx,
         sessionEmails(info, "booked", false, (m) => bookedMessage(m)),

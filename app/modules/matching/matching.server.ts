@@ -108,6 +108,15 @@ export async function loadBusy(
   return busy;
 }
 
+const NEUTRAL_STATS: PeerStats = {
+  held: 0,
+  lateCancels: 0,
+  interviewsGiven: 0,
+  interviewsReceived: 0,
+  reliability: null,
+  lastSessionWithRequesterAt: null,
+};
+
 export interface PeerStats {
   held: number;
   lateCancels: number;
@@ -211,7 +220,17 @@ export interface MatchInputs {
   request: MatchRequest;
   requester: MatchPerson;
   candidates: MatchCandidate[];
-  names: Map<string, { name: string; level: string | null; timeZone: string }>;
+  names: Map<string, PersonCard>;
+}
+
+export interface PersonCard {
+  name: string;
+  email: string;
+  level: string | null;
+  /** The zone of their availability (what the matcher used). */
+  timeZone: string;
+  /** The zone they read times in (their profile). */
+  displayTimeZone: string;
 }
 
 export interface PeerRow {
@@ -285,19 +304,22 @@ export async function buildMatchInputs(
   base: MatchBase,
   peerRows: PeerRow[],
   now: Date,
-  options: { excludeSessionId?: string } = {},
+  options: { excludeSessionId?: string; ranking?: boolean } = {},
   db: Database = getDb(),
 ): Promise<MatchInputs> {
   const peerIds = peerRows.map((p) => p.userId);
   const everyone = [base.userId, ...peerIds];
+  // Validating one slot needs no ranking figures: skip their queries on the booking path.
+  const ranking = options.ranking ?? true;
   const [availability, busy, stats, people] = await Promise.all([
     loadAvailabilities(everyone, undefined, db),
     loadBusy(everyone, new Date(now.getTime() - DAY_MS), options.excludeSessionId, db),
-    loadPeerStats(peerIds, base.userId, db),
+    ranking ? loadPeerStats(peerIds, base.userId, db) : loadPeerStats([], null, db),
     db
       .select({
         id: users.id,
         name: users.name,
+        email: users.email,
         timeZone: profiles.timeZone,
         levelRank: levels.rank,
         levelCode: levels.code,
@@ -313,8 +335,10 @@ export async function buildMatchInputs(
       p.id,
       {
         name: p.name,
+        email: p.email,
         level: p.levelCode,
         timeZone: availability.get(p.id)?.timeZone ?? p.timeZone,
+        displayTimeZone: p.timeZone,
       },
     ]),
   );
@@ -335,7 +359,7 @@ export async function buildMatchInputs(
     busy: busy.get(base.userId) ?? [],
   };
   const candidates: MatchCandidate[] = peerRows.map((peer) => {
-    const s = stats.get(peer.userId)!;
+    const s = stats.get(peer.userId) ?? NEUTRAL_STATS;
     const person = people.find((p) => p.id === peer.userId);
     return {
       id: peer.userId,
