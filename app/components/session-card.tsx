@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatRange, formatRelative } from "~/utils/datetime";
+import { EmptyState } from "./empty-state";
 
 export interface SessionCardData {
   id: string;
@@ -78,5 +79,38 @@ export function SessionCard({
         )}
       </div>
     </article>
+  );
+}
+
+/** The "upcoming sessions" list shared by the dashboard and the sessions page. */
+export function UpcomingSessions({
+  heading,
+  sessions,
+  timeZone,
+  now,
+}: {
+  heading: string;
+  sessions: SessionCardData[];
+  timeZone: string;
+  now: number;
+}) {
+  return (
+    <section aria-labelledby="upcoming-heading" className="stack">
+      <h2 id="upcoming-heading">{heading}</h2>
+      {sessions.length === 0 ? (
+        <EmptyState
+          title="No upcoming sessions"
+          action={
+            <Link to="/book" className="button">
+              Book a mock
+            </Link>
+          }
+        >
+          <p>Booked mocks appear here with both local times and a Join button.</p>
+        </EmptyState>
+      ) : (
+        sessions.map((s) => <SessionCard key={s.id} session={s} timeZone={timeZone} now={now} />)
+      )}
+    </section>
   );
 }

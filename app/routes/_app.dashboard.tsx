@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { EmptyState } from "~/components/empty-state";
-import { SessionCard } from "~/components/session-card";
+import { UpcomingSessions } from "~/components/session-card";
 import { getAvailability } from "~/modules/availability/availability.server";
 import { listOpenRequests } from "~/modules/booking/booking.server";
 import { sessionCardsFor } from "~/modules/booking/session-cards.server";
@@ -83,23 +82,12 @@ export default function Dashboard() {
           </ul>
         </section>
       )}
-      <section aria-labelledby="upcoming-heading" className="stack">
-        <h2 id="upcoming-heading">Upcoming sessions</h2>
-        {upcoming.length === 0 ? (
-          <EmptyState
-            title="No upcoming sessions"
-            action={
-              <Link to="/book" className="button">
-                Book a mock
-              </Link>
-            }
-          >
-            <p>Booked mocks appear here with both local times and a Join button.</p>
-          </EmptyState>
-        ) : (
-          upcoming.map((s) => <SessionCard key={s.id} session={s} timeZone={timeZone} now={now} />)
-        )}
-      </section>
+      <UpcomingSessions
+        heading="Upcoming sessions"
+        sessions={upcoming}
+        timeZone={timeZone}
+        now={now}
+      />
       <div className="grid">
         <section className="card" aria-labelledby="open-heading">
           <h2 id="open-heading">Open requests</h2>

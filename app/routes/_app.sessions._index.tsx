@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState } from "~/components/empty-state";
-import { SessionCard } from "~/components/session-card";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { SessionCard, UpcomingSessions } from "~/components/session-card";
 import { feedUrl, getFeedToken, rotateFeedToken } from "~/modules/booking/calendar-feed.server";
 import { sessionCardsFor } from "~/modules/booking/session-cards.server";
 import { requireUser } from "~/modules/identity/auth.server";
@@ -33,23 +32,7 @@ export default function Sessions() {
         <h1>Sessions</h1>
         <p>Times are in your zone ({timeZone}) and your peer's.</p>
       </div>
-      <section aria-labelledby="upcoming-heading" className="stack">
-        <h2 id="upcoming-heading">Upcoming</h2>
-        {upcoming.length === 0 ? (
-          <EmptyState
-            title="No upcoming sessions"
-            action={
-              <Link to="/book" className="button">
-                Book a mock
-              </Link>
-            }
-          >
-            <p>Booked mocks appear here with both local times and a Join button.</p>
-          </EmptyState>
-        ) : (
-          upcoming.map((s) => <SessionCard key={s.id} session={s} timeZone={timeZone} now={now} />)
-        )}
-      </section>
+      <UpcomingSessions heading="Upcoming" sessions={upcoming} timeZone={timeZone} now={now} />
       <section aria-labelledby="past-heading" className="stack">
         <h2 id="past-heading">Past and cancelled</h2>
         {past.length === 0 ? (
