@@ -6,11 +6,13 @@ import { EnvError, getEnv } from "./app/env.server";
 import { type BuildSource, createExpressApp } from "./app/http/express-app.server";
 import { startJobEngine } from "./app/jobs/job-engine.server";
 import { seedCatalog } from "./db/catalog/seed-catalog";
+import { seedQuestions } from "./db/catalog/seed-questions";
 import { closeDatabase, getConnection } from "./db/client";
 import { seedDemoData } from "./db/seed/demo-data";
+import { createRealtimeServer, realtimeOptionsFromEnv } from "./realtime/server";
 
-// One process: HTTP (Remix) and the job workers; the realtime websocket upgrade
-// attaches to the same http.Server next.
+// One process: HTTP (Remix), the realtime websocket (upgrades on /realtime of the same
+// http.Server) and the job workers.
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,8 +37,21 @@ async function main() {
   const where =
     connection.config.kind === "postgres" ? "PostgreSQL" : `PGlite (${connection.config.dataDir})`;
   console.log(`peerloop: database ${where}, applying migrations…`);
-  await connection.migrate();
+  try {
+    await connection.migrate();
+  } catch (err) {
+    if (connection.config.kind === "pglite") {
+      // The usual cause: another process has the folder open, or a crash left it damaged.
+      console.error(
+        `peerloop: the embedded database in ${connection.config.dataDir} could not be opened. ` +
+          "Stop any other Peerloop process using it; if none is running, move the folder away " +
+          "(demo data is recreated at the next start).",
+      );
+    }
+    throw err;
+  }
   await seedCatalog(connection.db);
+  await seedQuestions(connection.db);
   if (env.SEED_DEMO_DATA) {
     const created = await seedDemoData();
     if (created > 0) console.log(`peerloop: created ${created} demo users (see README)`);
@@ -50,6 +65,11 @@ async function main() {
   const source = await loadBuildSource(env.isProduction);
   const app = createExpressApp(env, source);
   const server = createServer(app);
+  const realtime = createRealtimeServer(realtimeOptionsFromEnv(env));
+  server.on("upgrade", (req, socket, head) => {
+    // Other paths belong to Vite's HMR in development; in production nothing else upgrades.
+    if (!realtime.handleUpgrade(req, socket, head) && env.isProduction) socket.destroy();
+  });
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const address = server.address();
@@ -63,6 +83,7 @@ async function main() {
     console.log(`peerloop: ${signal} received, shutting down`);
     server.close();
     server.closeAllConnections();
+    await realtime.close();
     if (source.kind === "development") await source.vite.close();
     await jobs?.stop();
     await closeDatabase();

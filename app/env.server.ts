@@ -34,16 +34,45 @@ const baseSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   JOBS: z.enum(["on", "off"]).default("on"),
+  /** Signs realtime (pad) tokens; defaults to SESSION_SECRET. */
+  REALTIME_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Extra origins allowed to open the realtime websocket (comma-separated). */
+  REALTIME_ALLOWED_ORIGINS: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Defaults match `livekit-server --dev`.
+  LIVEKIT_URL: z
+    .string()
+    .trim()
+    .regex(/^wss?:\/\//, "must be a ws:// or wss:// URL")
+    .default("ws://localhost:7880"),
+  LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
+  LIVEKIT_API_SECRET: z.string().min(1).default("secret"),
+  /** How early the room opens before a session starts. */
+  ROOM_OPENS_MINUTES_BEFORE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(10),
 });
 
-export type Env = Omit<z.infer<typeof baseSchema>, "SESSION_SECRET" | "SEED_DEMO_DATA"> & {
+export type Env = Omit<
+  z.infer<typeof baseSchema>,
+  "SESSION_SECRET" | "SEED_DEMO_DATA" | "REALTIME_SECRET"
+> & {
   SESSION_SECRET: string;
+  REALTIME_SECRET: string;
   SEED_DEMO_DATA: boolean;
   isProduction: boolean;
 };
 
-/** Secrets that must be set explicitly in production. */
-const PRODUCTION_SECRETS = ["SESSION_SECRET"] as const;
+/** Secrets that must be set explicitly in production (their defaults are public). */
+const PRODUCTION_SECRETS = ["SESSION_SECRET", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const;
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -58,7 +87,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = result.data;
   const isProduction = parsed.NODE_ENV === "production";
   if (isProduction) {
-    const missing = PRODUCTION_SECRETS.filter((name) => !parsed[name]);
+    const missing = PRODUCTION_SECRETS.filter((name) => !source[name]?.trim());
     if (missing.length > 0) {
       throw new EnvError(
         `Missing required secret${missing.length > 1 ? "s" : ""} in production: ${missing.join(", ")}`,
@@ -66,13 +95,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
   }
   const seedFlag = parsed.SEED_DEMO_DATA;
+  const sessionSecret = parsed.SESSION_SECRET ?? DEV_SESSION_SECRET;
   return {
     ...parsed,
-    SESSION_SECRET: parsed.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    SESSION_SECRET: sessionSecret,
+    REALTIME_SECRET: parsed.REALTIME_SECRET ?? sessionSecret,
     SEED_DEMO_DATA:
       seedFlag === undefined ? !isProduction : seedFlag === "true" || seedFlag === "1",
     isProduction,
   };
+}
+
+/** How early the room opens, in milliseconds. */
+export function roomOpensBeforeMs(env: Env = getEnv()): number {
+  return env.ROOM_OPENS_MINUTES_BEFORE * 60 * 1000;
 }
 
 /** Where links in emails and calendar feeds point. */

@@ -24,6 +24,12 @@ declare module "@remix-run/node" {
  */
 export function createExpressApp(env: Env, source: BuildSource): express.Express {
   const app = express();
+  // The browser talks to the LiveKit server directly (signalling websocket and HTTP).
+  const video = new URL(env.LIVEKIT_URL);
+  const videoConnectSources = [
+    video.origin.replace(/^http/, "ws"),
+    `${video.protocol === "wss:" ? "https" : "http"}://${video.host}`,
+  ];
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
 
@@ -34,6 +40,7 @@ export function createExpressApp(env: Env, source: BuildSource): express.Express
       nonce,
       isDevelopment: source.kind === "development",
       isProduction: env.isProduction,
+      connectSources: videoConnectSources,
     });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 

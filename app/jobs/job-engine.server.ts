@@ -5,6 +5,7 @@ import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { expireRequests } from "~/modules/booking/booking.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";
+import { settleSessions } from "~/modules/sessions/room.server";
 import { setJobKicker } from "./kick.server";
 
 // Durable jobs on pg-boss, in the same database as everything else (PostgreSQL, or the
@@ -16,6 +17,7 @@ export const QUEUES = {
   reminders: "send-reminders",
   pairRequests: "pair-requests",
   expireRequests: "expire-requests",
+  settleSessions: "settle-sessions",
 } as const;
 
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -25,6 +27,7 @@ const SCHEDULES: Record<QueueName, string> = {
   "send-reminders": "* * * * *",
   "pair-requests": "*/5 * * * *",
   "expire-requests": "*/15 * * * *",
+  "settle-sessions": "* * * * *",
 };
 
 function pgliteAdapter(connection: DatabaseConnection) {
@@ -65,6 +68,7 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
     "send-reminders": () => sendDueReminders(),
     "pair-requests": () => pairOpenRequests(),
     "expire-requests": () => expireRequests(),
+    "settle-sessions": () => settleSessions(),
   };
   for (const [queue, handler] of Object.entries(handlers) as [
     QueueName,

@@ -89,6 +89,10 @@ export const mockSessions = pgTable(
     cancelledBy: uuid("cancelled_by").references(() => users.id),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     lateCancel: boolean("late_cancel").notNull().default(false),
+    /** Swap: which half runs now (1, then 2 after "switch roles"). */
+    currentHalf: smallint("current_half").notNull().default(1),
+    /** Who did not turn up, when the session ended as a no-show. */
+    noShowUserIds: uuid("no_show_user_ids").array(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./identity";
 export * from "./notify";
 export * from "./profiles";
+export * from "./room";

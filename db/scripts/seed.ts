@@ -1,4 +1,5 @@
 import { seedCatalog } from "../catalog/seed-catalog";
+import { seedQuestions } from "../catalog/seed-questions";
 import { closeDatabase, getConnection } from "../client";
 import { seedDemoData } from "../seed/demo-data";
 
@@ -6,6 +7,7 @@ import { seedDemoData } from "../seed/demo-data";
 const connection = getConnection();
 await connection.migrate();
 await seedCatalog(connection.db);
+await seedQuestions(connection.db);
 const created = await seedDemoData();
 console.log(`catalog seeded; ${created} demo users created`);
 await closeDatabase();

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { seedCatalog } from "#db/catalog/seed-catalog";
+import { seedQuestions } from "#db/catalog/seed-questions";
 import { openDatabase } from "#db/client";
 import { REPO_ROOT as root, TEST_BUILD_DIR } from "./paths";
 import {
@@ -40,6 +41,7 @@ export default async function setup(project: TestProject) {
     try {
       await connection.migrate();
       await seedCatalog(connection.db);
+      await seedQuestions(connection.db);
     } finally {
       await connection.close();
     }
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   try {
     await connection.migrate();
     await seedCatalog(connection.db);
+    await seedQuestions(connection.db);
     const dump = await connection.dump!();
     const dumpFile = path.join(dir, "template.tar");
     writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));

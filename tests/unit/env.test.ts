@@ -16,8 +16,19 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
   });
 
+  it("requires the video secrets in production too, naming each", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(40) })).toThrow(
+      /LIVEKIT_API_KEY, LIVEKIT_API_SECRET/,
+    );
+  });
+
   it("starts in production with its secrets, without demo data", () => {
-    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(40) });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      LIVEKIT_API_KEY: "key",
+      LIVEKIT_API_SECRET: "l".repeat(40),
+    });
     expect(env.isProduction).toBe(true);
     expect(env.SEED_DEMO_DATA).toBe(false);
   });

@@ -28,7 +28,7 @@ export async function pairOpenRequests(now: Date = new Date(), limit = 50): Prom
   let booked = 0;
   for (const { id } of open) {
     const ctx = await loadRequest(id);
-    if (!ctx || ctx.status !== "open") continue;
+    if (ctx?.status !== "open") continue;
     const proposals = await proposeForRequest(ctx, now, { maxProposals: 20 });
     if (proposals.length === 0) continue;
     const willing = await db

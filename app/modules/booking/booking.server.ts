@@ -642,6 +642,10 @@ export async function rescheduleSession(input: {
 
 export interface SessionView {
   id: string;
+  roundId: number;
+  bookedBy: string;
+  currentHalf: number;
+  noShowUserIds: string[];
   status: SessionStatus;
   format: MockFormat;
   roundName: string;
@@ -663,6 +667,10 @@ export async function listSessionsForUser(
   const mine = await db
     .select({
       id: mockSessions.id,
+      roundId: mockSessions.roundId,
+      bookedBy: mockSessions.bookedBy,
+      currentHalf: mockSessions.currentHalf,
+      noShowUserIds: mockSessions.noShowUserIds,
       status: mockSessions.status,
       format: mockSessions.format,
       roundName: rounds.name,
@@ -711,6 +719,10 @@ export async function listSessionsForUser(
     const peer = others.find((o) => o.sessionId === m.id);
     return {
       id: m.id,
+      roundId: m.roundId,
+      bookedBy: m.bookedBy,
+      currentHalf: m.currentHalf,
+      noShowUserIds: m.noShowUserIds ?? [],
       status: m.status,
       format: m.format,
       roundName: m.roundName,

@@ -4,7 +4,7 @@ import type { SessionStatus } from "#db/schema";
 
 /** Cancelling or rescheduling is free until this long before the start. */
 export const FREE_CHANGE_MS = 24 * 60 * 60 * 1000;
-/** The room opens this long before the start… */
+/** The room opens this long before the start (ROOM_OPENS_MINUTES_BEFORE overrides it)… */
 export const JOIN_OPENS_BEFORE_MS = 10 * 60 * 1000;
 /** …and stays open this long after the end. */
 export const JOIN_GRACE_AFTER_MS = 15 * 60 * 1000;
@@ -13,15 +13,24 @@ export function isLateChange(startsAt: Date, now: Date): boolean {
   return startsAt.getTime() - now.getTime() < FREE_CHANGE_MS;
 }
 
-export function joinWindow(startsAt: Date, endsAt: Date): { opensAt: Date; closesAt: Date } {
+export function joinWindow(
+  startsAt: Date,
+  endsAt: Date,
+  opensBeforeMs: number = JOIN_OPENS_BEFORE_MS,
+): { opensAt: Date; closesAt: Date } {
   return {
-    opensAt: new Date(startsAt.getTime() - JOIN_OPENS_BEFORE_MS),
+    opensAt: new Date(startsAt.getTime() - opensBeforeMs),
     closesAt: new Date(endsAt.getTime() + JOIN_GRACE_AFTER_MS),
   };
 }
 
-export function isJoinOpen(startsAt: Date, endsAt: Date, now: Date): boolean {
-  const { opensAt, closesAt } = joinWindow(startsAt, endsAt);
+export function isJoinOpen(
+  startsAt: Date,
+  endsAt: Date,
+  now: Date,
+  opensBeforeMs: number = JOIN_OPENS_BEFORE_MS,
+): boolean {
+  const { opensAt, closesAt } = joinWindow(startsAt, endsAt, opensBeforeMs);
   return now >= opensAt && now < closesAt;
 }
 

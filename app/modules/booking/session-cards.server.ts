@@ -1,4 +1,5 @@
 import type { SessionCardData } from "~/components/session-card";
+import { roomOpensBeforeMs } from "~/env.server";
 import { listSessionsForUser, type SessionView } from "./booking.server";
 import { isJoinOpen } from "./policy";
 
@@ -10,7 +11,7 @@ export function toSessionCard(session: SessionView, now: Date): SessionCardData 
     roundName: session.roundName,
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
-    joinOpen: isJoinOpen(session.startsAt, session.endsAt, now),
+    joinOpen: isJoinOpen(session.startsAt, session.endsAt, now, roomOpensBeforeMs()),
     lateCancel: session.lateCancel,
     myRole: session.myRole,
     peer: { name: session.peer.name, timeZone: session.peer.timeZone },

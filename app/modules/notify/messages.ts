@@ -44,7 +44,7 @@ export function bookedMessage(input: SessionMessageInput) {
     text: body(
       "Your mock interview is booked. The invite is attached.",
       [
-        `The room opens 10 minutes before the start: ${input.sessionUrl}`,
+        `The room opens shortly before the start: ${input.sessionUrl}`,
         "Cancelling is free until 24 hours before the start.",
       ],
       input,
@@ -82,7 +82,7 @@ export function reminderMessage(input: SessionMessageInput & { lead: "24h" | "1h
     subject: `Reminder: ${input.roundName} mock ${lead}`,
     text: body(
       `Your mock interview with ${input.peer.name} starts ${lead}.`,
-      [`Join here (opens 10 minutes before): ${input.sessionUrl}`],
+      [`Join here (the room opens shortly before): ${input.sessionUrl}`],
       input,
     ),
   };

@@ -147,6 +147,8 @@ export default async function setup(project: TestProject) {
       HOST,
       PORT: String(port),
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
+      LIVEKIT_API_KEY: "e2e-livekit-key",
+      LIVEKIT_API_SECRET: "e2e-livekit-secret-0123456789abcdefghij",
       SEED_DEMO_DATA: "true",
     });
 

@@ -1,0 +1,202 @@
+import { useEffect, useRef, useState } from "react";
+import { isPadLanguage, languageExtension, PAD_LANGUAGES, type PadLanguage } from "./pad-languages";
+
+type PadStatus = "connecting" | "connected" | "reconnecting" | "offline" | "denied";
+
+const STATUS_LABELS: Record<PadStatus, string> = {
+  connecting: "Connecting…",
+  connected: "Connected",
+  reconnecting: "Reconnecting…",
+  offline: "Offline: your edits are kept and sent when the connection is back",
+  denied: "The pad refused this connection. Reload the page.",
+};
+
+interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+/**
+ * The shared code pad: CodeMirror bound to a Yjs text through the realtime server.
+ * Everything heavy loads in the browser only, when the room opens.
+ */
+export function CodePad({
+  sessionId,
+  readOnly,
+  me,
+  initialText,
+  onReady,
+}: {
+  sessionId: string;
+  readOnly: boolean;
+  me: { name: string; color: string };
+  initialText?: string;
+  onReady?: (api: { insertAtTop: (text: string) => void }) => void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState<PadStatus>("connecting");
+  const [peers, setPeers] = useState<Peer[]>([]);
+  const [language, setLanguage] = useState<PadLanguage>("python");
+  const setLanguageRef = useRef<(language: PadLanguage) => void>(() => {});
+
+  useEffect(() => {
+    let disposed = false;
+    let teardown = () => {};
+    (async () => {
+      const [
+        Y,
+        { HocuspocusProvider },
+        { basicSetup },
+        { EditorState, Compartment },
+        { EditorView },
+        { yCollab },
+      ] = await Promise.all([
+        import("yjs"),
+        import("@hocuspocus/provider"),
+        import("codemirror"),
+        import("@codemirror/state"),
+        import("@codemirror/view"),
+        import("y-codemirror.next"),
+      ]);
+      if (disposed || !host.current) return;
+      const doc = new Y.Doc();
+      const text = doc.getText("code");
+      const meta = doc.getMap<string>("meta");
+      const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+      let everConnected = false;
+      const provider = new HocuspocusProvider({
+        url: `${scheme}://${window.location.host}/realtime`,
+        name: `session:${sessionId}`,
+        document: doc,
+        // A fresh token for every (re)connect: they live ten minutes.
+        token: async () => {
+          const response = await fetch(`/sessions/${sessionId}/pad-token`, {
+            credentials: "same-origin",
+          });
+          if (!response.ok) throw new Error(`pad token: ${response.status}`);
+          return ((await response.json()) as { token: string }).token;
+        },
+        onStatus: ({ status: next }) => {
+          if (next === "connected") everConnected = true;
+          setStatus((current) =>
+            current === "denied"
+              ? current
+              : next === "connected"
+                ? "connected"
+                : next === "connecting"
+                  ? everConnected
+                    ? "reconnecting"
+                    : "connecting"
+                  : "offline",
+          );
+        },
+        onAuthenticationFailed: () => setStatus("denied"),
+      });
+      const awareness = provider.awareness!;
+      awareness.setLocalStateField("user", {
+        name: me.name,
+        color: me.color,
+        colorLight: `${me.color}33`,
+      });
+      const readPeers = () => {
+        const list: Peer[] = [];
+        awareness.getStates().forEach((state, clientId) => {
+          const user = (state as { user?: { name?: string; color?: string } }).user;
+          if (clientId !== doc.clientID && user?.name) {
+            list.push({ clientId, name: user.name, color: user.color ?? "#555" });
+          }
+        });
+        setPeers(list);
+      };
+      awareness.on("change", readPeers);
+
+      // Undo covers this person's own edits only (the UndoManager tracks local changes).
+      const undoManager = new Y.UndoManager(text);
+      const languageSlot = new Compartment();
+      const view = new EditorView({
+        parent: host.current,
+        state: EditorState.create({
+          doc: text.toString(),
+          extensions: [
+            basicSetup,
+            languageSlot.of(await languageExtension("python")),
+            yCollab(text, awareness, { undoManager }),
+            EditorState.readOnly.of(readOnly),
+            EditorView.editable.of(!readOnly),
+            EditorView.contentAttributes.of({ "aria-label": "Shared code pad" }),
+          ],
+        }),
+      });
+      const applyLanguage = async () => {
+        const chosen = meta.get("language");
+        const next: PadLanguage = isPadLanguage(chosen) ? chosen : "python";
+        setLanguage(next);
+        view.dispatch({ effects: languageSlot.reconfigure(await languageExtension(next)) });
+      };
+      meta.observe(() => void applyLanguage());
+      void applyLanguage();
+      setLanguageRef.current = (next) => {
+        if (!readOnly) meta.set("language", next);
+      };
+      onReady?.({
+        insertAtTop: (snippet) => {
+          if (!readOnly) text.insert(0, snippet);
+        },
+      });
+      teardown = () => {
+        awareness.off("change", readPeers);
+        view.destroy();
+        provider.destroy();
+        doc.destroy();
+      };
+    })().catch((err: unknown) => {
+      console.error(err);
+      setStatus("offline");
+    });
+    return () => {
+      disposed = true;
+      teardown();
+    };
+  }, [sessionId, readOnly, me.name, me.color, onReady]);
+
+  return (
+    <section className="pad" aria-labelledby="pad-heading">
+      <header className="pad__bar">
+        <h2 id="pad-heading">Code pad</h2>
+        <label className="pad__language">
+          <span className="visually-hidden">Language</span>
+          <select
+            value={language}
+            disabled={readOnly}
+            onChange={(e) => setLanguageRef.current(e.target.value as PadLanguage)}
+            aria-label="Language"
+          >
+            {PAD_LANGUAGES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className={`pad__status pad__status--${status}`} role="status" aria-live="polite">
+          {STATUS_LABELS[status]}
+        </span>
+        <ul className="pad__presence" aria-label="In the pad">
+          <li>
+            <span className="dot" style={{ background: me.color }} /> {me.name} (you)
+          </li>
+          {peers.map((p) => (
+            <li key={p.clientId}>
+              <span className="dot" style={{ background: p.color }} /> {p.name}
+            </li>
+          ))}
+        </ul>
+      </header>
+      {readOnly ? <p className="hint">The session has ended: the pad is read-only.</p> : null}
+      <div ref={host} className="pad__editor" data-testid="code-pad">
+        {initialText !== undefined ? <pre className="pad__snapshot">{initialText}</pre> : null}
+      </div>
+    </section>
+  );
+}

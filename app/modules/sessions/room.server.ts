@@ -1,0 +1,463 @@
+import { createHmac } from "node:crypto";
+import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { AccessToken, WebhookReceiver } from "livekit-server-sdk";
+import { getDb } from "#db/client";
+import { isUniqueViolation } from "#db/errors";
+import {
+  attendanceEvents,
+  dimensions,
+  interviewerNotes,
+  levels,
+  mockSessions,
+  questions,
+  roundLevelBars,
+  sessionParticipants,
+  sessionQuestions,
+  users,
+} from "#db/schema";
+import { getEnv, roomOpensBeforeMs } from "~/env.server";
+import {
+  getSessionForUser,
+  type SessionView,
+  transitionSession,
+} from "~/modules/booking/booking.server";
+import { joinWindow } from "~/modules/booking/policy";
+import { colorFor, REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
+import { pickQuestion, rolesForHalf, type SessionShape } from "./roles";
+
+export type RoomWindow = "before" | "open" | "after";
+
+export interface RoomAccess {
+  session: SessionView;
+  shape: SessionShape;
+  window: RoomWindow;
+  /** The pad can be read but not edited. */
+  readOnly: boolean;
+  half: 1 | 2;
+  /** This person interviews in the current half. */
+  isInterviewer: boolean;
+}
+
+async function loadShape(session: SessionView): Promise<SessionShape> {
+  const participants = await getDb()
+    .select({ userId: sessionParticipants.userId, role: sessionParticipants.role })
+    .from(sessionParticipants)
+    .where(eq(sessionParticipants.sessionId, session.id));
+  return { format: session.format, bookedBy: session.bookedBy, participants };
+}
+
+/** The room as one participant sees it, or null for anyone else (answered as 404). */
+export async function getRoomAccess(
+  sessionId: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<RoomAccess | null> {
+  const session = await getSessionForUser(sessionId, userId);
+  if (!session) return null;
+  const { opensAt, closesAt } = joinWindow(session.startsAt, session.endsAt, roomOpensBeforeMs());
+  const cancelled = session.status === "cancelled";
+  const window: RoomWindow =
+    now < opensAt || cancelled ? "before" : now < closesAt ? "open" : "after";
+  const shape = await loadShape(session);
+  const half = (session.currentHalf === 2 ? 2 : 1) as 1 | 2;
+  const roles = rolesForHalf(shape, half);
+  return {
+    session,
+    shape,
+    window: cancelled ? "after" : window,
+    readOnly: now >= session.endsAt || cancelled || session.status === "no_show",
+    half,
+    isInterviewer: roles?.interviewerId === userId,
+  };
+}
+
+/** Moves a scheduled session to "in progress" once it has started and someone is in. */
+export async function markStartedIfDue(access: RoomAccess, now: Date): Promise<void> {
+  if (
+    access.session.status === "scheduled" &&
+    now >= access.session.startsAt &&
+    now < access.session.endsAt
+  ) {
+    await transitionSession(access.session.id, "scheduled", "in_progress");
+  }
+}
+
+export function mintPadToken(access: RoomAccess, user: { id: string; name: string }, now: Date) {
+  return signRealtimeToken(
+    {
+      sub: user.id,
+      sid: access.session.id,
+      name: user.name,
+      color: colorFor(user.id),
+      ro: access.readOnly,
+      exp: Math.floor(now.getTime() / 1000) + REALTIME_TOKEN_TTL_SECONDS,
+    },
+    getEnv().REALTIME_SECRET,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Video (LiveKit)
+
+export const VIDEO_TOKEN_TTL = "15m";
+
+export function videoRoomName(sessionId: string): string {
+  return `session-${sessionId}`;
+}
+
+/** An identity LiveKit sees for a person in one room: stable, but says nothing about them. */
+export function opaqueIdentity(sessionId: string, userId: string): string {
+  const digest = createHmac("sha256", getEnv().LIVEKIT_API_SECRET)
+    .update(`${sessionId}:${userId}`)
+    .digest("base64url");
+  return `p_${digest.slice(0, 22)}`;
+}
+
+/** A LiveKit token for this room only, for a participant inside the join window. */
+export async function mintVideoToken(access: RoomAccess, user: { id: string; name: string }) {
+  const env = getEnv();
+  const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+    identity: opaqueIdentity(access.session.id, user.id),
+    name: user.name,
+    ttl: VIDEO_TOKEN_TTL,
+  });
+  token.addGrant({
+    room: videoRoomName(access.session.id),
+    roomJoin: true,
+    canPublish: true,
+    canSubscribe: true,
+    canPublishData: false,
+  });
+  return { url: env.LIVEKIT_URL, token: await token.toJwt() };
+}
+
+export type WebhookOutcome = "recorded" | "duplicate" | "ignored";
+
+/**
+ * Verifies a LiveKit webhook (signature and body hash) before anything is written, then
+ * records participant joins and leaves once per event id.
+ */
+export async function recordVideoWebhook(
+  body: string,
+  authorization: string | null,
+): Promise<WebhookOutcome> {
+  const env = getEnv();
+  const receiver = new WebhookReceiver(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+  // Throws on a missing or bad signature: the route answers 400.
+  const event = await receiver.receive(body, authorization ?? undefined);
+  if (event.event !== "participant_joined" && event.event !== "participant_left") return "ignored";
+  const sessionId = /^session-([0-9a-f-]{36})$/i.exec(event.room?.name ?? "")?.[1];
+  const identity = event.participant?.identity;
+  if (!sessionId || !identity || !event.id) return "ignored";
+  const participants = await getDb()
+    .select({ userId: sessionParticipants.userId })
+    .from(sessionParticipants)
+    .where(eq(sessionParticipants.sessionId, sessionId));
+  const person = participants.find((p) => opaqueIdentity(sessionId, p.userId) === identity);
+  if (!person) return "ignored";
+  const inserted = await getDb()
+    .insert(attendanceEvents)
+    .values({
+      sessionId,
+      userId: person.userId,
+      source: "livekit",
+      kind: event.event === "participant_joined" ? "joined" : "left",
+      externalId: `livekit:${event.id}`,
+      at: event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date(),
+    })
+    .onConflictDoNothing({ target: attendanceEvents.externalId })
+    .returning({ id: attendanceEvents.id });
+  return inserted.length > 0 ? "recorded" : "duplicate";
+}
+
+// ---------------------------------------------------------------------------
+// Interviewer kit
+
+export interface InterviewerKit {
+  half: 1 | 2;
+  question: {
+    title: string;
+    prompt: string;
+    followUps: string[];
+    hints: string[];
+    goodAnswerL4: string;
+    goodAnswerL6: string;
+  };
+  targetLevel: string | null;
+  levelBar: string | null;
+  rubric: { name: string; description: string; anchors: string[] }[];
+  notes: string;
+}
+
+/** Assigns (once) the question of a half: fitting the candidate's level, never one they had. */
+async function assignQuestion(
+  access: RoomAccess,
+  half: 1 | 2,
+  candidateId: string,
+  interviewerId: string,
+) {
+  const db = getDb();
+  const [existing] = await db
+    .select({ questionId: sessionQuestions.questionId })
+    .from(sessionQuestions)
+    .where(and(eq(sessionQuestions.sessionId, access.session.id), eq(sessionQuestions.half, half)));
+  if (existing) return existing.questionId;
+
+  const [candidateLevel] = await db
+    .select({ rank: levels.rank })
+    .from(sessionParticipants)
+    .innerJoin(levels, eq(levels.id, sessionParticipants.targetLevelId))
+    .where(
+      and(
+        eq(sessionParticipants.sessionId, access.session.id),
+        eq(sessionParticipants.userId, candidateId),
+      ),
+    );
+  const bank = await db
+    .select({
+      id: questions.id,
+      minLevelRank: questions.minLevelRank,
+      maxLevelRank: questions.maxLevelRank,
+    })
+    .from(questions)
+    .where(eq(questions.roundId, access.session.roundId));
+  const seen = await db
+    .select({ id: sessionQuestions.questionId })
+    .from(sessionQuestions)
+    .where(eq(sessionQuestions.candidateId, candidateId));
+  const usage = await db
+    .select({ id: sessionQuestions.questionId, n: sql<number>`count(*)::int` })
+    .from(sessionQuestions)
+    .where(inArray(sessionQuestions.questionId, bank.map((q) => q.id).concat(-1)))
+    .groupBy(sessionQuestions.questionId);
+  const seenIds = new Set(seen.map((s) => s.id));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const choice = pickQuestion(
+      bank,
+      candidateLevel?.rank ?? 5,
+      seenIds,
+      new Map(usage.map((u) => [u.id, u.n])),
+      Date.now() + attempt,
+    );
+    if (!choice) return null;
+    try {
+      const [row] = await db
+        .insert(sessionQuestions)
+        .values({
+          sessionId: access.session.id,
+          half,
+          questionId: choice.id,
+          interviewerId,
+          candidateId,
+        })
+        .onConflictDoNothing({ target: [sessionQuestions.sessionId, sessionQuestions.half] })
+        .returning({ questionId: sessionQuestions.questionId });
+      if (row) return row.questionId;
+      // The other participant's page assigned it a moment ago.
+      const [raced] = await db
+        .select({ questionId: sessionQuestions.questionId })
+        .from(sessionQuestions)
+        .where(
+          and(eq(sessionQuestions.sessionId, access.session.id), eq(sessionQuestions.half, half)),
+        );
+      return raced?.questionId ?? null;
+    } catch (err) {
+      if (!isUniqueViolation(err, "session_questions_candidate_question_key")) throw err;
+      seenIds.add(choice.id);
+    }
+  }
+  return null;
+}
+
+/**
+ * The kit of the current half, only for its interviewer. Everyone else gets null: the
+ * question's hints, rubric and notes never reach the candidate's browser.
+ */
+export async function getInterviewerKit(
+  access: RoomAccess,
+  userId: string,
+): Promise<InterviewerKit | null> {
+  if (!access.isInterviewer || access.window === "before") return null;
+  const roles = rolesForHalf(access.shape, access.half);
+  if (!roles || roles.interviewerId !== userId) return null;
+  const questionId = await assignQuestion(
+    access,
+    access.half,
+    roles.candidateId,
+    roles.interviewerId,
+  );
+  const db = getDb();
+  const [question] = questionId
+    ? await db.select().from(questions).where(eq(questions.id, questionId))
+    : [];
+  const [candidateLevel] = await db
+    .select({ id: levels.id, code: levels.code })
+    .from(sessionParticipants)
+    .innerJoin(levels, eq(levels.id, sessionParticipants.targetLevelId))
+    .where(
+      and(
+        eq(sessionParticipants.sessionId, access.session.id),
+        eq(sessionParticipants.userId, roles.candidateId),
+      ),
+    );
+  const [bar] = candidateLevel
+    ? await db
+        .select({ text: roundLevelBars.expectation })
+        .from(roundLevelBars)
+        .where(
+          and(
+            eq(roundLevelBars.roundId, access.session.roundId),
+            eq(roundLevelBars.levelId, candidateLevel.id),
+          ),
+        )
+    : [];
+  const rubric = await db
+    .select()
+    .from(dimensions)
+    .where(eq(dimensions.roundId, access.session.roundId))
+    .orderBy(dimensions.position);
+  const [notes] = await db
+    .select({ body: interviewerNotes.body })
+    .from(interviewerNotes)
+    .where(
+      and(
+        eq(interviewerNotes.sessionId, access.session.id),
+        eq(interviewerNotes.half, access.half),
+        eq(interviewerNotes.authorId, userId),
+      ),
+    );
+  return {
+    half: access.half,
+    question: question
+      ? {
+          title: question.title,
+          prompt: question.prompt,
+          followUps: question.followUps,
+          hints: question.hints,
+          goodAnswerL4: question.goodAnswerL4,
+          goodAnswerL6: question.goodAnswerL6,
+        }
+      : {
+          title: "Your own question",
+          prompt: "The bank has no unseen question for this candidate: bring one of your own.",
+          followUps: [],
+          hints: [],
+          goodAnswerL4: "",
+          goodAnswerL6: "",
+        },
+    targetLevel: candidateLevel?.code ?? null,
+    levelBar: bar?.text ?? null,
+    rubric: rubric.map((d) => ({
+      name: d.name,
+      description: d.description,
+      anchors: [d.anchor1, d.anchor2, d.anchor3, d.anchor4],
+    })),
+    notes: notes?.body ?? "",
+  };
+}
+
+/** Saves the current interviewer's private notes; anyone else changes nothing. */
+export async function saveInterviewerNotes(
+  access: RoomAccess,
+  userId: string,
+  body: string,
+): Promise<boolean> {
+  if (!access.isInterviewer || access.window === "before") return false;
+  await getDb()
+    .insert(interviewerNotes)
+    .values({ sessionId: access.session.id, half: access.half, authorId: userId, body })
+    .onConflictDoUpdate({
+      target: [interviewerNotes.sessionId, interviewerNotes.half, interviewerNotes.authorId],
+      set: { body, updatedAt: new Date() },
+    });
+  return true;
+}
+
+/** Swap only: hands the kit to the other person for the second half (compare-and-swap). */
+export async function switchRoles(access: RoomAccess): Promise<boolean> {
+  if (access.session.format !== "swap" || access.window !== "open" || access.half !== 1)
+    return false;
+  const rows = await getDb()
+    .update(mockSessions)
+    .set({ currentHalf: 2, updatedAt: new Date() })
+    .where(and(eq(mockSessions.id, access.session.id), eq(mockSessions.currentHalf, 1)))
+    .returning({ id: mockSessions.id });
+  return rows.length === 1;
+}
+
+// ---------------------------------------------------------------------------
+// Attendance and no-shows
+
+export const NO_SHOW_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Settles sessions by time: a participant who has not appeared (video or pad) 10
+ * minutes after the start makes the session a no-show; sessions whose end has passed
+ * are completed. Both moves are compare-and-swap, so a sweep racing a person joining
+ * or another sweep changes each session once.
+ */
+export async function settleSessions(
+  now: Date = new Date(),
+): Promise<{ noShows: number; completed: number }> {
+  const db = getDb();
+  const due = await db
+    .select({ id: mockSessions.id, status: mockSessions.status })
+    .from(mockSessions)
+    .where(
+      and(
+        inArray(mockSessions.status, ["scheduled", "in_progress"]),
+        lte(mockSessions.startsAt, new Date(now.getTime() - NO_SHOW_AFTER_MS)),
+        gt(mockSessions.startsAt, new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000)),
+      ),
+    );
+  let noShows = 0;
+  let completed = 0;
+  for (const session of due) {
+    const [people, seen] = await Promise.all([
+      db
+        .select({ userId: sessionParticipants.userId })
+        .from(sessionParticipants)
+        .where(eq(sessionParticipants.sessionId, session.id)),
+      db
+        .selectDistinct({ userId: attendanceEvents.userId })
+        .from(attendanceEvents)
+        .where(
+          and(eq(attendanceEvents.sessionId, session.id), eq(attendanceEvents.kind, "joined")),
+        ),
+    ]);
+    const absent = people.map((p) => p.userId).filter((id) => !seen.some((s) => s.userId === id));
+    if (absent.length > 0) {
+      const rows = await db
+        .update(mockSessions)
+        .set({ status: "no_show", noShowUserIds: absent, updatedAt: now })
+        .where(and(eq(mockSessions.id, session.id), eq(mockSessions.status, session.status)))
+        .returning({ id: mockSessions.id });
+      if (rows.length === 1) {
+        await db
+          .update(sessionParticipants)
+          .set({ active: false })
+          .where(eq(sessionParticipants.sessionId, session.id));
+        noShows++;
+      }
+      continue;
+    }
+    const [ended] = await db
+      .select({ endsAt: mockSessions.endsAt })
+      .from(mockSessions)
+      .where(eq(mockSessions.id, session.id));
+    if (ended && ended.endsAt <= now) {
+      if (session.status === "scheduled")
+        await transitionSession(session.id, "scheduled", "in_progress");
+      if (await transitionSession(session.id, "in_progress", "completed")) completed++;
+    }
+  }
+  return { noShows, completed };
+}
+
+export async function participantNames(sessionId: string) {
+  return getDb()
+    .select({ id: users.id, name: users.name })
+    .from(sessionParticipants)
+    .innerJoin(users, eq(users.id, sessionParticipants.userId))
+    .where(eq(sessionParticipants.sessionId, sessionId));
+}

@@ -1,0 +1,559 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Redis } from "@hocuspocus/extension-redis";
+import { type Extension, Hocuspocus, type onAuthenticatePayload } from "@hocuspocus/server";
+import { and, eq, sql } from "drizzle-orm";
+import { type RawData, WebSocket, WebSocketServer } from "ws";
+import * as Y from "yjs";
+import type { Env } from "../app/env.server";
+import {
+  sessionIdFromDocumentName,
+  verifyRealtimeToken,
+} from "../app/modules/sessions/realtime-token";
+import { getDb } from "../db/client";
+import { attendanceEvents, mockSessions, padDocuments, sessionParticipants } from "../db/schema";
+
+// The code pad's collaboration server: Hocuspocus behind our own `ws` upgrade on
+// /realtime, so it shares the app's port (or runs alone, see main.ts). Hocuspocus does
+// the Yjs protocol; this file decides who may open which document, keeps the document
+// in pad_documents, and makes sure no socket, however malformed, can take the process
+// down.
+
+export const REALTIME_PATH = "/realtime";
+
+export interface RealtimeOptions {
+  /** Verifies the tokens the app mints (REALTIME_SECRET). */
+  secret: string;
+  /** Browser origins allowed to open the socket; "any-same-host": Origin host = Host. */
+  allowedOrigins: string[] | "any-same-host";
+  /** Fans documents out across instances through Hocuspocus' Redis extension. */
+  redisUrl?: string;
+  storeDebounceMs?: number;
+  maxDebounceMs?: number;
+  /** Frames above this close their socket with 1009. */
+  maxMessageBytes?: number;
+  /** A socket that has not authenticated any document by then is closed. */
+  authTimeoutMs?: number;
+  /** The clock for token expiry and the end of sessions (tests move it). */
+  now?: () => number;
+  /** Where diagnostics go; defaults to console. */
+  log?: Pick<Console, "warn" | "error">;
+}
+
+export interface RealtimeServer {
+  hocuspocus: Hocuspocus<PadContext>;
+  /** True when the request was for /realtime and the socket is now ours. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): Promise<void>;
+}
+
+/** What a socket carries across the documents it opens. */
+interface SocketState {
+  ws: WebSocket;
+  authenticated: boolean;
+  /** Documents the provider asked to close (a CLOSE frame): a normal goodbye. */
+  closingDocuments: Set<string>;
+}
+
+/** Per document connection, filled in by onAuthenticate. */
+export interface PadContext {
+  socket: SocketState;
+  userId?: string;
+  sessionId?: string;
+  /** Epoch ms; edits after it are refused even on a connection opened before. */
+  endsAt?: number;
+}
+
+/** Sessions in these states have ended: their pad is kept, read-only. */
+const FINISHED_STATUSES = new Set(["completed", "cancelled", "no_show"]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Message types a provider may send (Hocuspocus' MessageType): Sync, Awareness, Auth,
+// QueryAwareness, SyncReply, Stateless, CLOSE. BroadcastStateless (6) is server-internal
+// and SyncStatus (8) goes the other way.
+const CLIENT_MESSAGE_TYPES = new Set([0, 1, 2, 3, 4, 5, 7]);
+const CLOSE_MESSAGE = 7;
+/** Stores in flight at once; more only queue up in the database pool. */
+const STORE_CONCURRENCY = 4;
+/** Hocuspocus' ConnectionTimeout close code. */
+export const AUTH_TIMEOUT_CODE = 4408;
+/** A provider answers a server Ping with this single byte; we never ping, so drop it. */
+const PONG = 10;
+
+/** Denials travel to the provider as the permission-denied reason. */
+class AccessDenied extends Error {
+  constructor(readonly reason: string) {
+    // An empty message keeps Hocuspocus from logging every refused token as an error.
+    super("");
+  }
+}
+
+export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? console;
+  const authTimeoutMs = options.authTimeoutMs ?? 5000;
+  const pendingWrites = new Set<Promise<unknown>>();
+  const storeSlots = limiter(STORE_CONCURRENCY);
+  let closing = false;
+
+  /** Best-effort writes (attendance) that nobody waits for, but close() does. */
+  const track = (what: string, work: () => Promise<unknown>) => {
+    const promise = work()
+      .catch((err: unknown) => log.warn(`realtime: ${what} failed:`, errorText(err)))
+      .finally(() => pendingWrites.delete(promise));
+    pendingWrites.add(promise);
+  };
+
+  const recordAttendance = (context: PadContext, kind: "joined" | "left") => {
+    const { sessionId, userId } = context;
+    if (!sessionId || !userId) return;
+    track(`attendance ${kind}`, () =>
+      getDb()
+        .insert(attendanceEvents)
+        .values({
+          sessionId,
+          userId,
+          source: "realtime",
+          kind,
+          at: new Date(now()),
+        }),
+    );
+  };
+
+  const pad: Extension = {
+    extensionName: "peerloop-pad",
+
+    async onAuthenticate(data: onAuthenticatePayload<PadContext>) {
+      const sessionId = sessionIdFromDocumentName(data.documentName);
+      if (!sessionId || !UUID.test(sessionId)) throw new AccessDenied("unknown-document");
+      const check = verifyRealtimeToken(data.token, options.secret, now());
+      if (!check.ok) {
+        throw new AccessDenied(check.reason === "expired" ? "token-expired" : "invalid-token");
+      }
+      const { claims } = check;
+      // Each document on a socket authenticates on its own: a token opens only its session.
+      if (claims.sid.toLowerCase() !== sessionId || !UUID.test(claims.sub)) {
+        throw new AccessDenied("forbidden");
+      }
+      let rows: { endsAt: Date; status: string }[];
+      try {
+        rows = await getDb()
+          .select({ endsAt: mockSessions.endsAt, status: mockSessions.status })
+          .from(sessionParticipants)
+          .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+          .where(
+            and(
+              eq(sessionParticipants.sessionId, sessionId),
+              eq(sessionParticipants.userId, claims.sub),
+            ),
+          )
+          .limit(1);
+      } catch (err) {
+        log.error("realtime: participant check failed:", errorText(err));
+        throw new AccessDenied("unavailable");
+      }
+      const session = rows[0];
+      if (!session) throw new AccessDenied("forbidden");
+      const endsAt = session.endsAt.getTime();
+      // Checked here, not at minting: a token minted before the end still opens the
+      // pad read-only afterwards.
+      if (claims.ro || now() >= endsAt || FINISHED_STATUSES.has(session.status)) {
+        data.connectionConfig.readOnly = true;
+      }
+      data.context.socket.authenticated = true;
+      return { userId: claims.sub, sessionId, endsAt } satisfies Partial<PadContext>;
+    },
+
+    async onLoadDocument({ documentName, document }) {
+      const sessionId = sessionIdFromDocumentName(documentName);
+      if (!sessionId) throw new AccessDenied("unknown-document");
+      // A failure here must refuse the connection: carrying on with an empty document
+      // would later overwrite the stored pad with nothing.
+      const [row] = await getDb()
+        .select({ state: padDocuments.state })
+        .from(padDocuments)
+        .where(eq(padDocuments.sessionId, sessionId));
+      if (row) Y.applyUpdate(document, row.state);
+    },
+
+    async onStoreDocument({ documentName, document }) {
+      const sessionId = sessionIdFromDocumentName(documentName);
+      if (!sessionId) return;
+      // Rooms that started together reach maxDebounce together. Queued and yielding
+      // between stores, a burst of them never holds the event loop for long (PGlite runs
+      // queries on this thread, and back-to-back promises would not let sockets in).
+      await storeSlots(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        const state = Buffer.from(Y.encodeStateAsUpdate(document));
+        // A throw keeps the document in memory (Hocuspocus retries on the next change).
+        await getDb()
+          .insert(padDocuments)
+          .values({ sessionId, state })
+          .onConflictDoUpdate({
+            target: padDocuments.sessionId,
+            set: { state, updatedAt: sql`now()` },
+          });
+      });
+    },
+
+    async connected({ context }) {
+      try {
+        recordAttendance(context, "joined");
+      } catch (err) {
+        log.warn("realtime: connected hook failed:", errorText(err));
+      }
+    },
+
+    async beforeHandleMessage({ connection, context }) {
+      // A connection opened before the end turns read-only when the session ends.
+      if (!connection.readOnly && context.endsAt !== undefined && now() >= context.endsAt) {
+        connection.readOnly = true;
+      }
+    },
+
+    async onDisconnect({ context, documentName }) {
+      try {
+        recordAttendance(context, "left");
+        // Hocuspocus answers a message that fails to apply by closing that document's
+        // connection and keeping the socket. Unless the provider said goodbye to the
+        // document itself, a document closing under an open socket ends the socket.
+        const { socket } = context;
+        if (socket.closingDocuments.delete(documentName)) return;
+        if (socket.ws.readyState === WebSocket.OPEN) socket.ws.close(4205, "reset");
+      } catch (err) {
+        log.warn("realtime: disconnect hook failed:", errorText(err));
+      }
+    },
+  };
+
+  const extensions: Extension[] = [pad];
+  if (options.redisUrl) {
+    extensions.push(guarded(new Redis(redisConfiguration(options.redisUrl)), log));
+  }
+
+  const hocuspocus = new Hocuspocus<PadContext>({
+    name: "peerloop-realtime",
+    quiet: true,
+    debounce: options.storeDebounceMs ?? 2000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
+    // Store on the last disconnect rather than waiting for the debounce.
+    unloadImmediately: true,
+    extensions,
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? 512 * 1024,
+    // Compression costs memory per socket and invites zip bombs; Yjs updates are small.
+    perMessageDeflate: false,
+  });
+  const sockets = new Set<WebSocket>();
+
+  function accept(ws: WebSocket, request: IncomingMessage) {
+    const state: SocketState = { ws, authenticated: false, closingDocuments: new Set() };
+    sockets.add(ws);
+    // Without this listener an oversized frame ('error' before the 1009 close) would be
+    // an unhandled 'error' event, which ends the process.
+    ws.on("error", () => {});
+    let client: ReturnType<Hocuspocus<PadContext>["handleConnection"]>;
+    try {
+      client = hocuspocus.handleConnection(ws, toRequestLike(request), { socket: state });
+    } catch (err) {
+      log.error("realtime: could not accept a socket:", errorText(err));
+      ws.terminate();
+      sockets.delete(ws);
+      return;
+    }
+    // Hocuspocus' own `timeout` (60 s) doubles as the idle timeout of authenticated
+    // sockets and is only checked once per period; a tighter deadline for sockets that
+    // never authenticate is ours.
+    const authTimer = setTimeout(() => {
+      if (!state.authenticated && ws.readyState === WebSocket.OPEN) {
+        ws.close(AUTH_TIMEOUT_CODE, "authentication timeout");
+      }
+    }, authTimeoutMs);
+    authTimer.unref();
+
+    ws.on("message", (data: RawData, isBinary: boolean) => {
+      if (!isBinary) {
+        ws.close(1003, "binary frames only");
+        return;
+      }
+      const bytes = toUint8Array(data);
+      if (bytes.length === 1 && bytes[0] === PONG) return;
+      const envelope = readEnvelope(bytes);
+      if (!envelope) {
+        ws.close(1007, "malformed message");
+        return;
+      }
+      if (envelope.type === CLOSE_MESSAGE) state.closingDocuments.add(envelope.documentName);
+      try {
+        client.handleMessage(bytes);
+      } catch (err) {
+        log.warn("realtime: closing a socket after a bad message:", errorText(err));
+        ws.close(1007, "malformed message");
+      }
+    });
+
+    ws.on("close", (code: number, reason: Buffer) => {
+      clearTimeout(authTimer);
+      sockets.delete(ws);
+      try {
+        client.handleClose({ code, reason: reason.toString() });
+      } catch (err) {
+        log.warn("realtime: error while closing a socket:", errorText(err));
+      }
+    });
+  }
+
+  function isAllowedOrigin(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    // Browsers always send Origin on websocket upgrades; other clients need a token anyway.
+    if (origin === undefined) return true;
+    if (options.allowedOrigins === "any-same-host") {
+      try {
+        return new URL(origin).host === request.headers.host;
+      } catch {
+        return false;
+      }
+    }
+    return options.allowedOrigins.includes(origin);
+  }
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    if (pathOf(request.url) !== REALTIME_PATH) return false;
+    socket.on("error", () => {});
+    if (closing) {
+      refuse(socket, 503, "Service Unavailable");
+      return true;
+    }
+    if (!isAllowedOrigin(request)) {
+      refuse(socket, 403, "Forbidden");
+      return true;
+    }
+    try {
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+    } catch (err) {
+      log.warn("realtime: upgrade failed:", errorText(err));
+      socket.destroy();
+    }
+    return true;
+  }
+
+  let closed: Promise<void> | undefined;
+  async function runClose() {
+    closing = true;
+    // Closing every document connection runs the last-disconnect path: pending stores
+    // execute now and documents unload.
+    hocuspocus.closeConnections();
+    hocuspocus.flushPendingStores();
+    for (const ws of sockets) ws.close(1001, "server shutting down");
+    const deadline = Date.now() + 5000;
+    while (
+      (hocuspocus.getDocumentsCount() > 0 || hocuspocus.loadingDocuments.size > 0) &&
+      Date.now() < deadline
+    ) {
+      await delay(20);
+    }
+    if (hocuspocus.getDocumentsCount() > 0) {
+      log.warn(`realtime: ${hocuspocus.getDocumentsCount()} documents still open at shutdown`);
+    }
+    while (pendingWrites.size > 0) await Promise.allSettled([...pendingWrites]);
+    for (const ws of sockets) ws.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await hocuspocus.hooks("onDestroy", { instance: hocuspocus }).catch((err: unknown) => {
+      log.warn("realtime: onDestroy failed:", errorText(err));
+    });
+  }
+
+  return {
+    hocuspocus,
+    handleUpgrade,
+    close() {
+      closed ??= runClose();
+      return closed;
+    },
+  };
+}
+
+/** The options server.ts and main.ts derive from the parsed environment. */
+export function realtimeOptionsFromEnv(
+  env: Pick<Env, "REALTIME_SECRET" | "APP_ORIGIN" | "REALTIME_ALLOWED_ORIGINS" | "REDIS_URL">,
+  fallbackOrigin?: string,
+): RealtimeOptions {
+  const extra = (env.REALTIME_ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => new URL(value).origin);
+  const appOrigin = env.APP_ORIGIN ?? fallbackOrigin;
+  return {
+    secret: env.REALTIME_SECRET,
+    allowedOrigins: appOrigin ? [appOrigin, ...extra] : "any-same-host",
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+/**
+ * Checks the frame's envelope before Hocuspocus sees it: a document address naming a
+ * session pad (optionally with the provider's "\0<sessionId>" suffix) and a message
+ * type a client may send. Random bytes fail here and close their socket, where
+ * Hocuspocus would otherwise queue them under a made-up document name.
+ */
+export function readEnvelope(bytes: Uint8Array): { documentName: string; type: number } | null {
+  const reader = { pos: 0 };
+  const length = readVarUint(bytes, reader);
+  if (length === null || length > 200 || reader.pos + length > bytes.length) return null;
+  let address: string;
+  try {
+    address = new TextDecoder("utf-8", { fatal: true }).decode(
+      bytes.subarray(reader.pos, reader.pos + length),
+    );
+  } catch {
+    return null;
+  }
+  reader.pos += length;
+  const separator = address.indexOf("\0");
+  const name = separator === -1 ? address : address.slice(0, separator);
+  if (separator !== -1 && !/^[A-Za-z0-9_-]{1,64}$/.test(address.slice(separator + 1))) {
+    return null;
+  }
+  const sessionId = sessionIdFromDocumentName(name);
+  if (!sessionId || !UUID.test(sessionId)) return null;
+  const type = readVarUint(bytes, reader);
+  if (type === null || !CLIENT_MESSAGE_TYPES.has(type)) return null;
+  return { documentName: name, type };
+}
+
+/** lib0's varUint (7 bits a byte, little end first), bounded to 32 bits. */
+function readVarUint(bytes: Uint8Array, reader: { pos: number }): number | null {
+  let value = 0;
+  for (let shift = 0; shift < 35; shift += 7) {
+    if (reader.pos >= bytes.length) return null;
+    const byte = bytes[reader.pos++]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return value;
+  }
+  return null;
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Hocuspocus v4 takes a Fetch API Request but reads only `headers` and `url`, and
+ * parses `url` into query parameters for every hook of every message. A path-only url
+ * takes its cheap branch (no `new URL()` per message); a real Request would insist on
+ * an absolute one.
+ */
+function toRequestLike(request: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    } catch {
+      // A header the Fetch API will not hold is of no use to the hooks either.
+    }
+  }
+  return { url: request.url ?? REALTIME_PATH, method: "GET", headers } as unknown as Request;
+}
+
+/** Runs at most `concurrency` tasks at once, the rest in arrival order. */
+function limiter(concurrency: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // A finishing task hands its slot straight to the next in line.
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+function pathOf(url: string | undefined): string | null {
+  if (!url) return null;
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+}
+
+function refuse(socket: Duplex, status: number, text: string) {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+function truncateReason(reason: string): string {
+  // A close reason is limited to 123 bytes.
+  return Buffer.byteLength(reason) > 120 ? reason.slice(0, 40) : reason;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message || err.name : String(err);
+}
+
+function delay(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// ---------------------------------------------------------------------------
+// Redis
+
+/**
+ * Hocuspocus calls some hooks (onChange, onAwarenessUpdate, beforeBroadcastStateless,
+ * onConfigure) without awaiting them; a rejection there would be unhandled and end the
+ * process. The Redis extension talks to the network in exactly those hooks, so each of
+ * its hooks is wrapped: fire-and-forget ones swallow errors, awaited ones pass them on.
+ */
+function guarded(extension: Extension, log: Pick<Console, "warn">): Extension {
+  const unawaited = new Set([
+    "onChange",
+    "onAwarenessUpdate",
+    "beforeBroadcastStateless",
+    "onConfigure",
+    "onListen",
+  ]);
+  return new Proxy(extension, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function" || typeof property !== "string") return value;
+      if (!unawaited.has(property)) return value.bind(target);
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } catch (err) {
+          log.warn(`realtime: redis ${property} failed:`, errorText(err));
+        }
+      };
+    },
+  });
+}
+
+/** redis://[user:password@]host[:port][/db] → the extension's (ioredis) settings. */
+export function redisConfiguration(redisUrl: string) {
+  const url = new URL(redisUrl);
+  const db = Number(url.pathname.replace(/^\//, "") || 0);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    options: {
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      ...(Number.isInteger(db) && db > 0 ? { db } : {}),
+      ...(url.protocol === "rediss:" ? { tls: {} } : {}),
+      maxRetriesPerRequest: 3,
+    },
+  };
+}

@@ -1,0 +1,790 @@
+// Realtime benchmark: our pad server (Hocuspocus + token auth + participant check +
+// Postgres persistence + attendance) beside a bare Yjs websocket server (y-protocols sync
+// and awareness over `ws`, no auth, no storage), on the same machine.
+//
+// Each server runs in a child process of its own, fresh for every phase, so that its
+// memory is its own: RSS is the child's process.memoryUsage().rss after a forced GC,
+// and "RSS per room" = (RSS with every room connected and typing − RSS before the first
+// client) / rooms. For our server the database is in that process too when it is PGlite
+// (in memory, the default); with DATABASE_URL set it is a fresh PostgreSQL database,
+// created and dropped per phase. All clients live in this process, so the latency of an
+// edit is measured on one clock: from the sender's transaction to the peer's observer.
+//
+// Load: 2 clients per room, one types ~8 chars/s; 50, 200 and 500 rooms.
+// Run with `npm run bench:realtime` (BENCH_SECONDS sets the measured seconds per phase).
+// The last line of output is one JSON object.
+
+import { fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { eq, inArray } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { WebSocket, WebSocketServer } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { seedCatalog } from "#db/catalog/seed-catalog";
+import { getDb, openDatabase, setDatabaseConnection } from "#db/client";
+import { loops, mockSessions, padDocuments, rounds, sessionParticipants, users } from "#db/schema";
+import { padDocumentName, signRealtimeToken } from "~/modules/sessions/realtime-token";
+import { createRealtimeServer, REALTIME_PATH } from "../../realtime/server";
+import {
+  createDatabase,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../support/postgres-admin";
+
+const ROOM_COUNTS = (process.env.BENCH_ROOMS ?? "50,200,500").split(",").map(Number);
+const KINDS = (process.env.BENCH_KINDS ?? "raw,peerloop").split(",") as Kind[];
+const CHARS_PER_SECOND = 8;
+const WARMUP_MS = 2000;
+const MEASURE_MS = Math.max(3, Number(process.env.BENCH_SECONDS ?? 12) || 12) * 1000;
+const SETTLE_TIMEOUT_MS = 8000;
+const SECRET = "realtime-bench-secret-0123456789abcdef";
+const TARGETS = { p99RatioMax: 1.5, p99MsMax: 50, rssRatioMax: 1.5, lost: 0 };
+
+type Kind = "raw" | "peerloop";
+interface Room {
+  name: string;
+  sessionId?: string;
+  users?: [string, string];
+}
+type ToParent =
+  | { type: "ready"; port: number; rooms: Room[] }
+  | { type: "sample"; rss: number; cpuMicros: number }
+  | { type: "stopped"; storedLengths: Record<string, number> }
+  | { type: "error"; message: string };
+type ToChild = { type: "sample"; gc: boolean } | { type: "stop" };
+
+// ---------------------------------------------------------------------------
+// Child: one server
+
+function send(message: ToParent) {
+  process.send?.(message);
+}
+
+async function serve(kind: Kind, roomCount: number) {
+  const server = createServer((_req, res) => res.writeHead(426).end());
+  let rooms: Room[];
+  let stop: () => Promise<Record<string, number>>;
+
+  if (kind === "raw") {
+    const raw = createRawYjsServer();
+    server.on("upgrade", (req, socket, head) => raw.handleUpgrade(req, socket, head));
+    rooms = Array.from({ length: roomCount }, (_, i) => ({ name: `room-${i}` }));
+    stop = async () => {
+      raw.close();
+      return {};
+    };
+  } else {
+    const url = process.env.BENCH_DB_URL;
+    const connection = setDatabaseConnection(
+      openDatabase(url ? { kind: "postgres", url } : { kind: "pglite", dataDir: "memory://" }),
+    );
+    await connection.migrate();
+    await seedCatalog(connection.db);
+    rooms = await createSessions(roomCount);
+    const realtime = createRealtimeServer({ secret: SECRET, allowedOrigins: "any-same-host" });
+    server.on("upgrade", (req, socket, head) => {
+      if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
+    });
+    stop = async () => {
+      await realtime.close();
+      const stored = await getDb()
+        .select({ sessionId: padDocuments.sessionId, state: padDocuments.state })
+        .from(padDocuments);
+      const lengths: Record<string, number> = {};
+      for (const row of stored) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, row.state);
+        lengths[row.sessionId] = doc.getText("code").length;
+      }
+      await connection.close();
+      return lengths;
+    };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.on("message", async (message: ToChild) => {
+    if (message.type === "sample") {
+      if (message.gc) {
+        globalThis.gc?.();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        globalThis.gc?.();
+      }
+      const cpu = process.cpuUsage();
+      send({ type: "sample", rss: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system });
+    } else if (message.type === "stop") {
+      server.close();
+      const storedLengths = await stop();
+      send({ type: "stopped", storedLengths });
+      process.exit(0);
+    }
+  });
+  send({ type: "ready", port: (server.address() as AddressInfo).port, rooms });
+}
+
+/** Sessions with two participants each, in progress now (rows written directly). */
+async function createSessions(count: number): Promise<Room[]> {
+  const db = getDb();
+  const [loop] = await db.select({ id: loops.id }).from(loops).limit(1);
+  const [round] = await db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(eq(rounds.loopId, loop!.id))
+    .limit(1);
+  const startsAt = new Date(Date.now() - 10 * 60_000);
+  const endsAt = new Date(Date.now() + 2 * 60 * 60_000);
+  const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
+  const rooms: Room[] = [];
+  for (let offset = 0; offset < count; offset += 100) {
+    const batch = Math.min(100, count - offset);
+    const people = await db
+      .insert(users)
+      .values(
+        Array.from({ length: batch * 2 }, (_, i) => ({
+          email: `bench-${offset + i}-${randomUUID()}@example.test`,
+          name: `Bench ${offset + i}`,
+          passwordHash: "not-a-hash",
+        })),
+      )
+      .returning({ id: users.id });
+    const sessions = await db
+      .insert(mockSessions)
+      .values(
+        Array.from({ length: batch }, (_, i) => ({
+          loopId: loop!.id,
+          roundId: round!.id,
+          format: "one_way" as const,
+          startsAt,
+          endsAt,
+          status: "in_progress" as const,
+          bookedBy: people[2 * i]!.id,
+          idempotencyKey: randomUUID(),
+        })),
+      )
+      .returning({ id: mockSessions.id });
+    await db.insert(sessionParticipants).values(
+      sessions.flatMap((session, i) => [
+        { sessionId: session.id, userId: people[2 * i]!.id, role: "candidate" as const, during },
+        {
+          sessionId: session.id,
+          userId: people[2 * i + 1]!.id,
+          role: "interviewer" as const,
+          during,
+        },
+      ]),
+    );
+    sessions.forEach((session, i) => {
+      rooms.push({
+        name: padDocumentName(session.id),
+        sessionId: session.id,
+        users: [people[2 * i]!.id, people[2 * i + 1]!.id],
+      });
+    });
+  }
+  const participants = await db.$count(
+    sessionParticipants,
+    inArray(
+      sessionParticipants.sessionId,
+      rooms.slice(0, 10).map((room) => room.sessionId!),
+    ),
+  );
+  if (participants !== Math.min(10, count) * 2) throw new Error("participants missing");
+  return rooms;
+}
+
+// ---------------------------------------------------------------------------
+// The baseline: a minimal y-websocket-style server (sync + awareness, one doc per path)
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+
+function createRawYjsServer() {
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  const rooms = new Map<
+    string,
+    { doc: Y.Doc; awareness: awarenessProtocol.Awareness; conns: Set<WebSocket> }
+  >();
+
+  const roomFor = (name: string) => {
+    let room = rooms.get(name);
+    if (room) return room;
+    const doc = new Y.Doc();
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null);
+    const conns = new Set<WebSocket>();
+    room = { doc, awareness, conns };
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      const message = encoding.toUint8Array(encoder);
+      for (const conn of conns) if (conn !== origin) conn.send(message);
+    });
+    awareness.on(
+      "update",
+      ({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
+        const changed = [...added!, ...updated!, ...removed!];
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(
+          encoder,
+          awarenessProtocol.encodeAwarenessUpdate(awareness, changed),
+        );
+        const message = encoding.toUint8Array(encoder);
+        for (const conn of conns) conn.send(message);
+      },
+    );
+    rooms.set(name, room);
+    return room;
+  };
+
+  wss.on("connection", (ws, req) => {
+    const room = roomFor(req.url ?? "/");
+    room.conns.add(ws);
+    ws.on("error", () => {});
+    ws.on("message", (data: Buffer) => {
+      try {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        const encoder = encoding.createEncoder();
+        const type = decoding.readVarUint(decoder);
+        if (type === MESSAGE_SYNC) {
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.readSyncMessage(decoder, encoder, room.doc, ws);
+          if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+        } else if (type === MESSAGE_AWARENESS) {
+          awarenessProtocol.applyAwarenessUpdate(
+            room.awareness,
+            decoding.readVarUint8Array(decoder),
+            ws,
+          );
+        }
+      } catch {
+        ws.close(1007);
+      }
+    });
+    ws.on("close", () => {
+      room.conns.delete(ws);
+      if (room.conns.size === 0) {
+        room.awareness.destroy();
+        room.doc.destroy();
+        rooms.delete(req.url ?? "/");
+      }
+    });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, room.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  });
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    },
+    close() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Clients
+
+interface Client {
+  doc: Y.Doc;
+  synced: () => boolean;
+  destroy(): void;
+}
+
+function rawClient(url: string): Client {
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState({ user: "bench" });
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  let synced = false;
+  const sendMessage = (write: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder();
+    write(encoder);
+    if (ws.readyState === WebSocket.OPEN) ws.send(encoding.toUint8Array(encoder));
+  };
+  ws.on("open", () => {
+    sendMessage((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, doc);
+    });
+    sendMessage((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]),
+      );
+    });
+  });
+  ws.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      const step = syncProtocol.readSyncMessage(decoder, encoder, doc, "server");
+      if (step === syncProtocol.messageYjsSyncStep2) synced = true;
+      if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+    } else if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(
+        awareness,
+        decoding.readVarUint8Array(decoder),
+        "server",
+      );
+    }
+  });
+  ws.on("error", () => {});
+  doc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin === "server") return;
+    sendMessage((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+    });
+  });
+  return {
+    doc,
+    synced: () => synced,
+    destroy() {
+      awareness.destroy();
+      ws.terminate();
+    },
+  };
+}
+
+function peerloopClient(url: string, room: Room, userId: string): Client {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const doc = new Y.Doc();
+  const token = signRealtimeToken(
+    {
+      sub: userId,
+      sid: room.sessionId!,
+      name: "Bench",
+      color: "#3b4cca",
+      ro: false,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    },
+    SECRET,
+  );
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: room.name,
+    document: doc,
+    token,
+    onAuthenticationFailed: ({ reason }) => {
+      console.error(`bench: authentication failed for ${room.name}: ${reason}`);
+    },
+  });
+  provider.attach();
+  return {
+    doc,
+    synced: () => provider.isSynced,
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Parent: phases
+
+interface PhaseResult {
+  kind: Kind;
+  rooms: number;
+  edits: number;
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+  rssBaseMB: number;
+  rssLoadedMB: number;
+  rssPerRoomKB: number;
+  lost: number;
+  mismatchedRooms: number;
+  storedLost?: number;
+  connectMs: number;
+  /** CPU used during the measured window, % of one core. */
+  serverCpuPct: number;
+  clientCpuPct: number;
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+
+function startChild(kind: Kind, rooms: number, dbUrl?: string) {
+  const child = fork(thisFile, ["--serve", kind, String(rooms)], {
+    execArgv: [
+      "--import",
+      "tsx",
+      "--expose-gc",
+      ...(process.env.BENCH_PROFILE
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
+    env: { ...process.env, ...(dbUrl ? { BENCH_DB_URL: dbUrl } : {}) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const waiters: Array<(message: ToParent) => boolean> = [];
+  child.on("message", (message: ToParent) => {
+    if (message.type === "error") {
+      console.error(`bench: ${kind} server failed: ${message.message}`);
+      process.exit(1);
+    }
+    const index = waiters.findIndex((waiter) => waiter(message));
+    if (index !== -1) waiters.splice(index, 1);
+  });
+  function next<T extends ToParent["type"]>(type: T, timeoutMs = 120_000) {
+    return new Promise<Extract<ToParent, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${type} from ${kind}`)), timeoutMs);
+      waiters.push((message) => {
+        if (message.type !== type) return false;
+        clearTimeout(timer);
+        resolve(message as Extract<ToParent, { type: T }>);
+        return true;
+      });
+    });
+  }
+  return {
+    child,
+    next,
+    ask(message: ToChild) {
+      child.send(message);
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
+async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<PhaseResult> {
+  const server = startChild(kind, roomCount, dbUrl);
+  const ready = await server.next("ready");
+  server.ask({ type: "sample", gc: true });
+  const rssBase = (await server.next("sample")).rss;
+
+  const base =
+    kind === "raw"
+      ? `ws://127.0.0.1:${ready.port}`
+      : `ws://127.0.0.1:${ready.port}${REALTIME_PATH}`;
+  const connectStart = performance.now();
+  const pairs = ready.rooms.map((room) => {
+    const make = (i: 0 | 1) =>
+      kind === "raw"
+        ? rawClient(`${base}/${room.name}`)
+        : peerloopClient(base, room, room.users![i]);
+    return { room, sender: make(0), peer: make(1) };
+  });
+  const allSynced = await waitUntil(
+    () => pairs.every((pair) => pair.sender.synced() && pair.peer.synced()),
+    60_000,
+  );
+  if (!allSynced) throw new Error(`${kind}: not every client synced`);
+  const connectMs = performance.now() - connectStart;
+
+  let measuring = false;
+  const samples: number[] = [];
+  const timeline: [number, number][] = [];
+  const phaseStart = performance.now();
+  let edits = 0;
+  const typers: NodeJS.Timeout[] = [];
+  const sentCounts = pairs.map(() => 0);
+  pairs.forEach((pair, index) => {
+    const sentAt = new Map<number, number>();
+    const senderText = pair.sender.doc.getText("code");
+    const senderMeta = pair.sender.doc.getMap<number>("bench");
+    const peerMeta = pair.peer.doc.getMap<number>("bench");
+    peerMeta.observe(() => {
+      const seq = peerMeta.get("seq");
+      if (seq === undefined) return;
+      const at = sentAt.get(seq);
+      if (at === undefined) return;
+      sentAt.delete(seq);
+      if (measuring) {
+        const now = performance.now();
+        samples.push(now - at);
+        if (process.env.BENCH_DEBUG)
+          timeline.push([Math.round(now - phaseStart), Math.round(now - at)]);
+      }
+    });
+    const type = () => {
+      const seq = sentCounts[index]! + 1;
+      sentCounts[index] = seq;
+      edits += 1;
+      sentAt.set(seq, performance.now());
+      pair.sender.doc.transact(() => {
+        senderText.insert(senderText.length, String.fromCharCode(97 + (seq % 26)));
+        senderMeta.set("seq", seq);
+      });
+    };
+    // Spread the rooms' keystrokes over the interval instead of typing in lockstep.
+    const start = setTimeout(
+      () => typers.push(setInterval(type, 1000 / CHARS_PER_SECOND)),
+      Math.random() * (1000 / CHARS_PER_SECOND),
+    );
+    typers.push(start);
+  });
+
+  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
+  server.ask({ type: "sample", gc: false });
+  const serverCpuStart = (await server.next("sample")).cpuMicros;
+  const clientCpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  measuring = true;
+  edits = 0;
+  await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
+  measuring = false;
+  const wall = (performance.now() - wallStart) * 1000;
+  const clientCpu = process.cpuUsage(clientCpuStart);
+  server.ask({ type: "sample", gc: false });
+  const serverCpu = (await server.next("sample")).cpuMicros - serverCpuStart;
+  server.ask({ type: "sample", gc: true });
+  const rssLoaded = (await server.next("sample")).rss;
+  const measuredEdits = edits;
+  for (const timer of typers) {
+    clearTimeout(timer);
+    clearInterval(timer);
+  }
+
+  const texts = () =>
+    pairs.map((pair) => ({
+      sender: pair.sender.doc.getText("code").toString(),
+      peer: pair.peer.doc.getText("code").toString(),
+    }));
+  await waitUntil(
+    () => texts().every((t, i) => t.sender === t.peer && t.peer.length === sentCounts[i]),
+    SETTLE_TIMEOUT_MS,
+  );
+  let lost = 0;
+  let mismatchedRooms = 0;
+  texts().forEach((t, i) => {
+    if (t.sender !== t.peer) mismatchedRooms += 1;
+    lost += Math.max(0, sentCounts[i]! - t.peer.length);
+  });
+
+  // Give the last edits time to be stored, then leave.
+  for (const pair of pairs) {
+    pair.sender.destroy();
+    pair.peer.destroy();
+  }
+  server.ask({ type: "stop" });
+  const stopped = await server.next("stopped", 60_000);
+  let storedLost: number | undefined;
+  if (kind === "peerloop") {
+    storedLost = 0;
+    pairs.forEach((pair, i) => {
+      const stored = stopped.storedLengths[pair.room.sessionId!] ?? 0;
+      storedLost! += Math.max(0, sentCounts[i]! - stored);
+    });
+  }
+  await new Promise((resolve) => server.child.once("exit", resolve));
+
+  if (process.env.BENCH_DEBUG) {
+    const worst = [...timeline].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    console.log(`  ${kind} worst (ms since typing began → latency):`, JSON.stringify(worst));
+  }
+  const sorted = samples.sort((a, b) => a - b);
+  return {
+    kind,
+    rooms: roomCount,
+    edits: measuredEdits,
+    samples: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+    rssBaseMB: round(rssBase / 2 ** 20),
+    rssLoadedMB: round(rssLoaded / 2 ** 20),
+    rssPerRoomKB: round((rssLoaded - rssBase) / 1024 / roomCount),
+    lost,
+    mismatchedRooms,
+    ...(storedLost !== undefined ? { storedLost } : {}),
+    connectMs: Math.round(connectMs),
+    serverCpuPct: Math.round((100 * serverCpu) / wall),
+    clientCpuPct: Math.round((100 * (clientCpu.user + clientCpu.system)) / wall),
+  };
+}
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+async function main() {
+  const started = Date.now();
+  const adminUrl = process.env.DATABASE_URL?.trim();
+  console.log(
+    `realtime bench: ${ROOM_COUNTS.join("/")} rooms × 2 clients, ${CHARS_PER_SECOND} chars/s ` +
+      `per room, ${WARMUP_MS / 1000}s warm-up + ${MEASURE_MS / 1000}s measured per phase; ` +
+      `database: ${adminUrl ? "PostgreSQL (fresh database per phase)" : "PGlite in memory (in the server process)"}`,
+  );
+  const results: PhaseResult[] = [];
+  for (const rooms of ROOM_COUNTS) {
+    for (const kind of KINDS) {
+      let dbName: string | undefined;
+      if (kind === "peerloop" && adminUrl) {
+        dbName = uniqueDatabaseName("peerloop_bench_realtime");
+        await createDatabase(adminUrl, dbName);
+      }
+      try {
+        const result = await runPhase(
+          kind,
+          rooms,
+          dbName ? withDatabaseName(adminUrl!, dbName) : undefined,
+        );
+        results.push(result);
+        console.log(
+          `  ${kind.padEnd(8)} ${String(rooms).padStart(3)} rooms: p50 ${result.p50} ms, ` +
+            `p99 ${result.p99} ms, RSS/room ${result.rssPerRoomKB} KiB, lost ${result.lost}` +
+            (result.storedLost !== undefined ? ` (stored lost ${result.storedLost})` : ""),
+        );
+      } finally {
+        if (dbName) await dropDatabase(adminUrl!, dbName);
+      }
+    }
+  }
+
+  if (KINDS.length < 2) {
+    // A partial run (BENCH_KINDS) has nothing to compare.
+    console.log(JSON.stringify({ bench: "realtime", partial: true, results }));
+    process.exit(0);
+  }
+  const phases = ROOM_COUNTS.map((rooms) => {
+    const raw = results.find((r) => r.rooms === rooms && r.kind === "raw")!;
+    const ours = results.find((r) => r.rooms === rooms && r.kind === "peerloop")!;
+    const p99Ratio = round(ours.p99 / raw.p99);
+    const rssRatio = round(ours.rssPerRoomKB / raw.rssPerRoomKB);
+    const lost = ours.lost + (ours.storedLost ?? 0) + ours.mismatchedRooms;
+    return {
+      rooms,
+      raw,
+      peerloop: ours,
+      p99Ratio,
+      rssRatio,
+      pass: {
+        p99Ratio: p99Ratio <= TARGETS.p99RatioMax,
+        p99Ms: ours.p99 < TARGETS.p99MsMax,
+        rssRatio: rssRatio <= TARGETS.rssRatioMax,
+        lost: lost === TARGETS.lost,
+      },
+    };
+  });
+
+  const header = [
+    "rooms",
+    "server",
+    "edits",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "RSS base MiB",
+    "RSS loaded MiB",
+    "RSS/room KiB",
+    "lost",
+    "stored lost",
+    "connect ms",
+    "server CPU %",
+    "client CPU %",
+  ];
+  const rows = results.map((r) => [
+    r.rooms,
+    r.kind,
+    r.edits,
+    r.p50,
+    r.p99,
+    r.max,
+    r.rssBaseMB,
+    r.rssLoadedMB,
+    r.rssPerRoomKB,
+    r.lost + r.mismatchedRooms,
+    r.storedLost ?? "-",
+    r.connectMs,
+    r.serverCpuPct,
+    r.clientCpuPct,
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => String(row[i]).length)),
+  );
+  const format = (cells: (string | number)[]) =>
+    cells.map((cell, i) => String(cell).padStart(widths[i]!)).join("  ");
+  console.log("");
+  console.log(format(header));
+  for (const row of rows) console.log(format(row));
+  console.log("");
+  for (const phase of phases) {
+    console.log(
+      `  ${phase.rooms} rooms: p99 ratio ${phase.p99Ratio} (≤ ${TARGETS.p99RatioMax}), ` +
+        `p99 ${phase.peerloop.p99} ms (< ${TARGETS.p99MsMax}), RSS/room ratio ${phase.rssRatio} ` +
+        `(≤ ${TARGETS.rssRatioMax}) → ${Object.values(phase.pass).every(Boolean) ? "pass" : "MISS"}`,
+    );
+  }
+
+  const summary = {
+    bench: "realtime",
+    database: adminUrl ? "postgres" : "pglite",
+    rssMethod:
+      "server child process, process.memoryUsage().rss after forced GC; (loaded − before clients) / rooms",
+    latencyMethod: "sender transaction → peer Y.Map observer, one process clock",
+    charsPerSecondPerRoom: CHARS_PER_SECOND,
+    measuredSecondsPerPhase: MEASURE_MS / 1000,
+    phases: phases.map((phase) => ({
+      rooms: phase.rooms,
+      rawP50Ms: phase.raw.p50,
+      rawP99Ms: phase.raw.p99,
+      p50Ms: phase.peerloop.p50,
+      p99Ms: phase.peerloop.p99,
+      p99Ratio: phase.p99Ratio,
+      rawRssPerRoomKB: phase.raw.rssPerRoomKB,
+      rssPerRoomKB: phase.peerloop.rssPerRoomKB,
+      rssRatio: phase.rssRatio,
+      rawLost: phase.raw.lost + phase.raw.mismatchedRooms,
+      lost: phase.peerloop.lost + phase.peerloop.mismatchedRooms,
+      storedLost: phase.peerloop.storedLost,
+      edits: phase.peerloop.edits,
+      pass: phase.pass,
+    })),
+    targets: TARGETS,
+    ok: phases.every((phase) => Object.values(phase.pass).every(Boolean)),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  console.log(JSON.stringify(summary));
+  process.exit(0);
+}
+
+const serveIndex = process.argv.indexOf("--serve");
+if (serveIndex !== -1) {
+  const kind = process.argv[serveIndex + 1] as Kind;
+  const rooms = Number(process.argv[serveIndex + 2]);
+  serve(kind, rooms).catch((err: unknown) => {
+    send({
+      type: "error",
+      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    process.exit(1);
+  });
+} else {
+  main().catch((err: unknown) => {
+    console.error("realtime bench failed:", err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { eq } from "drizzle-orm";
+import { WebSocket } from "ws";
+import * as Y from "yjs";
+import { getDb } from "#db/client";
+import { mockSessions } from "#db/schema";
+import { bookProposal } from "~/modules/booking/booking.server";
+import {
+  colorFor,
+  padDocumentName,
+  type RealtimeClaims,
+  signRealtimeToken,
+} from "~/modules/sessions/realtime-token";
+import {
+  createRealtimeServer,
+  REALTIME_PATH,
+  type RealtimeOptions,
+  type RealtimeServer,
+} from "../../realtime/server";
+import { at, createAvailableUser, NOW, offerToInterview, openRequest } from "./booking-fixtures";
+
+export const REALTIME_TEST_SECRET = "realtime-test-secret-0123456789abcdef";
+
+export interface RunningRealtime {
+  realtime: RealtimeServer;
+  http: Server;
+  /** ws://127.0.0.1:<port>/realtime */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** An http.Server on port 0 that hands /realtime upgrades to a fresh realtime server. */
+export async function startRealtime(
+  options: Partial<RealtimeOptions> = {},
+): Promise<RunningRealtime> {
+  const realtime = createRealtimeServer({
+    secret: REALTIME_TEST_SECRET,
+    allowedOrigins: "any-same-host",
+    storeDebounceMs: 50,
+    maxDebounceMs: 200,
+    ...options,
+  });
+  const http = createServer((_request, response) => response.writeHead(404).end());
+  http.on("upgrade", (request, socket, head) => {
+    if (!realtime.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    realtime,
+    http,
+    url: `ws://127.0.0.1:${port}${REALTIME_PATH}`,
+    async stop() {
+      http.close();
+      await realtime.close();
+    },
+  };
+}
+
+export interface PadSession {
+  sessionId: string;
+  candidateId: string;
+  interviewerId: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** A one-way session booked through the booking module, `hoursAfterNow` after NOW. */
+export async function bookPadSession(label: string, hoursAfterNow: number): Promise<PadSession> {
+  const interviewer = await createAvailableUser(`${label} Interviewer`);
+  await offerToInterview(interviewer.id, "coding", "L7");
+  const candidate = await createAvailableUser(`${label} Candidate`);
+  const requestId = await openRequest(candidate.id);
+  const startsAt = at(hoursAfterNow);
+  const result = await bookProposal({
+    userId: candidate.id,
+    requestId,
+    peerId: interviewer.id,
+    start: startsAt,
+    idempotencyKey: randomUUID(),
+    now: NOW,
+  });
+  if (!result.ok) throw new Error(`booking failed: ${result.error}`);
+  const [row] = await getDb()
+    .select({ startsAt: mockSessions.startsAt, endsAt: mockSessions.endsAt })
+    .from(mockSessions)
+    .where(eq(mockSessions.id, result.sessionId));
+  return {
+    sessionId: result.sessionId,
+    candidateId: candidate.id,
+    interviewerId: interviewer.id,
+    startsAt: row!.startsAt,
+    endsAt: row!.endsAt,
+  };
+}
+
+export function padToken(
+  claims: Partial<RealtimeClaims> & { sub: string; sid: string },
+  options: { secret?: string; nowMs?: number } = {},
+): string {
+  const nowMs = options.nowMs ?? Date.now();
+  return signRealtimeToken(
+    {
+      name: "Tester",
+      color: colorFor(claims.sub),
+      ro: false,
+      exp: Math.floor(nowMs / 1000) + 600,
+      ...claims,
+    },
+    options.secret ?? REALTIME_TEST_SECRET,
+  );
+}
+
+export interface PadClient {
+  doc: Y.Doc;
+  text: Y.Text;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  events: {
+    authenticated: boolean;
+    scope?: string;
+    failedReason?: string;
+    synced: boolean;
+    closes: number[];
+  };
+  destroy(): void;
+}
+
+/** A Hocuspocus provider for a session's pad, attached to its own or a shared socket. */
+export function openPad(
+  url: string,
+  sessionId: string,
+  token: string | null,
+  shared?: HocuspocusProviderWebsocket,
+): PadClient {
+  const socket =
+    shared ??
+    new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: WebSocket,
+      // Reconnects would only add noise to tests that end in a refusal.
+      maxAttempts: 1,
+    });
+  const doc = new Y.Doc();
+  const events: PadClient["events"] = { authenticated: false, synced: false, closes: [] };
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: padDocumentName(sessionId),
+    document: doc,
+    token,
+    onAuthenticated: ({ scope }) => {
+      events.authenticated = true;
+      events.scope = scope;
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      events.failedReason = reason;
+    },
+    onSynced: ({ state }) => {
+      events.synced = state;
+    },
+    onClose: ({ event }) => {
+      events.closes.push(event.code);
+    },
+  });
+  // Gotcha: with an explicit websocketProvider the provider connects but never syncs
+  // until attached.
+  provider.attach();
+  return {
+    doc,
+    text: doc.getText("code"),
+    provider,
+    socket,
+    events,
+    destroy() {
+      provider.destroy();
+      if (!shared) socket.destroy();
+    },
+  };
+}
+
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 3000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A raw `ws` client; resolves once open (or rejects with the HTTP refusal). */
+export function rawSocket(
+  url: string,
+  origin?: string,
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; afterMs: number }> }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, origin ? { origin } : {});
+    const openedAt = Date.now();
+    const closed = new Promise<{ code: number; afterMs: number }>((done) => {
+      ws.on("close", (code) => done({ code, afterMs: Date.now() - openedAt }));
+    });
+    ws.on("open", () => resolve({ ws, closed }));
+    ws.on("unexpected-response", (_request, response) => {
+      reject(Object.assign(new Error("refused"), { status: response.statusCode }));
+      ws.terminate();
+    });
+    ws.on("error", reject);
+  });
+}

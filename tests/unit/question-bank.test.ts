@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { databricksLoop } from "#db/catalog/databricks-loop";
+import { databricksQuestions } from "#db/catalog/databricks-questions";
+import type { QuestionBank } from "#db/catalog/question-types";
+import type { LoopDefinition } from "#db/catalog/types";
+
+// The question bank is hand-written data; these checks keep it usable for every
+// round and every level before it ever reaches the database.
+
+const pairs: [string, QuestionBank, LoopDefinition][] = [
+  [databricksQuestions.loopSlug, databricksQuestions, databricksLoop],
+];
+
+describe.each(pairs)("question bank %s", (_slug, bank, loop) => {
+  const rankOf = (code: string) => {
+    const level = loop.levels.find((l) => l.code === code);
+    if (!level) throw new Error(`unknown level ${code}`);
+    return level.rank;
+  };
+  const allQuestions = Object.values(bank.rounds).flat();
+
+  it("belongs to the loop it is checked against", () => {
+    expect(bank.loopSlug).toBe(loop.slug);
+  });
+
+  it("only names rounds of the loop", () => {
+    const roundSlugs = loop.rounds.map((r) => r.slug);
+    for (const roundSlug of Object.keys(bank.rounds)) expect(roundSlugs).toContain(roundSlug);
+  });
+
+  it("has at least five questions for every round of the loop", () => {
+    for (const round of loop.rounds) {
+      expect(bank.rounds[round.slug]?.length ?? 0, round.slug).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it("uses unique slugs within each round", () => {
+    for (const [roundSlug, questions] of Object.entries(bank.rounds)) {
+      const slugs = questions.map((q) => q.slug);
+      expect(new Set(slugs).size, roundSlug).toBe(slugs.length);
+      for (const slug of slugs) expect(slug, roundSlug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    }
+  });
+
+  it("gives every question a valid level range", () => {
+    for (const [roundSlug, questions] of Object.entries(bank.rounds)) {
+      for (const q of questions) {
+        expect(rankOf(q.minLevel), `${roundSlug}/${q.slug}`).toBeLessThanOrEqual(
+          rankOf(q.maxLevel),
+        );
+      }
+    }
+  });
+
+  it("covers every level of the ladder in every round", () => {
+    const ranks = loop.levels.map((l) => l.rank).sort((a, b) => a - b);
+    for (const round of loop.rounds) {
+      const questions = bank.rounds[round.slug] ?? [];
+      const covered = ranks.filter((rank) =>
+        questions.some((q) => rankOf(q.minLevel) <= rank && rank <= rankOf(q.maxLevel)),
+      );
+      expect(covered, round.slug).toEqual(ranks);
+    }
+  });
+
+  it("gives every question follow-ups, hints, good answers and topics", () => {
+    for (const [roundSlug, questions] of Object.entries(bank.rounds)) {
+      for (const q of questions) {
+        const where = `${roundSlug}/${q.slug}`;
+        expect(q.title.trim(), where).not.toBe("");
+        expect(q.prompt.trim().length, where).toBeGreaterThan(40);
+        expect(q.followUps.length, where).toBeGreaterThanOrEqual(2);
+        expect(q.hints.length, where).toBeGreaterThanOrEqual(2);
+        expect(
+          [...q.followUps, ...q.hints].every((s) => s.trim().length > 0),
+          where,
+        ).toBe(true);
+        expect(q.goodAnswerL4.trim(), where).not.toBe("");
+        expect(q.goodAnswerL6.trim(), where).not.toBe("");
+        expect(q.topics.length, where).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it("never repeats a prompt", () => {
+    const prompts = allQuestions.map((q) => q.prompt.trim().toLowerCase());
+    expect(new Set(prompts).size).toBe(prompts.length);
+  });
+});
