@@ -114,9 +114,15 @@ async function serve(kind: Kind, roomCount: number) {
   process.on("message", async (message: ToChild) => {
     if (message.type === "sample") {
       if (message.gc) {
-        globalThis.gc?.();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        globalThis.gc?.();
+        // Collect until RSS stops moving (V8 gives pages back lazily), at most ~2 s.
+        let previous = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < 10; i++) {
+          globalThis.gc?.();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const rss = process.memoryUsage().rss;
+          if (Math.abs(rss - previous) < 512 * 1024) break;
+          previous = rss;
+        }
       }
       const cpu = process.cpuUsage();
       send({ type: "sample", rss: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system });
@@ -538,10 +544,11 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
         senderMeta.set("seq", seq);
       });
     };
-    // Spread the rooms' keystrokes over the interval instead of typing in lockstep.
+    // Rooms start typing at random moments of the warm-up, as people do, rather than
+    // in one 125 ms lockstep (which would also line up every room's store debounce).
     const start = setTimeout(
       () => typers.push(setInterval(type, 1000 / CHARS_PER_SECOND)),
-      Math.random() * (1000 / CHARS_PER_SECOND),
+      Math.random() * WARMUP_MS,
     );
     typers.push(start);
   });
