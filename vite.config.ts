@@ -16,7 +16,28 @@ export default defineConfig({
   // Pre-bundle the browser's dependencies up front; discovering them on the first
   // page load makes Vite reload the page mid-interaction in development.
   optimizeDeps: {
-    include: ["@conform-to/react", "@conform-to/zod", "zod", "react", "react-dom/client"],
+    include: [
+      "@conform-to/react",
+      "@conform-to/zod",
+      "zod",
+      "react",
+      "react-dom/client",
+      // The room loads these on demand; listing them avoids a re-optimisation mid-session.
+      "yjs",
+      "@hocuspocus/provider",
+      "y-codemirror.next",
+      "@codemirror/state",
+      "@codemirror/view",
+      "@codemirror/language",
+      "@codemirror/commands",
+      "@codemirror/autocomplete",
+      "@codemirror/lang-python",
+      "@codemirror/lang-java",
+      "@codemirror/lang-cpp",
+      "@codemirror/lang-sql",
+      "@codemirror/legacy-modes/mode/clike",
+      "livekit-client",
+    ],
     // Server-only packages reached through loaders; the browser never loads them.
     exclude: [
       "@remix-run/node",

@@ -47,18 +47,38 @@ export function CodePad({
       const [
         Y,
         { HocuspocusProvider },
-        { basicSetup },
         { EditorState, Compartment },
-        { EditorView },
+        view_,
+        language_,
+        commands,
+        autocomplete,
         { yCollab },
       ] = await Promise.all([
         import("yjs"),
         import("@hocuspocus/provider"),
-        import("codemirror"),
         import("@codemirror/state"),
         import("@codemirror/view"),
+        import("@codemirror/language"),
+        import("@codemirror/commands"),
+        import("@codemirror/autocomplete"),
         import("y-codemirror.next"),
       ]);
+      const { EditorView } = view_;
+      // CodeMirror's basic setup minus its own history: undo must go through the Yjs
+      // UndoManager, which tracks this person's edits only, never the peer's.
+      const editorSetup = [
+        view_.lineNumbers(),
+        view_.highlightActiveLineGutter(),
+        view_.highlightSpecialChars(),
+        view_.drawSelection(),
+        EditorState.allowMultipleSelections.of(true),
+        language_.indentOnInput(),
+        language_.syntaxHighlighting(language_.defaultHighlightStyle, { fallback: true }),
+        language_.bracketMatching(),
+        autocomplete.closeBrackets(),
+        view_.highlightActiveLine(),
+        view_.keymap.of([...autocomplete.closeBracketsKeymap, ...commands.defaultKeymap]),
+      ];
       if (disposed || !host.current) return;
       const doc = new Y.Doc();
       const text = doc.getText("code");
@@ -119,7 +139,7 @@ export function CodePad({
         state: EditorState.create({
           doc: text.toString(),
           extensions: [
-            basicSetup,
+            editorSetup,
             languageSlot.of(await languageExtension("python")),
             yCollab(text, awareness, { undoManager }),
             EditorState.readOnly.of(readOnly),

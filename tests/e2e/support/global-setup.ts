@@ -1,9 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { WebSocketServer } from "ws";
 import {
   createDatabase,
   dropDatabase,
@@ -23,7 +25,20 @@ declare module "vitest" {
      * outbox). Null on PGlite: its data directory is locked by the server process.
      */
     databaseUrl: string | null;
+    /**
+     * Base URL of the stand-in the server's LIVEKIT_URL points at. GET
+     * `${livekitStandIn}/__connections` lists the websocket connections browsers opened
+     * to it (oldest first), with their request URLs (which carry the access token).
+     */
+    livekitStandIn: string;
   }
+}
+
+/** A connection a browser opened to the LiveKit stand-in. */
+export interface StandInConnection {
+  /** Path and query of the upgrade request, e.g. `/rtc/v1?access_token=…`. */
+  url: string;
+  at: string;
 }
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -31,6 +46,13 @@ const HOST = "127.0.0.1";
 const START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * The room opens this many minutes before the start. Sessions booked by the room tests
+ * (minimum notice 0 on their side, 4 h on the demo interviewers') start within a few
+ * hours; sessions booked with the default notice of new users (12 h, the booking
+ * tests) stay closed, so those pages look as they do in production.
+ */
+export const E2E_ROOM_OPENS_MINUTES_BEFORE = 10 * 60;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -115,6 +137,51 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: Ou
   );
 }
 
+/**
+ * Stands in for LiveKit: a websocket listener that records each connection's request
+ * URL and closes it at once (it does not speak LiveKit's protocol), so livekit-client
+ * fails fast and the room shows "Video unavailable". Plain HTTP requests get a 503,
+ * except GET /__connections (the record, as JSON). Not a 404: livekit-client reads a
+ * 404 from /rtc/v1/validate as "old server" and retries on /rtc without end.
+ */
+async function startLivekitStandIn() {
+  const connections: StandInConnection[] = [];
+  const http = createHttpServer((request, response) => {
+    if (request.method === "GET" && request.url === "/__connections") {
+      response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      response.end(JSON.stringify(connections));
+      return;
+    }
+    response.writeHead(503, { "Content-Type": "text/plain" });
+    response.end("e2e stand-in: not a LiveKit server");
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  http.on("upgrade", (request, socket, head) => {
+    connections.push({ url: request.url ?? "", at: new Date().toISOString() });
+    socket.on("error", () => {});
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on("error", () => {});
+      ws.close(1011, "e2e stand-in: not a LiveKit server");
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(0, HOST, () => resolve());
+  });
+  const address = http.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    baseUrl: `http://${HOST}:${port}`,
+    wsUrl: `ws://${HOST}:${port}`,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
 export default async function setup(project: TestProject) {
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["vite:build", "--logLevel", "warn"], {
     cwd: root,
@@ -136,10 +203,21 @@ export default async function setup(project: TestProject) {
   try {
     const port = await freePort();
     const baseUrl = `http://${HOST}:${port}`;
+    const livekit = await startLivekitStandIn();
+    cleanups.push(livekit.close);
 
     const env: NodeJS.ProcessEnv = { ...process.env };
     // Nothing from the outer shell may change how the server under test behaves.
-    for (const name of ["DATABASE_URL", "PGLITE_DATA_DIR", "APP_ORIGIN", "TRUST_PROXY", "HOST"]) {
+    for (const name of [
+      "DATABASE_URL",
+      "PGLITE_DATA_DIR",
+      "APP_ORIGIN",
+      "TRUST_PROXY",
+      "HOST",
+      "REALTIME_SECRET",
+      "REALTIME_ALLOWED_ORIGINS",
+      "REDIS_URL",
+    ]) {
       delete env[name];
     }
     Object.assign(env, {
@@ -149,6 +227,8 @@ export default async function setup(project: TestProject) {
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
       LIVEKIT_API_KEY: "e2e-livekit-key",
       LIVEKIT_API_SECRET: "e2e-livekit-secret-0123456789abcdefghij",
+      LIVEKIT_URL: livekit.wsUrl,
+      ROOM_OPENS_MINUTES_BEFORE: String(E2E_ROOM_OPENS_MINUTES_BEFORE),
       SEED_DEMO_DATA: "true",
     });
 
@@ -185,6 +265,7 @@ export default async function setup(project: TestProject) {
     await waitUntilHealthy(baseUrl, child, output);
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", env.DATABASE_URL ?? null);
+    project.provide("livekitStandIn", livekit.baseUrl);
   } catch (err) {
     await cleanUp();
     throw err;
