@@ -62,6 +62,8 @@ export interface PadContext {
   sessionId?: string;
   /** Epoch ms; edits after it are refused even on a connection opened before. */
   endsAt?: number;
+  /** A "joined" was recorded for this connection. */
+  attended?: boolean;
 }
 
 /** Sessions in these states have ended: their pad is kept, read-only. */
@@ -74,6 +76,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // and SyncStatus (8) goes the other way.
 const CLIENT_MESSAGE_TYPES = new Set([0, 1, 2, 3, 4, 5, 7]);
 const CLOSE_MESSAGE = 7;
+const MAX_DOCUMENTS_PER_SOCKET = 32;
 /** Stores in flight at once; more only queue up in the database pool. */
 const STORE_CONCURRENCY = 4;
 /** Hocuspocus' ConnectionTimeout close code. */
@@ -108,6 +111,14 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const recordAttendance = (context: PadContext, kind: "joined" | "left") => {
     const { sessionId, userId } = context;
     if (!sessionId || !userId) return;
+    // Attendance is about the session itself: reading the pad afterwards is not turning
+    // up, and a "left" only pairs with a "joined".
+    if (kind === "joined") {
+      if (context.endsAt === undefined || now() >= context.endsAt) return;
+      context.attended = true;
+    } else if (!context.attended) {
+      return;
+    }
     track(`attendance ${kind}`, () =>
       getDb()
         .insert(attendanceEvents)
@@ -287,7 +298,14 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         ws.close(1007, "malformed message");
         return;
       }
-      if (envelope.type === CLOSE_MESSAGE) state.closingDocuments.add(envelope.documentName);
+      if (envelope.type === CLOSE_MESSAGE) {
+        state.closingDocuments.add(envelope.documentName);
+        // A provider holds a document or two; hundreds of goodbyes are abuse.
+        if (state.closingDocuments.size > MAX_DOCUMENTS_PER_SOCKET) {
+          ws.close(1008, "too many documents");
+          return;
+        }
+      }
       try {
         client.handleMessage(bytes);
       } catch (err) {
@@ -493,11 +511,6 @@ function pathOf(url: string | undefined): string | null {
 function refuse(socket: Duplex, status: number, text: string) {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
-}
-
-function truncateReason(reason: string): string {
-  // A close reason is limited to 123 bytes.
-  return Buffer.byteLength(reason) > 120 ? reason.slice(0, 40) : reason;
 }
 
 function errorText(err: unknown): string {

@@ -316,7 +316,7 @@ export default function SessionPage() {
           ) : null}
         </section>
       ) : null}
-      <p className="hint">Status: {session.status.replace("_", " ")}</p>
+      <h2 className="status-line">Status: {session.status.replace("_", " ")}</h2>
     </div>
   );
 }

@@ -3,12 +3,14 @@
 // and awareness over `ws`, no auth, no storage), on the same machine.
 //
 // Each server runs in a child process of its own, fresh for every phase, so that its
-// memory is its own: RSS is the child's process.memoryUsage().rss after a forced GC,
-// and "RSS per room" = (RSS with every room connected and typing − RSS before the first
-// client) / rooms. For our server the database is in that process too when it is PGlite
-// (in memory, the default); with DATABASE_URL set it is a fresh PostgreSQL database,
-// created and dropped per phase. All clients live in this process, so the latency of an
-// edit is measured on one clock: from the sender's transaction to the peer's observer.
+// memory is its own: RSS is the child's process.memoryUsage().rss after a forced GC, and
+// "RSS per room" is the marginal cost: (RSS with every room typing − RSS with half of
+// them typing) / rooms added. For our server the database is in that process too when it
+// is PGlite (in memory, the default); with DATABASE_URL set it is a fresh PostgreSQL
+// database, created and dropped per phase. All clients live in this process, so the
+// latency of an edit is measured on one clock: from the sender's transaction to the
+// peer's observer. CPU of server, clients and everything else on the machine is reported
+// per phase: on a shared 2-core machine other work shows up directly in p99.
 //
 // Load: 2 clients per room, one types ~8 chars/s; 50, 200 and 500 rooms.
 // Run with `npm run bench:realtime` (BENCH_SECONDS sets the measured seconds per phase).
@@ -20,6 +22,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
@@ -73,7 +76,22 @@ function send(message: ToParent) {
   process.send?.(message);
 }
 
+/** BENCH_DEBUG: report garbage-collection pauses over 20 ms, to explain latency spikes. */
+function traceLongGc(who: string) {
+  if (!process.env.BENCH_DEBUG) return;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration > 20) {
+        const at = Math.round((performance.timeOrigin + entry.startTime) % 100_000);
+        console.log(`  [gc] ${who}: ${Math.round(entry.duration)} ms at ${at}`);
+      }
+    }
+  });
+  observer.observe({ entryTypes: ["gc"] });
+}
+
 async function serve(kind: Kind, roomCount: number) {
+  traceLongGc(`${kind} server`);
   const server = createServer((_req, res) => res.writeHead(426).end());
   let rooms: Room[];
   let stop: () => Promise<Record<string, number>>;
@@ -414,11 +432,13 @@ interface PhaseResult {
   kind: Kind;
   rooms: number;
   edits: number;
+  editsPerSecond: number;
   samples: number;
   p50: number;
   p99: number;
   max: number;
   rssBaseMB: number;
+  rssHalfMB: number;
   rssLoadedMB: number;
   rssPerRoomKB: number;
   lost: number;
@@ -440,6 +460,8 @@ function startChild(kind: Kind, rooms: number, dbUrl?: string) {
       "--import",
       "tsx",
       "--expose-gc",
+      // Same V8 flags for both servers, e.g. BENCH_NODE_FLAGS=--max-semi-space-size=32.
+      ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
       ...(process.env.BENCH_PROFILE
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
         : []),
@@ -519,31 +541,44 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
   return true;
 }
 
+interface Pair {
+  room: Room;
+  sender: Client;
+  peer: Client;
+}
+
 async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<PhaseResult> {
   await waitForQuietMachine();
   const server = startChild(kind, roomCount, dbUrl);
   const ready = await server.next("ready");
-  server.ask({ type: "sample", gc: true });
-  const rssBase = (await server.next("sample")).rss;
+  const sample = async (gc: boolean) => {
+    server.ask({ type: "sample", gc });
+    return server.next("sample");
+  };
+  const rssBase = (await sample(true)).rss;
 
   const base =
     kind === "raw"
       ? `ws://127.0.0.1:${ready.port}`
       : `ws://127.0.0.1:${ready.port}${REALTIME_PATH}`;
-  const connectStart = performance.now();
-  const pairs = ready.rooms.map((room) => {
-    const make = (i: 0 | 1) =>
-      kind === "raw"
-        ? rawClient(`${base}/${room.name}`)
-        : peerloopClient(base, room, room.users![i]);
-    return { room, sender: make(0), peer: make(1) };
-  });
-  const allSynced = await waitUntil(
-    () => pairs.every((pair) => pair.sender.synced() && pair.peer.synced()),
-    60_000,
-  );
-  if (!allSynced) throw new Error(`${kind}: not every client synced`);
-  const connectMs = performance.now() - connectStart;
+  let connectMs = 0;
+  const connect = async (rooms: Room[]): Promise<Pair[]> => {
+    const started = performance.now();
+    const pairs = rooms.map((room) => {
+      const make = (i: 0 | 1) =>
+        kind === "raw"
+          ? rawClient(`${base}/${room.name}`)
+          : peerloopClient(base, room, room.users![i]);
+      return { room, sender: make(0), peer: make(1) };
+    });
+    const synced = await waitUntil(
+      () => pairs.every((pair) => pair.sender.synced() && pair.peer.synced()),
+      60_000,
+    );
+    if (!synced) throw new Error(`${kind}: not every client synced`);
+    connectMs += performance.now() - started;
+    return pairs;
+  };
 
   let measuring = false;
   const samples: number[] = [];
@@ -551,12 +586,13 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const phaseStart = performance.now();
   let edits = 0;
   const typers: NodeJS.Timeout[] = [];
-  const sentCounts = pairs.map(() => 0);
-  pairs.forEach((pair, index) => {
+  const sentCounts = new Map<Pair, number>();
+  const startTyping = (pair: Pair) => {
     const sentAt = new Map<number, number>();
     const senderText = pair.sender.doc.getText("code");
     const senderMeta = pair.sender.doc.getMap<number>("bench");
     const peerMeta = pair.peer.doc.getMap<number>("bench");
+    sentCounts.set(pair, 0);
     peerMeta.observe(() => {
       const seq = peerMeta.get("seq");
       if (seq === undefined) return;
@@ -566,13 +602,17 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
       if (measuring) {
         const now = performance.now();
         samples.push(now - at);
-        if (process.env.BENCH_DEBUG)
-          timeline.push([Math.round(now - phaseStart), Math.round(now - at)]);
+        if (process.env.BENCH_DEBUG) {
+          timeline.push([
+            Math.round((performance.timeOrigin + now) % 100_000),
+            Math.round(now - at),
+          ]);
+        }
       }
     });
     const type = () => {
-      const seq = sentCounts[index]! + 1;
-      sentCounts[index] = seq;
+      const seq = sentCounts.get(pair)! + 1;
+      sentCounts.set(pair, seq);
       edits += 1;
       sentAt.set(seq, performance.now());
       pair.sender.doc.transact(() => {
@@ -587,25 +627,35 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
       Math.random() * TYPING_SPREAD_MS,
     );
     typers.push(start);
-  });
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
-  server.ask({ type: "sample", gc: false });
-  const serverCpuStart = (await server.next("sample")).cpuMicros;
+  // Memory per room is the marginal cost: RSS with every room typing minus RSS with half
+  // of them typing, over the rooms added in between. Code warm-up, the database's own
+  // footprint and one-time buffers fall out of the difference.
+  const half = Math.floor(ready.rooms.length / 2);
+  const firstHalf = await connect(ready.rooms.slice(0, half));
+  firstHalf.forEach(startTyping);
+  await sleep(WARMUP_MS);
+  const rssHalf = (await sample(true)).rss;
+  const secondHalf = await connect(ready.rooms.slice(half));
+  secondHalf.forEach(startTyping);
+  const pairs = [...firstHalf, ...secondHalf];
+  await sleep(WARMUP_MS);
+
+  const serverCpuStart = (await sample(false)).cpuMicros;
   const clientCpuStart = process.cpuUsage();
   const machineStart = machineCpu();
   const wallStart = performance.now();
   measuring = true;
   edits = 0;
-  await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
+  await sleep(MEASURE_MS);
   measuring = false;
   const wall = (performance.now() - wallStart) * 1000;
   const clientCpu = process.cpuUsage(clientCpuStart);
   const machinePct = machineCpuPct(machineStart, machineCpu());
-  server.ask({ type: "sample", gc: false });
-  const serverCpu = (await server.next("sample")).cpuMicros - serverCpuStart;
-  server.ask({ type: "sample", gc: true });
-  const rssLoaded = (await server.next("sample")).rss;
+  const serverCpu = (await sample(false)).cpuMicros - serverCpuStart;
+  const rssLoaded = (await sample(true)).rss;
   const measuredEdits = edits;
   for (const timer of typers) {
     clearTimeout(timer);
@@ -614,21 +664,22 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
 
   const texts = () =>
     pairs.map((pair) => ({
+      sent: sentCounts.get(pair)!,
       sender: pair.sender.doc.getText("code").toString(),
       peer: pair.peer.doc.getText("code").toString(),
     }));
   await waitUntil(
-    () => texts().every((t, i) => t.sender === t.peer && t.peer.length === sentCounts[i]),
+    () => texts().every((t) => t.sender === t.peer && t.peer.length === t.sent),
     SETTLE_TIMEOUT_MS,
   );
   let lost = 0;
   let mismatchedRooms = 0;
-  texts().forEach((t, i) => {
+  for (const t of texts()) {
     if (t.sender !== t.peer) mismatchedRooms += 1;
-    lost += Math.max(0, sentCounts[i]! - t.peer.length);
-  });
+    lost += Math.max(0, t.sent - t.peer.length);
+  }
 
-  // Give the last edits time to be stored, then leave.
+  // Leaving stores the last edits; the server reports what it stored.
   for (const pair of pairs) {
     pair.sender.destroy();
     pair.peer.destroy();
@@ -638,41 +689,40 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   let storedLost: number | undefined;
   if (kind === "peerloop") {
     storedLost = 0;
-    pairs.forEach((pair, i) => {
+    for (const pair of pairs) {
       const stored = stopped.storedLengths[pair.room.sessionId!] ?? 0;
-      storedLost! += Math.max(0, sentCounts[i]! - stored);
-    });
+      storedLost += Math.max(0, sentCounts.get(pair)! - stored);
+    }
   }
   await new Promise((resolve) => server.child.once("exit", resolve));
 
   if (process.env.BENCH_DEBUG) {
     const worst = [...timeline].sort((a, b) => b[1] - a[1]).slice(0, 15);
-    console.log(`  ${kind} worst (ms since typing began → latency):`, JSON.stringify(worst));
+    console.log(`  ${kind} worst ([epoch ms mod 1e5, latency ms]):`, JSON.stringify(worst));
   }
   const sorted = samples.sort((a, b) => a - b);
+  const serverPct = (100 * serverCpu) / wall;
+  const clientPct = (100 * (clientCpu.user + clientCpu.system)) / wall;
   return {
     kind,
     rooms: roomCount,
     edits: measuredEdits,
+    editsPerSecond: Math.round(measuredEdits / (wall / 1e6)),
     samples: sorted.length,
     p50: round(percentile(sorted, 50)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? Number.NaN),
     rssBaseMB: round(rssBase / 2 ** 20),
+    rssHalfMB: round(rssHalf / 2 ** 20),
     rssLoadedMB: round(rssLoaded / 2 ** 20),
-    rssPerRoomKB: round((rssLoaded - rssBase) / 1024 / roomCount),
+    rssPerRoomKB: round((rssLoaded - rssHalf) / 1024 / (roomCount - half)),
     lost,
     mismatchedRooms,
     ...(storedLost !== undefined ? { storedLost } : {}),
     connectMs: Math.round(connectMs),
-    serverCpuPct: Math.round((100 * serverCpu) / wall),
-    clientCpuPct: Math.round((100 * (clientCpu.user + clientCpu.system)) / wall),
-    otherCpuPct: Math.max(
-      0,
-      Math.round(
-        machinePct - (100 * serverCpu) / wall - (100 * (clientCpu.user + clientCpu.system)) / wall,
-      ),
-    ),
+    serverCpuPct: Math.round(serverPct),
+    clientCpuPct: Math.round(clientPct),
+    otherCpuPct: Math.max(0, Math.round(machinePct - serverPct - clientPct)),
   };
 }
 
@@ -683,6 +733,7 @@ function round(value: number, digits = 2): number {
 
 async function main() {
   const started = Date.now();
+  traceLongGc("clients");
   const adminUrl = process.env.DATABASE_URL?.trim();
   console.log(
     `realtime bench: ${ROOM_COUNTS.join("/")} rooms × 2 clients, ${CHARS_PER_SECOND} chars/s ` +
@@ -744,12 +795,13 @@ async function main() {
   const header = [
     "rooms",
     "server",
-    "edits",
+    "edits/s",
     "p50 ms",
     "p99 ms",
     "max ms",
     "RSS base MiB",
-    "RSS loaded MiB",
+    "RSS half MiB",
+    "RSS full MiB",
     "RSS/room KiB",
     "lost",
     "stored lost",
@@ -761,11 +813,12 @@ async function main() {
   const rows = results.map((r) => [
     r.rooms,
     r.kind,
-    r.edits,
+    r.editsPerSecond,
     r.p50,
     r.p99,
     r.max,
     r.rssBaseMB,
+    r.rssHalfMB,
     r.rssLoadedMB,
     r.rssPerRoomKB,
     r.lost + r.mismatchedRooms,
@@ -796,7 +849,7 @@ async function main() {
     bench: "realtime",
     database: adminUrl ? "postgres" : "pglite",
     rssMethod:
-      "server child process, process.memoryUsage().rss after forced GC; (loaded − before clients) / rooms",
+      "server child process, process.memoryUsage().rss after forced GC; (RSS with all rooms typing − RSS with half of them typing) / rooms added",
     latencyMethod: "sender transaction → peer Y.Map observer, one process clock",
     charsPerSecondPerRoom: CHARS_PER_SECOND,
     measuredSecondsPerPhase: MEASURE_MS / 1000,
@@ -813,7 +866,10 @@ async function main() {
       rawLost: phase.raw.lost + phase.raw.mismatchedRooms,
       lost: phase.peerloop.lost + phase.peerloop.mismatchedRooms,
       storedLost: phase.peerloop.storedLost,
-      edits: phase.peerloop.edits,
+      editsPerSecond: phase.peerloop.editsPerSecond,
+      serverCpuPct: phase.peerloop.serverCpuPct,
+      rawServerCpuPct: phase.raw.serverCpuPct,
+      otherCpuPct: Math.max(phase.raw.otherCpuPct, phase.peerloop.otherCpuPct),
       pass: phase.pass,
     })),
     targets: TARGETS,

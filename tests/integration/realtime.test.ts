@@ -253,6 +253,7 @@ describe("persistence", () => {
     expect(await storedText(session.sessionId)).toBe("final answer");
 
     const afterEnd = session.endsAt.getTime() + 60_000;
+    const joinedBefore = await countAttendance(session.sessionId, session.candidateId, "joined");
     const later = await startRealtime({ now: () => afterEnd });
     try {
       // Tokens minted with ro=false before the end: the server still says read-only.
@@ -277,6 +278,10 @@ describe("persistence", () => {
       expect(serverDoc?.getText("code").toString()).toBe("final answer");
       expect(watcher.text.toString()).toBe("final answer");
       expect(await storedText(session.sessionId)).toBe("final answer");
+      // Reading the pad after the session is not attending it.
+      expect(await countAttendance(session.sessionId, session.candidateId, "joined")).toBe(
+        joinedBefore,
+      );
     } finally {
       for (const client of clients.splice(0)) client.destroy();
       await later.stop();

@@ -63,6 +63,9 @@ export function setupBrowser(): BrowserSession {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // The room asks for camera and microphone: fake devices, granted without a prompt.
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
       ],
       env: {
         ...process.env,

@@ -52,6 +52,9 @@ const OUTPUT_LIMIT = 64 * 1024;
  * hours; sessions booked with the default notice of new users (12 h, the booking
  * tests) stay closed, so those pages look as they do in production.
  */
+/** The server's LiveKit credentials: tests verify the video tokens it mints with them. */
+export const E2E_LIVEKIT_API_KEY = "e2e-livekit-key";
+export const E2E_LIVEKIT_API_SECRET = "e2e-livekit-secret-0123456789abcdefghij";
 export const E2E_ROOM_OPENS_MINUTES_BEFORE = 10 * 60;
 
 async function freePort(): Promise<number> {
@@ -225,8 +228,8 @@ export default async function setup(project: TestProject) {
       HOST,
       PORT: String(port),
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
-      LIVEKIT_API_KEY: "e2e-livekit-key",
-      LIVEKIT_API_SECRET: "e2e-livekit-secret-0123456789abcdefghij",
+      LIVEKIT_API_KEY: E2E_LIVEKIT_API_KEY,
+      LIVEKIT_API_SECRET: E2E_LIVEKIT_API_SECRET,
       LIVEKIT_URL: livekit.wsUrl,
       ROOM_OPENS_MINUTES_BEFORE: String(E2E_ROOM_OPENS_MINUTES_BEFORE),
       SEED_DEMO_DATA: "true",

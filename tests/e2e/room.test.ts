@@ -1,0 +1,406 @@
+import { randomBytes } from "node:crypto";
+import { TokenVerifier } from "livekit-server-sdk";
+import type { Locator, Page } from "playwright-core";
+import postgres from "postgres";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import * as Y from "yjs";
+import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
+import {
+  expectValue,
+  expectVisibleText,
+  setupBrowser,
+  visit,
+  waitForHydration,
+} from "./support/browser";
+import {
+  E2E_LIVEKIT_API_KEY,
+  E2E_LIVEKIT_API_SECRET,
+  E2E_ROOM_OPENS_MINUTES_BEFORE,
+  type StandInConnection,
+} from "./support/global-setup";
+
+// The live session room in two real browsers against the real server: a newcomer books
+// a one-way Coding mock with a demo interviewer, both open the room, and the code pad
+// (CodeMirror + Yjs over the realtime websocket on /realtime) carries text, cursors,
+// names and the language both ways and keeps its content across a reload and after
+// everyone has left. The candidate never receives the interviewer kit, not even in a
+// data request or a websocket frame. Video: the page asks LiveKit (a stand-in from the
+// global setup, which records connections and closes them) with a token for this room
+// only, then says video is unavailable while the pad keeps working. That failure logs
+// no console errors (livekit-client reports it at "info" and "warn"), so none are
+// allowed here: any error a room page logs fails the test.
+//
+// The server opens rooms E2E_ROOM_OPENS_MINUTES_BEFORE (10 h) early; the newcomer asks
+// for no notice, the demo users want 4 h, so the earliest proposal is inside that.
+
+const browser = setupBrowser();
+const databaseUrl = inject("databaseUrl");
+const livekitStandIn = inject("livekitStandIn");
+let sqlClient: postgres.Sql | undefined;
+
+afterAll(async () => {
+  await sqlClient?.end({ timeout: 5 });
+});
+
+const ZONE = "Europe/Paris";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const MEDIA = { permissions: ["camera", "microphone"] };
+
+function uniqueEmail(tag: string) {
+  return `e2e-${tag}-${randomBytes(4).toString("hex")}@example.test`;
+}
+
+function demoByName(name: string) {
+  const demo = DEMO_USERS.find((u) => u.name === name);
+  if (!demo) throw new Error(`"${name}" is not a demo user`);
+  return demo;
+}
+
+async function signUp(page: Page, name: string, email: string) {
+  await visit(page, "/signup");
+  await expectValue(page.getByLabel("Time zone", { exact: true }), ZONE);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => url.pathname === "/profile");
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await visit(page, "/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard");
+}
+
+/** Whole days, every day, bookable at once: 00:00–00:00 (midnight) and no notice. */
+async function publishWholeWeek(page: Page) {
+  await visit(page, "/availability");
+  await page.getByRole("button", { name: "Add hours on Monday" }).click();
+  await page.getByLabel("Monday range 1 start", { exact: true }).fill("00:00");
+  await page.getByLabel("Monday range 1 end", { exact: true }).fill("00:00");
+  const monday = page.getByRole("group", { name: "Monday", exact: true });
+  await monday.getByRole("button", { name: "Copy to other days…" }).click();
+  const panel = monday.getByRole("group", { name: "Copy Monday's hours to" });
+  for (const short of ["Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) {
+    await panel.getByRole("checkbox", { name: short, exact: true }).check();
+  }
+  await panel.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect.poll(() => panel.count()).toBe(0);
+  await page.getByLabel("Minimum notice (hours)", { exact: true }).fill("0");
+  await page.getByRole("button", { name: "Save availability" }).click();
+  await expectVisibleText(page.getByRole("status"), "Weekly hours saved.");
+}
+
+interface Room {
+  sessionId: string;
+  candidate: Page;
+  candidateName: string;
+  interviewer: Page;
+  interviewerName: string;
+}
+
+/**
+ * A newcomer (the candidate) books the soonest one-way Coding mock at L5 the page
+ * proposes; the demo interviewer logs in in a browser of their own. Both end on the
+ * room, hydrated. `beforeNavigation` runs on the candidate's page before its first
+ * request (to watch everything it receives).
+ */
+async function bookRoom(tag: string, beforeNavigation?: (page: Page) => void): Promise<Room> {
+  const candidate = await browser.newPage({ timezoneId: ZONE, ...MEDIA });
+  beforeNavigation?.(candidate);
+  const candidateName = `Casey ${tag[0]!.toUpperCase()}${tag.slice(1)}`;
+  await signUp(candidate, candidateName, uniqueEmail(tag));
+  await publishWholeWeek(candidate);
+
+  await visit(candidate, "/book");
+  await candidate.getByLabel("Round", { exact: true }).selectOption({ label: "Coding (60 min)" });
+  await candidate.getByLabel("Target level", { exact: true }).selectOption("L5");
+  await candidate.getByRole("radio", { name: /^One-way/ }).check();
+  await candidate.getByRole("button", { name: "Find peers and times" }).click();
+  await candidate.waitForURL((url) => new RegExp(`^/book/${UUID}$`).test(url.pathname));
+  const items = candidate
+    .getByRole("list", { name: "Proposed times, best first" })
+    .locator(":scope > li");
+  await expect.poll(() => items.count()).toBeGreaterThan(0);
+
+  // The soonest proposal, so that its room is open now.
+  let soonest: { item: Locator; start: number } | undefined;
+  for (const item of await items.all()) {
+    const start = Date.parse(await item.locator('input[name="start"]').inputValue());
+    if (!soonest || start < soonest.start) soonest = { item, start };
+  }
+  const opensIn = soonest!.start - E2E_ROOM_OPENS_MINUTES_BEFORE * 60_000 - Date.now();
+  expect(opensIn, "the soonest proposal's room should already be open").toBeLessThan(0);
+  const interviewerName = (
+    (await soonest!.item.locator("strong").first().textContent()) ?? ""
+  ).trim();
+  const demo = demoByName(interviewerName);
+  await soonest!.item.getByRole("button", { name: /^Book with / }).click();
+  await candidate.waitForURL((url) => new RegExp(`^/sessions/${UUID}$`).test(url.pathname));
+  const sessionId = new URL(candidate.url()).pathname.split("/")[2]!;
+  await waitForHydration(candidate);
+
+  const interviewer = await browser.newPage({ timezoneId: demo.timeZone, ...MEDIA });
+  await logIn(interviewer, demo.email, DEMO_PASSWORD);
+  await visit(interviewer, `/sessions/${sessionId}`);
+  return { sessionId, candidate, candidateName, interviewer, interviewerName };
+}
+
+function pad(page: Page) {
+  return page.getByRole("region", { name: "Code pad" });
+}
+
+async function expectPadConnected(page: Page) {
+  await expectVisibleText(pad(page).getByRole("status"), /^Connected$/);
+}
+
+/** The pad's lines as the person sees them, without the remote cursors' name labels. */
+function padText(page: Page): Promise<string> {
+  return page.locator(".cm-content").evaluate((content) => {
+    const copy = content.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".cm-ySelectionCaret")) caret.remove();
+    return [...copy.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n");
+  });
+}
+
+async function expectPadToContain(page: Page, ...lines: string[]) {
+  for (const line of lines) {
+    await expect.poll(() => padText(page), { timeout: 15_000 }).toContain(line);
+  }
+}
+
+/** Types `line` on a new line at the end of the pad, as a person would. */
+async function typeAtEnd(page: Page, line: string) {
+  await page.getByRole("textbox", { name: "Shared code pad" }).click();
+  await page.keyboard.press("Control+End");
+  if ((await padText(page)).trim() !== "") await page.keyboard.press("Enter");
+  await page.keyboard.type(line);
+}
+
+/** The remote cursors this page shows, by the label they carry. */
+function remoteCursorNames(page: Page): Promise<string[]> {
+  return page
+    .locator(".cm-ySelectionCaret .cm-ySelectionInfo")
+    .evaluateAll((labels) => labels.map((label) => label.textContent?.trim() ?? ""));
+}
+
+async function expectVideoUnavailable(page: Page) {
+  const video = page.getByRole("region", { name: "Video" });
+  await expectVisibleText(video.getByTestId("video-status"), "Video unavailable");
+  await expectVisibleText(video, "cannot be reached");
+}
+
+/** Runs of at least 30 characters that survive HTML and JSON escaping unchanged. */
+function needlesOf(text: string): string[] {
+  const runs = text.match(/[A-Za-z0-9 ,.;:()/+=-]{30,}/g) ?? [];
+  return runs.map((run) => run.trim().slice(0, 60)).filter((run) => run.length >= 30);
+}
+
+describe("the session room", () => {
+  it("shares the pad both ways, with names, cursors and the language, and keeps it", async () => {
+    const room = await bookRoom("pad");
+    const { candidate, interviewer } = room;
+    await visit(candidate, `/sessions/${room.sessionId}`);
+
+    // Video cannot start (the stand-in is not LiveKit); the pad does not care.
+    await expectVideoUnavailable(candidate);
+    await expectVideoUnavailable(interviewer);
+    await expectPadConnected(candidate);
+    await expectPadConnected(interviewer);
+
+    const first = "# candidate plan - two pointers from both ends";
+    const second = "# interviewer asks - and when the input is empty";
+    await typeAtEnd(candidate, first);
+    await expectPadToContain(interviewer, first);
+    await typeAtEnd(interviewer, second);
+    await expectPadToContain(candidate, first, second);
+    expect(await padText(interviewer)).toBe(await padText(candidate));
+
+    // Each sees the other's cursor, labelled with their name, and both names in the pad.
+    await expect.poll(() => remoteCursorNames(candidate)).toEqual([room.interviewerName]);
+    await expect.poll(() => remoteCursorNames(interviewer)).toEqual([room.candidateName]);
+    for (const [page, me, other] of [
+      [candidate, room.candidateName, room.interviewerName],
+      [interviewer, room.interviewerName, room.candidateName],
+    ] as const) {
+      const presence = pad(page).getByRole("list", { name: "In the pad" }).getByRole("listitem");
+      await expect.poll(() => presence.allTextContents()).toHaveLength(2);
+      const names = (await presence.allTextContents()).map((n) => n.trim());
+      expect(names).toEqual([`${me} (you)`, other]);
+    }
+
+    // The language lives in the shared document: one changes it, both have it.
+    await pad(interviewer).getByLabel("Language", { exact: true }).selectOption({ label: "SQL" });
+    await expectValue(pad(candidate).getByLabel("Language", { exact: true }), "sql");
+    await pad(candidate).getByLabel("Language", { exact: true }).selectOption({ label: "Java" });
+    await expectValue(pad(interviewer).getByLabel("Language", { exact: true }), "java");
+
+    // A reload (the other person still in the room) shows the same text and language.
+    await candidate.reload();
+    await waitForHydration(candidate);
+    await expectPadConnected(candidate);
+    await expectPadToContain(candidate, first, second);
+    await expectValue(pad(candidate).getByLabel("Language", { exact: true }), "java");
+
+    // Both leave: the last one out makes the server store the pad and drop it from
+    // memory. Back in the room later, the text comes from the database.
+    const third = "# candidate - done, O(n) time";
+    await typeAtEnd(candidate, third);
+    await expectPadToContain(interviewer, third);
+    await Promise.all([visit(candidate, "/sessions"), visit(interviewer, "/sessions")]);
+    if (databaseUrl) {
+      sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
+      const sql = sqlClient;
+      await expect
+        .poll(
+          async () => {
+            const [row] = await sql<{ state: Buffer }[]>`
+              select state from pad_documents where session_id = ${room.sessionId}`;
+            if (!row) return "(not stored)";
+            const doc = new Y.Doc();
+            Y.applyUpdate(doc, new Uint8Array(row.state));
+            return doc.getText("code").toString();
+          },
+          { timeout: 10_000 },
+        )
+        .toContain(third);
+    } else {
+      // PGlite: the server holds the database; give the store on leaving a moment.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    await visit(interviewer, `/sessions/${room.sessionId}`);
+    await expectPadConnected(interviewer);
+    await expectPadToContain(interviewer, first, second, third);
+    await expectValue(pad(interviewer).getByLabel("Language", { exact: true }), "java");
+  }, 60_000);
+
+  it("keeps the interviewer kit from the candidate and asks LiveKit for this room only", async () => {
+    // Everything the candidate's browser receives: documents, data requests, and the
+    // frames of every websocket (the pad's among them).
+    const received: Promise<{ what: string; text: string }>[] = [];
+    const room = await bookRoom("kit", (page) => {
+      page.on("response", (response) => {
+        const type = response.request().resourceType();
+        if (type !== "document" && type !== "fetch" && type !== "xhr") return;
+        received.push(
+          response
+            .text()
+            .catch(() => "")
+            .then((text) => ({ what: `${type} ${response.url()}`, text })),
+        );
+      });
+      page.on("websocket", (socket) => {
+        socket.on("framereceived", ({ payload }) => {
+          const text = typeof payload === "string" ? payload : payload.toString("utf8");
+          received.push(Promise.resolve({ what: `websocket ${socket.url()}`, text }));
+        });
+      });
+    });
+    const { candidate, interviewer, sessionId } = room;
+    await visit(candidate, `/sessions/${sessionId}`);
+
+    // Roles: the interviewer has the kit, the candidate is told who has it.
+    const kitHeading = /^Interviewer kit/;
+    await expectVisibleText(
+      interviewer.getByRole("heading", { name: kitHeading }),
+      "Interviewer kit",
+    );
+    await expectVisibleText(
+      candidate.getByRole("heading", { name: "You are interviewed" }),
+      "You are interviewed",
+    );
+    expect(await candidate.getByRole("heading", { name: kitHeading }).count()).toBe(0);
+    expect(await candidate.getByText("Only you can see this").count()).toBe(0);
+
+    // Some traffic on the pad while both are in.
+    await expectPadConnected(candidate);
+    await expectPadConnected(interviewer);
+    await typeAtEnd(interviewer, "# warm-up - reverse a linked list");
+    await expectPadToContain(candidate, "# warm-up - reverse a linked list");
+    await typeAtEnd(candidate, "# candidate - iterative, three pointers");
+    await expectPadToContain(interviewer, "# candidate - iterative, three pointers");
+
+    // The kit as the interviewer reads it: hints, what good looks like, the rubric, and
+    // the question and follow-ups too (the interviewer pastes those only if they want).
+    const kit = interviewer.getByRole("complementary", { name: kitHeading });
+    const section = (summary: string) =>
+      kit.locator("details").filter({ has: interviewer.locator("summary", { hasText: summary }) });
+    const secrets: string[] = [];
+    for (const summary of ["Hints (give sparingly)", "What good looks like", "Rubric"]) {
+      const details = section(summary);
+      await details.locator("summary").click();
+      expect(await details.getAttribute("open")).not.toBeNull();
+      const parts =
+        summary === "Rubric"
+          ? await details.locator("dd li, dd").allInnerTexts()
+          : summary === "What good looks like"
+            ? await details.locator("p").allInnerTexts()
+            : await details.locator("li").allInnerTexts();
+      expect(parts.length, `${summary} has content`).toBeGreaterThan(0);
+      secrets.push(...parts);
+    }
+    secrets.push(await kit.locator(".kit__prompt").innerText());
+    secrets.push(...(await section("Follow-ups").locator("li").allInnerTexts()));
+    const needles = [...new Set(secrets.flatMap(needlesOf))];
+    expect(needles.length).toBeGreaterThan(5);
+
+    // The candidate reloads (a fresh document, loader data and pad sync) and keeps going.
+    await candidate.reload();
+    await waitForHydration(candidate);
+    await expectPadConnected(candidate);
+    await expectPadToContain(candidate, "# warm-up - reverse a linked list");
+    const pages = [{ what: "candidate page (DOM)", text: await candidate.content() }];
+    const everything = [...pages, ...(await Promise.all(received))];
+    // The record is real: it holds the session's documents, data and pad frames.
+    const kinds = new Set(everything.map((r) => r.what.split(" ")[0]));
+    expect([...kinds]).toEqual(expect.arrayContaining(["document", "fetch", "websocket"]));
+    expect(
+      everything.some((r) => r.what.startsWith("document") && r.text.includes(room.candidateName)),
+    ).toBe(true);
+    expect(
+      everything.some(
+        (r) => r.what.startsWith("websocket") && r.text.includes(`session:${sessionId}`),
+      ),
+    ).toBe(true);
+    const leaks = everything.flatMap((r) =>
+      needles.filter((n) => r.text.includes(n)).map((n) => `${r.what}: "${n}"`),
+    );
+    expect(leaks).toEqual([]);
+
+    // Video: both pages asked the LiveKit URL with a token the server signed for this
+    // session's room (and no other), in their own names; then said video is unavailable.
+    await expectVideoUnavailable(candidate);
+    await expectVideoUnavailable(interviewer);
+    const connections = (await (
+      await fetch(`${livekitStandIn}/__connections`)
+    ).json()) as StandInConnection[];
+    const verifier = new TokenVerifier(E2E_LIVEKIT_API_KEY, E2E_LIVEKIT_API_SECRET);
+    const grants = [];
+    for (const connection of connections) {
+      const url = new URL(connection.url, livekitStandIn);
+      expect(url.pathname).toMatch(/^\/rtc(\/v1)?$/);
+      const token = url.searchParams.get("access_token");
+      expect(token).toBeTruthy();
+      const claims = await verifier.verify(token!);
+      if (claims.video?.room === `session-${sessionId}`) grants.push(claims);
+    }
+    expect(new Set(grants.map((c) => c.name))).toEqual(
+      new Set([room.candidateName, room.interviewerName]),
+    );
+    for (const claims of grants) {
+      expect(claims.video?.roomJoin).toBe(true);
+      expect(claims.video?.roomAdmin ?? false).toBe(false);
+    }
+    await expect(
+      new TokenVerifier(E2E_LIVEKIT_API_KEY, "another-secret-0123456789abcdefghijkl").verify(
+        new URL(connections.at(-1)!.url, livekitStandIn).searchParams.get("access_token")!,
+      ),
+    ).rejects.toThrow();
+
+    // The pad still works with video down.
+    await typeAtEnd(candidate, "# still typing without video");
+    await expectPadToContain(interviewer, "# still typing without video");
+  }, 60_000);
+});
