@@ -51,6 +51,8 @@ export interface RealtimeServer {
 interface SocketState {
   ws: WebSocket;
   authenticated: boolean;
+  /** Auth frames received whose check has not finished (our database, not the client). */
+  pendingAuths: number;
   /** Documents the provider asked to close (a CLOSE frame): a normal goodbye. */
   closingDocuments: Set<string>;
 }
@@ -75,6 +77,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // QueryAwareness, SyncReply, Stateless, CLOSE. BroadcastStateless (6) is server-internal
 // and SyncStatus (8) goes the other way.
 const CLIENT_MESSAGE_TYPES = new Set([0, 1, 2, 3, 4, 5, 7]);
+const AUTH_MESSAGE = 2;
 const CLOSE_MESSAGE = 7;
 const MAX_DOCUMENTS_PER_SOCKET = 32;
 /** Stores in flight at once; more only queue up in the database pool. */
@@ -132,48 +135,60 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     );
   };
 
+  /** The token, the document it opens, and the participant row behind it. */
+  async function authenticate(
+    data: onAuthenticatePayload<PadContext>,
+  ): Promise<Partial<PadContext>> {
+    const sessionId = sessionIdFromDocumentName(data.documentName);
+    if (!sessionId || !UUID.test(sessionId)) throw new AccessDenied("unknown-document");
+    const check = verifyRealtimeToken(data.token, options.secret, now());
+    if (!check.ok) {
+      throw new AccessDenied(check.reason === "expired" ? "token-expired" : "invalid-token");
+    }
+    const { claims } = check;
+    // Each document on a socket authenticates on its own: a token opens only its session.
+    if (claims.sid.toLowerCase() !== sessionId || !UUID.test(claims.sub)) {
+      throw new AccessDenied("forbidden");
+    }
+    let rows: { endsAt: Date; status: string }[];
+    try {
+      rows = await getDb()
+        .select({ endsAt: mockSessions.endsAt, status: mockSessions.status })
+        .from(sessionParticipants)
+        .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+        .where(
+          and(
+            eq(sessionParticipants.sessionId, sessionId),
+            eq(sessionParticipants.userId, claims.sub),
+          ),
+        )
+        .limit(1);
+    } catch (err) {
+      log.error("realtime: participant check failed:", errorText(err));
+      throw new AccessDenied("unavailable");
+    }
+    const session = rows[0];
+    if (!session) throw new AccessDenied("forbidden");
+    const endsAt = session.endsAt.getTime();
+    // Checked here, not at minting: a token minted before the end still opens the
+    // pad read-only afterwards.
+    if (claims.ro || now() >= endsAt || FINISHED_STATUSES.has(session.status)) {
+      data.connectionConfig.readOnly = true;
+    }
+    data.context.socket.authenticated = true;
+    return { userId: claims.sub, sessionId, endsAt };
+  }
+
   const pad: Extension = {
     extensionName: "peerloop-pad",
 
     async onAuthenticate(data: onAuthenticatePayload<PadContext>) {
-      const sessionId = sessionIdFromDocumentName(data.documentName);
-      if (!sessionId || !UUID.test(sessionId)) throw new AccessDenied("unknown-document");
-      const check = verifyRealtimeToken(data.token, options.secret, now());
-      if (!check.ok) {
-        throw new AccessDenied(check.reason === "expired" ? "token-expired" : "invalid-token");
-      }
-      const { claims } = check;
-      // Each document on a socket authenticates on its own: a token opens only its session.
-      if (claims.sid.toLowerCase() !== sessionId || !UUID.test(claims.sub)) {
-        throw new AccessDenied("forbidden");
-      }
-      let rows: { endsAt: Date; status: string }[];
       try {
-        rows = await getDb()
-          .select({ endsAt: mockSessions.endsAt, status: mockSessions.status })
-          .from(sessionParticipants)
-          .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
-          .where(
-            and(
-              eq(sessionParticipants.sessionId, sessionId),
-              eq(sessionParticipants.userId, claims.sub),
-            ),
-          )
-          .limit(1);
-      } catch (err) {
-        log.error("realtime: participant check failed:", errorText(err));
-        throw new AccessDenied("unavailable");
+        return await authenticate(data);
+      } finally {
+        const { socket } = data.context;
+        socket.pendingAuths = Math.max(0, socket.pendingAuths - 1);
       }
-      const session = rows[0];
-      if (!session) throw new AccessDenied("forbidden");
-      const endsAt = session.endsAt.getTime();
-      // Checked here, not at minting: a token minted before the end still opens the
-      // pad read-only afterwards.
-      if (claims.ro || now() >= endsAt || FINISHED_STATUSES.has(session.status)) {
-        data.connectionConfig.readOnly = true;
-      }
-      data.context.socket.authenticated = true;
-      return { userId: claims.sub, sessionId, endsAt } satisfies Partial<PadContext>;
     },
 
     async onLoadDocument({ documentName, document }) {
@@ -262,7 +277,12 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const sockets = new Set<WebSocket>();
 
   function accept(ws: WebSocket, request: IncomingMessage) {
-    const state: SocketState = { ws, authenticated: false, closingDocuments: new Set() };
+    const state: SocketState = {
+      ws,
+      authenticated: false,
+      pendingAuths: 0,
+      closingDocuments: new Set(),
+    };
     sockets.add(ws);
     // Without this listener an oversized frame ('error' before the 1009 close) would be
     // an unhandled 'error' event, which ends the process.
@@ -278,13 +298,19 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     }
     // Hocuspocus' own `timeout` (60 s) doubles as the idle timeout of authenticated
     // sockets and is only checked once per period; a tighter deadline for sockets that
-    // never authenticate is ours.
-    const authTimer = setTimeout(() => {
-      if (!state.authenticated && ws.readyState === WebSocket.OPEN) {
-        ws.close(AUTH_TIMEOUT_CODE, "authentication timeout");
+    // never authenticate is ours. A client that sent its token in time is not punished
+    // for a busy server: while its check runs, the deadline moves (up to 4 periods).
+    const openedAt = Date.now();
+    let authTimer: NodeJS.Timeout;
+    const checkAuthenticated = () => {
+      if (state.authenticated || ws.readyState !== WebSocket.OPEN) return;
+      if (state.pendingAuths > 0 && Date.now() - openedAt < 4 * authTimeoutMs) {
+        authTimer = setTimeout(checkAuthenticated, authTimeoutMs).unref();
+        return;
       }
-    }, authTimeoutMs);
-    authTimer.unref();
+      ws.close(AUTH_TIMEOUT_CODE, "authentication timeout");
+    };
+    authTimer = setTimeout(checkAuthenticated, authTimeoutMs).unref();
 
     ws.on("message", (data: RawData, isBinary: boolean) => {
       if (!isBinary) {
@@ -298,6 +324,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         ws.close(1007, "malformed message");
         return;
       }
+      if (envelope.type === AUTH_MESSAGE && !state.authenticated) state.pendingAuths += 1;
       if (envelope.type === CLOSE_MESSAGE) {
         state.closingDocuments.add(envelope.documentName);
         // A provider holds a document or two; hundreds of goodbyes are abuse.
@@ -427,9 +454,7 @@ export function readEnvelope(bytes: Uint8Array): { documentName: string; type: n
   if (length === null || length > 200 || reader.pos + length > bytes.length) return null;
   let address: string;
   try {
-    address = new TextDecoder("utf-8", { fatal: true }).decode(
-      bytes.subarray(reader.pos, reader.pos + length),
-    );
+    address = STRICT_UTF8.decode(bytes.subarray(reader.pos, reader.pos + length));
   } catch {
     return null;
   }
@@ -445,6 +470,8 @@ export function readEnvelope(bytes: Uint8Array): { documentName: string; type: n
   if (type === null || !CLIENT_MESSAGE_TYPES.has(type)) return null;
   return { documentName: name, type };
 }
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** lib0's varUint (7 bits a byte, little end first), bounded to 32 bits. */
 function readVarUint(bytes: Uint8Array, reader: { pos: number }): number | null {

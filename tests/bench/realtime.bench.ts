@@ -2,19 +2,23 @@
 // Postgres persistence + attendance) beside a bare Yjs websocket server (y-protocols sync
 // and awareness over `ws`, no auth, no storage), on the same machine.
 //
-// Each server runs in a child process of its own, fresh for every phase, so that its
-// memory is its own: RSS is the child's process.memoryUsage().rss after a forced GC, and
-// "RSS per room" is the marginal cost: (RSS with every room typing − RSS with half of
-// them typing) / rooms added. For our server the database is in that process too when it
-// is PGlite (in memory, the default); with DATABASE_URL set it is a fresh PostgreSQL
-// database, created and dropped per phase. All clients live in this process, so the
-// latency of an edit is measured on one clock: from the sender's transaction to the
-// peer's observer. CPU of server, clients and everything else on the machine is reported
-// per phase: on a shared 2-core machine other work shows up directly in p99.
+// Each server runs in a child process of its own, fresh for every phase. Memory per room
+// is a marginal cost measured in that child after a forced GC: (heapUsed + external with
+// every room typing − the same with half of them typing) / rooms added. RSS is printed
+// too, but not judged: it drops by 30-40 MB some seconds after start-up as native pages
+// are handed back, which swamps the few MB the rooms cost. For our server the database
+// lives in that process when it is PGlite (in memory, the default); with DATABASE_URL set
+// it is a fresh PostgreSQL database, created and dropped per phase. All clients live in
+// this process, so an edit's latency is measured on one clock: from the sender's
+// transaction to the peer's observer. CPU of the server, the clients and everything else
+// on the machine is reported per phase (a phase disturbed by other work is run again
+// once): on a shared 2-core machine other work shows up directly in p99.
 //
 // Load: 2 clients per room, one types ~8 chars/s; 50, 200 and 500 rooms.
-// Run with `npm run bench:realtime` (BENCH_SECONDS sets the measured seconds per phase).
-// The last line of output is one JSON object.
+// Run with `npm run bench:realtime`; the last line of output is one JSON object.
+// Knobs: BENCH_SECONDS (measured seconds per phase, default 12), BENCH_ROOMS ("50,200,500"),
+// BENCH_KINDS ("raw,peerloop"), BENCH_NODE_FLAGS (V8 flags for both servers),
+// BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (--cpu-prof the servers).
 
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -54,7 +58,9 @@ const TYPING_SPREAD_MS = 2000;
 const MEASURE_MS = Math.max(3, Number(process.env.BENCH_SECONDS ?? 12) || 12) * 1000;
 const SETTLE_TIMEOUT_MS = 8000;
 const SECRET = "realtime-bench-secret-0123456789abcdef";
-const TARGETS = { p99RatioMax: 1.5, p99MsMax: 50, rssRatioMax: 1.5, lost: 0 };
+const TARGETS = { p99RatioMax: 1.5, p99MsMax: 50, memoryRatioMax: 1.5, lost: 0 };
+/** A phase during which other processes used more CPU than this is run again, once. */
+const OTHER_CPU_RETRY_PCT = 30;
 
 type Kind = "raw" | "peerloop";
 interface Room {
@@ -64,7 +70,7 @@ interface Room {
 }
 type ToParent =
   | { type: "ready"; port: number; rooms: Room[] }
-  | { type: "sample"; rss: number; cpuMicros: number }
+  | { type: "sample"; rss: number; retained: number; cpuMicros: number }
   | { type: "stopped"; storedLengths: Record<string, number> }
   | { type: "error"; message: string };
 type ToChild = { type: "sample"; gc: boolean } | { type: "stop" };
@@ -136,18 +142,20 @@ async function serve(kind: Kind, roomCount: number) {
   process.on("message", async (message: ToChild) => {
     if (message.type === "sample") {
       if (message.gc) {
-        // Collect until RSS stops moving (V8 gives pages back lazily), at most ~2 s.
-        let previous = Number.POSITIVE_INFINITY;
-        for (let i = 0; i < 10; i++) {
-          globalThis.gc?.();
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          const rss = process.memoryUsage().rss;
-          if (Math.abs(rss - previous) < 512 * 1024) break;
-          previous = rss;
-        }
+        globalThis.gc?.();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        globalThis.gc?.();
       }
       const cpu = process.cpuUsage();
-      send({ type: "sample", rss: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system });
+      const memory = process.memoryUsage();
+      send({
+        type: "sample",
+        rss: memory.rss,
+        // What the process keeps: the JS heap plus memory held outside it (buffers,
+        // PGlite's WebAssembly memory), measured right after a full GC.
+        retained: memory.heapUsed + memory.external,
+        cpuMicros: cpu.user + cpu.system,
+      });
     } else if (message.type === "stop") {
       server.close();
       const storedLengths = await stop();
@@ -441,6 +449,7 @@ interface PhaseResult {
   rssHalfMB: number;
   rssLoadedMB: number;
   rssPerRoomKB: number;
+  retainedPerRoomKB: number;
   lost: number;
   mismatchedRooms: number;
   storedLost?: number;
@@ -583,7 +592,6 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   let measuring = false;
   const samples: number[] = [];
   const timeline: [number, number][] = [];
-  const phaseStart = performance.now();
   let edits = 0;
   const typers: NodeJS.Timeout[] = [];
   const sentCounts = new Map<Pair, number>();
@@ -637,7 +645,8 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const firstHalf = await connect(ready.rooms.slice(0, half));
   firstHalf.forEach(startTyping);
   await sleep(WARMUP_MS);
-  const rssHalf = (await sample(true)).rss;
+  const halfSample = await sample(true);
+  const rssHalf = halfSample.rss;
   const secondHalf = await connect(ready.rooms.slice(half));
   secondHalf.forEach(startTyping);
   const pairs = [...firstHalf, ...secondHalf];
@@ -655,7 +664,8 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const clientCpu = process.cpuUsage(clientCpuStart);
   const machinePct = machineCpuPct(machineStart, machineCpu());
   const serverCpu = (await sample(false)).cpuMicros - serverCpuStart;
-  const rssLoaded = (await sample(true)).rss;
+  const fullSample = await sample(true);
+  const rssLoaded = fullSample.rss;
   const measuredEdits = edits;
   for (const timer of typers) {
     clearTimeout(timer);
@@ -716,6 +726,9 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
     rssHalfMB: round(rssHalf / 2 ** 20),
     rssLoadedMB: round(rssLoaded / 2 ** 20),
     rssPerRoomKB: round((rssLoaded - rssHalf) / 1024 / (roomCount - half)),
+    retainedPerRoomKB: round(
+      (fullSample.retained - halfSample.retained) / 1024 / (roomCount - half),
+    ),
     lost,
     mismatchedRooms,
     ...(storedLost !== undefined ? { storedLost } : {}),
@@ -741,28 +754,35 @@ async function main() {
       `database: ${adminUrl ? "PostgreSQL (fresh database per phase)" : "PGlite in memory (in the server process)"}`,
   );
   const results: PhaseResult[] = [];
+  const runOnce = async (kind: Kind, rooms: number) => {
+    let dbName: string | undefined;
+    if (kind === "peerloop" && adminUrl) {
+      dbName = uniqueDatabaseName("peerloop_bench_realtime");
+      await createDatabase(adminUrl, dbName);
+    }
+    try {
+      return await runPhase(kind, rooms, dbName ? withDatabaseName(adminUrl!, dbName) : undefined);
+    } finally {
+      if (dbName) await dropDatabase(adminUrl!, dbName);
+    }
+  };
   for (const rooms of ROOM_COUNTS) {
     for (const kind of KINDS) {
-      let dbName: string | undefined;
-      if (kind === "peerloop" && adminUrl) {
-        dbName = uniqueDatabaseName("peerloop_bench_realtime");
-        await createDatabase(adminUrl, dbName);
-      }
-      try {
-        const result = await runPhase(
-          kind,
-          rooms,
-          dbName ? withDatabaseName(adminUrl!, dbName) : undefined,
-        );
-        results.push(result);
+      let result = await runOnce(kind, rooms);
+      if (result.otherCpuPct > OTHER_CPU_RETRY_PCT) {
         console.log(
-          `  ${kind.padEnd(8)} ${String(rooms).padStart(3)} rooms: p50 ${result.p50} ms, ` +
-            `p99 ${result.p99} ms, RSS/room ${result.rssPerRoomKB} KiB, lost ${result.lost}` +
-            (result.storedLost !== undefined ? ` (stored lost ${result.storedLost})` : ""),
+          `  ${kind} ${rooms} rooms: other processes used ${result.otherCpuPct}% CPU; once more`,
         );
-      } finally {
-        if (dbName) await dropDatabase(adminUrl!, dbName);
+        const again = await runOnce(kind, rooms);
+        if (again.otherCpuPct < result.otherCpuPct) result = again;
       }
+      results.push(result);
+      console.log(
+        `  ${kind.padEnd(8)} ${String(rooms).padStart(3)} rooms: p50 ${result.p50} ms, ` +
+          `p99 ${result.p99} ms, memory/room ${result.retainedPerRoomKB} KiB ` +
+          `(RSS Δ ${result.rssPerRoomKB} KiB), lost ${result.lost}, other CPU ${result.otherCpuPct}%` +
+          (result.storedLost !== undefined ? ` (stored lost ${result.storedLost})` : ""),
+      );
     }
   }
 
@@ -776,6 +796,7 @@ async function main() {
     const ours = results.find((r) => r.rooms === rooms && r.kind === "peerloop")!;
     const p99Ratio = round(ours.p99 / raw.p99);
     const rssRatio = round(ours.rssPerRoomKB / raw.rssPerRoomKB);
+    const memoryRatio = round(ours.retainedPerRoomKB / raw.retainedPerRoomKB);
     const lost = ours.lost + (ours.storedLost ?? 0) + ours.mismatchedRooms;
     return {
       rooms,
@@ -783,10 +804,11 @@ async function main() {
       peerloop: ours,
       p99Ratio,
       rssRatio,
+      memoryRatio,
       pass: {
         p99Ratio: p99Ratio <= TARGETS.p99RatioMax,
         p99Ms: ours.p99 < TARGETS.p99MsMax,
-        rssRatio: rssRatio <= TARGETS.rssRatioMax,
+        memoryRatio: memoryRatio <= TARGETS.memoryRatioMax,
         lost: lost === TARGETS.lost,
       },
     };
@@ -802,7 +824,8 @@ async function main() {
     "RSS base MiB",
     "RSS half MiB",
     "RSS full MiB",
-    "RSS/room KiB",
+    "RSS Δ/room KiB",
+    "mem/room KiB",
     "lost",
     "stored lost",
     "connect ms",
@@ -821,6 +844,7 @@ async function main() {
     r.rssHalfMB,
     r.rssLoadedMB,
     r.rssPerRoomKB,
+    r.retainedPerRoomKB,
     r.lost + r.mismatchedRooms,
     r.storedLost ?? "-",
     r.connectMs,
@@ -840,16 +864,17 @@ async function main() {
   for (const phase of phases) {
     console.log(
       `  ${phase.rooms} rooms: p99 ratio ${phase.p99Ratio} (≤ ${TARGETS.p99RatioMax}), ` +
-        `p99 ${phase.peerloop.p99} ms (< ${TARGETS.p99MsMax}), RSS/room ratio ${phase.rssRatio} ` +
-        `(≤ ${TARGETS.rssRatioMax}) → ${Object.values(phase.pass).every(Boolean) ? "pass" : "MISS"}`,
+        `p99 ${phase.peerloop.p99} ms (< ${TARGETS.p99MsMax}), memory/room ratio ` +
+        `${phase.memoryRatio} (≤ ${TARGETS.memoryRatioMax}) → ` +
+        `${Object.values(phase.pass).every(Boolean) ? "pass" : "MISS"}`,
     );
   }
 
   const summary = {
     bench: "realtime",
     database: adminUrl ? "postgres" : "pglite",
-    rssMethod:
-      "server child process, process.memoryUsage().rss after forced GC; (RSS with all rooms typing − RSS with half of them typing) / rooms added",
+    memoryMethod:
+      "server child process, after a forced GC: (heapUsed + external with all rooms typing − the same with half of them typing) / rooms added; RSS deltas are printed too but not judged: RSS drops by 30-40 MB seconds after start-up as native pages are returned, which swamps a few MB of rooms",
     latencyMethod: "sender transaction → peer Y.Map observer, one process clock",
     charsPerSecondPerRoom: CHARS_PER_SECOND,
     measuredSecondsPerPhase: MEASURE_MS / 1000,
@@ -863,6 +888,9 @@ async function main() {
       rawRssPerRoomKB: phase.raw.rssPerRoomKB,
       rssPerRoomKB: phase.peerloop.rssPerRoomKB,
       rssRatio: phase.rssRatio,
+      rawMemoryPerRoomKB: phase.raw.retainedPerRoomKB,
+      memoryPerRoomKB: phase.peerloop.retainedPerRoomKB,
+      memoryRatio: phase.memoryRatio,
       rawLost: phase.raw.lost + phase.raw.mismatchedRooms,
       lost: phase.peerloop.lost + phase.peerloop.mismatchedRooms,
       storedLost: phase.peerloop.storedLost,
