@@ -1,0 +1,754 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { type Database, getDb } from "#db/client";
+import {
+  dimensions,
+  type FeedbackKind,
+  feedback,
+  feedbackDrafts,
+  feedbackReveals,
+  feedbackScores,
+  levels,
+  mockSessions,
+  type OverallCall,
+  padDocuments,
+  questions,
+  roundLevelBars,
+  rounds,
+  sessionParticipants,
+  sessionQuestions,
+  users,
+} from "#db/schema";
+import type { SessionShape } from "~/modules/sessions/roles";
+import {
+  canReadFeedback,
+  type FeedbackDuty,
+  feedbackDuties,
+  REVEAL_AFTER_MS,
+  type RevealReason,
+  revealDue,
+  type SessionProgress,
+  type WriteState,
+  writeState,
+} from "./duties";
+import type { RatingInput, ScorecardInput } from "./forms";
+import type { ReceivedScorecard } from "./readiness";
+
+type Executor = Database;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Route params are untrusted: anything that is not a uuid is simply "not found". */
+export function isUuid(value: string | undefined): value is string {
+  return value !== undefined && UUID.test(value);
+}
+
+export function parseHalf(value: string | undefined): 1 | 2 | null {
+  return value === "1" ? 1 : value === "2" ? 2 : null;
+}
+
+interface FeedbackSession extends SessionProgress {
+  id: string;
+  loopId: number;
+  roundId: number;
+  startsAt: Date;
+  endsAt: Date;
+  participants: (SessionShape["participants"][number] & { targetLevelId: number | null })[];
+}
+
+async function loadFeedbackSession(
+  sessionId: string,
+  db: Executor = getDb(),
+): Promise<FeedbackSession | null> {
+  const [session] = await db
+    .select({
+      id: mockSessions.id,
+      loopId: mockSessions.loopId,
+      roundId: mockSessions.roundId,
+      format: mockSessions.format,
+      bookedBy: mockSessions.bookedBy,
+      status: mockSessions.status,
+      currentHalf: mockSessions.currentHalf,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+    })
+    .from(mockSessions)
+    .where(eq(mockSessions.id, sessionId));
+  if (!session) return null;
+  const participants = await db
+    .select({
+      userId: sessionParticipants.userId,
+      role: sessionParticipants.role,
+      targetLevelId: sessionParticipants.targetLevelId,
+    })
+    .from(sessionParticipants)
+    .where(eq(sessionParticipants.sessionId, sessionId));
+  return { ...session, participants };
+}
+
+function dutyOf(session: FeedbackSession, half: 1 | 2, authorId: string): FeedbackDuty | null {
+  return feedbackDuties(session).find((d) => d.half === half && d.authorId === authorId) ?? null;
+}
+
+async function loadRoundRubric(roundId: number, db: Executor) {
+  const [round] = await db
+    .select({ id: rounds.id, slug: rounds.slug, name: rounds.name, loopId: rounds.loopId })
+    .from(rounds)
+    .where(eq(rounds.id, roundId));
+  const dims = await db
+    .select({
+      id: dimensions.id,
+      slug: dimensions.slug,
+      name: dimensions.name,
+      description: dimensions.description,
+      anchor1: dimensions.anchor1,
+      anchor2: dimensions.anchor2,
+      anchor3: dimensions.anchor3,
+      anchor4: dimensions.anchor4,
+    })
+    .from(dimensions)
+    .where(eq(dimensions.roundId, roundId))
+    .orderBy(asc(dimensions.position));
+  return {
+    ...round!,
+    dimensions: dims.map((d) => ({
+      id: d.id,
+      slug: d.slug,
+      name: d.name,
+      description: d.description,
+      anchors: [d.anchor1, d.anchor2, d.anchor3, d.anchor4] as [string, string, string, string],
+    })),
+  };
+}
+
+async function loopRounds(loopId: number, db: Executor) {
+  return db
+    .select({ id: rounds.id, slug: rounds.slug, name: rounds.name })
+    .from(rounds)
+    .where(eq(rounds.loopId, loopId))
+    .orderBy(asc(rounds.position));
+}
+
+async function questionOfHalf(sessionId: string, half: number, db: Executor) {
+  const [row] = await db
+    .select({ title: questions.title, prompt: questions.prompt })
+    .from(sessionQuestions)
+    .innerJoin(questions, eq(questions.id, sessionQuestions.questionId))
+    .where(and(eq(sessionQuestions.sessionId, sessionId), eq(sessionQuestions.half, half)));
+  return row ?? null;
+}
+
+export type FeedbackForm = NonNullable<Awaited<ReturnType<typeof getFeedbackForm>>>;
+
+/**
+ * What the author of one half's feedback needs to write it, or null (404) for anyone
+ * who owes nothing there. Never contains the other side's feedback.
+ */
+export async function getFeedbackForm(
+  sessionId: string,
+  half: 1 | 2,
+  viewerId: string,
+  now: Date = new Date(),
+) {
+  const db = getDb();
+  const session = await loadFeedbackSession(sessionId, db);
+  if (!session) return null;
+  const duty = dutyOf(session, half, viewerId);
+  if (!duty) return null;
+  const [round, practiseRounds, question, [peer], [existing], [draft]] = await Promise.all([
+    loadRoundRubric(session.roundId, db),
+    loopRounds(session.loopId, db),
+    questionOfHalf(sessionId, half, db),
+    db.select({ name: users.name }).from(users).where(eq(users.id, duty.recipientId)),
+    db
+      .select({ id: feedback.id, submittedAt: feedback.submittedAt })
+      .from(feedback)
+      .where(
+        and(
+          eq(feedback.sessionId, sessionId),
+          eq(feedback.half, half),
+          eq(feedback.kind, duty.kind),
+        ),
+      ),
+    db
+      .select({ values: feedbackDrafts.values, updatedAt: feedbackDrafts.updatedAt })
+      .from(feedbackDrafts)
+      .where(
+        and(
+          eq(feedbackDrafts.sessionId, sessionId),
+          eq(feedbackDrafts.half, half),
+          eq(feedbackDrafts.kind, duty.kind),
+        ),
+      ),
+  ]);
+  const candidate = session.participants.find(
+    (p) => p.userId === (duty.kind === "scorecard" ? duty.recipientId : duty.authorId),
+  );
+  const [target] = candidate?.targetLevelId
+    ? await db
+        .select({ id: levels.id, code: levels.code, bar: roundLevelBars.expectation })
+        .from(levels)
+        .leftJoin(
+          roundLevelBars,
+          and(eq(roundLevelBars.levelId, levels.id), eq(roundLevelBars.roundId, session.roundId)),
+        )
+        .where(eq(levels.id, candidate.targetLevelId))
+    : [];
+  return {
+    session: {
+      id: session.id,
+      format: session.format,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      status: session.status,
+    },
+    half,
+    kind: duty.kind,
+    state: writeState(session, half, now) as WriteState,
+    revealBy: new Date(session.endsAt.getTime() + REVEAL_AFTER_MS),
+    round,
+    practiseRounds,
+    question,
+    peerName: peer?.name ?? "Your peer",
+    targetLevel: target ? { code: target.code, bar: target.bar } : null,
+    submitted: existing ?? null,
+    draft: draft ?? null,
+  };
+}
+
+export type SaveDraftResult = "saved" | "not_found" | "submitted" | "closed";
+
+/** Keeps the form as typed. Refused once submitted or outside the writing window. */
+export async function saveFeedbackDraft(
+  sessionId: string,
+  half: 1 | 2,
+  viewerId: string,
+  values: Record<string, string>,
+  now: Date = new Date(),
+): Promise<SaveDraftResult> {
+  const db = getDb();
+  const session = await loadFeedbackSession(sessionId, db);
+  const duty = session ? dutyOf(session, half, viewerId) : null;
+  if (!session || !duty) return "not_found";
+  if (writeState(session, half, now) !== "open") return "closed";
+  const [done] = await db
+    .select({ id: feedback.id })
+    .from(feedback)
+    .where(
+      and(eq(feedback.sessionId, sessionId), eq(feedback.half, half), eq(feedback.kind, duty.kind)),
+    );
+  if (done) return "submitted";
+  await db
+    .insert(feedbackDrafts)
+    .values({ sessionId, half, kind: duty.kind, authorId: viewerId, values, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [feedbackDrafts.sessionId, feedbackDrafts.half, feedbackDrafts.kind],
+      set: { values, updatedAt: now },
+    });
+  return "saved";
+}
+
+export type SubmitResult =
+  | { ok: true; feedbackId: string; revealed: boolean }
+  | { ok: false; error: "not_found" | "not_yet" | "closed" | "not_held" };
+
+type SubmitPayload =
+  | { kind: "scorecard"; value: ScorecardInput }
+  | { kind: "rating"; value: RatingInput };
+
+/**
+ * Stores submitted feedback in one transaction: the row, its scores, the draft gone,
+ * and the session revealed if this was the last piece. Submitting twice returns the
+ * first submission (the unique key on session, half and kind decides).
+ */
+export async function submitFeedback(
+  sessionId: string,
+  half: 1 | 2,
+  viewerId: string,
+  payload: SubmitPayload,
+  now: Date = new Date(),
+): Promise<SubmitResult> {
+  const db = getDb();
+  const session = await loadFeedbackSession(sessionId, db);
+  const duty = session ? dutyOf(session, half, viewerId) : null;
+  if (!session || !duty || duty.kind !== payload.kind) return { ok: false, error: "not_found" };
+  const state = writeState(session, half, now);
+  if (state !== "open") return { ok: false, error: state };
+
+  const round = payload.kind === "scorecard" ? await loadRoundRubric(session.roundId, db) : null;
+  const practise =
+    payload.kind === "scorecard"
+      ? (await loopRounds(session.loopId, db)).find((r) => r.slug === payload.value.practiseRound)
+      : null;
+  if (payload.kind === "scorecard" && !practise) return { ok: false, error: "not_found" };
+  const candidateLevel = session.participants.find(
+    (p) => p.userId === duty.recipientId,
+  )?.targetLevelId;
+
+  return db.transaction(async (tx) => {
+    const common = {
+      sessionId,
+      half,
+      kind: duty.kind,
+      authorId: duty.authorId,
+      recipientId: duty.recipientId,
+      roundId: session.roundId,
+      submittedAt: now,
+    };
+    const values =
+      payload.kind === "scorecard"
+        ? {
+            ...common,
+            targetLevelId: candidateLevel ?? null,
+            overall: payload.value.overall,
+            strengths: payload.value.strengths,
+            improvements: payload.value.improvements,
+            practiseRoundId: practise!.id,
+            practiseTopic: payload.value.practiseTopic || null,
+          }
+        : {
+            ...common,
+            preparation: payload.value.preparation,
+            helpfulness: payload.value.helpfulness,
+            clarity: payload.value.clarity,
+            wouldPractiseAgain: payload.value.wouldPractiseAgain,
+            comment: payload.value.comment || null,
+          };
+    const [row] = await tx
+      .insert(feedback)
+      .values(values)
+      .onConflictDoNothing({ target: [feedback.sessionId, feedback.half, feedback.kind] })
+      .returning({ id: feedback.id });
+    if (!row) {
+      const [first] = await tx
+        .select({ id: feedback.id })
+        .from(feedback)
+        .where(
+          and(
+            eq(feedback.sessionId, sessionId),
+            eq(feedback.half, half),
+            eq(feedback.kind, duty.kind),
+          ),
+        );
+      return { ok: true as const, feedbackId: first!.id, revealed: false };
+    }
+    if (payload.kind === "scorecard") {
+      await tx.insert(feedbackScores).values(
+        round!.dimensions.map((d) => ({
+          feedbackId: row.id,
+          dimensionId: d.id,
+          score: payload.value.score[d.slug] as number,
+          evidence: payload.value.evidence[d.slug] as string,
+        })),
+      );
+    }
+    await tx
+      .delete(feedbackDrafts)
+      .where(
+        and(
+          eq(feedbackDrafts.sessionId, sessionId),
+          eq(feedbackDrafts.half, half),
+          eq(feedbackDrafts.kind, duty.kind),
+        ),
+      );
+    const revealed = await revealIfDue(session, now, tx as unknown as Executor);
+    return { ok: true as const, feedbackId: row.id, revealed: revealed !== null };
+  });
+}
+
+/**
+ * Records the reveal of a session's feedback when it is due. Returns the reason when
+ * this call revealed it, null otherwise (not due, or revealed already).
+ */
+export async function revealIfDue(
+  session: FeedbackSession,
+  now: Date,
+  db: Executor = getDb(),
+): Promise<RevealReason | null> {
+  const submitted = await db
+    .select({ half: feedback.half, kind: feedback.kind })
+    .from(feedback)
+    .where(eq(feedback.sessionId, session.id));
+  const reason = revealDue({
+    duties: feedbackDuties(session),
+    submitted: submitted.map((s) => ({ half: s.half as 1 | 2, kind: s.kind })),
+    endsAt: session.endsAt,
+    now,
+  });
+  if (!reason) return null;
+  const [row] = await db
+    .insert(feedbackReveals)
+    .values({ sessionId: session.id, revealedAt: now, reason })
+    .onConflictDoNothing()
+    .returning({ sessionId: feedbackReveals.sessionId });
+  return row ? reason : null;
+}
+
+/**
+ * The timed reveal: sessions with submitted feedback, not yet revealed, whose
+ * deadline has passed. Returns the ids of the sessions revealed by this sweep.
+ */
+export async function revealOverdueFeedback(now: Date = new Date()): Promise<string[]> {
+  const db = getDb();
+  const due = await db
+    .selectDistinct({ id: feedback.sessionId })
+    .from(feedback)
+    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
+    .leftJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .where(
+      and(
+        isNull(feedbackReveals.sessionId),
+        sql`${mockSessions.endsAt} <= ${new Date(now.getTime() - REVEAL_AFTER_MS)}`,
+      ),
+    );
+  const revealed: string[] = [];
+  for (const { id } of due) {
+    const session = await loadFeedbackSession(id, db);
+    if (session && (await revealIfDue(session, now, db))) revealed.push(id);
+  }
+  return revealed;
+}
+
+export async function isRevealed(sessionId: string, db: Executor = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ at: feedbackReveals.revealedAt })
+    .from(feedbackReveals)
+    .where(eq(feedbackReveals.sessionId, sessionId));
+  return row !== undefined;
+}
+
+/** The pad as the session left it: its language and text, for a read-only snapshot. */
+export async function padSnapshot(
+  sessionId: string,
+  db: Executor = getDb(),
+): Promise<{ language: string | null; code: string } | null> {
+  const [row] = await db
+    .select({ state: padDocuments.state })
+    .from(padDocuments)
+    .where(eq(padDocuments.sessionId, sessionId));
+  if (!row) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, row.state);
+    return {
+      language: doc.getMap<string>("meta").get("language") ?? null,
+      code: doc.getText("code").toString(),
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+export type FeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackForViewer>>>;
+
+/**
+ * One piece of feedback in full, for its author or (after the reveal) its recipient.
+ * Everyone else gets null, which every route answers with 404.
+ */
+export async function getFeedbackForViewer(feedbackId: string, viewerId: string) {
+  if (!isUuid(feedbackId)) return null;
+  const db = getDb();
+  const [item] = await db
+    .select({
+      row: feedback,
+      roundName: rounds.name,
+      roundSlug: rounds.slug,
+      levelCode: levels.code,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+      format: mockSessions.format,
+      revealedAt: feedbackReveals.revealedAt,
+    })
+    .from(feedback)
+    .innerJoin(rounds, eq(rounds.id, feedback.roundId))
+    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
+    .leftJoin(levels, eq(levels.id, feedback.targetLevelId))
+    .leftJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .where(eq(feedback.id, feedbackId));
+  if (!item || !canReadFeedback(item.row, viewerId, item.revealedAt !== null)) return null;
+  const row = item.row;
+  const [people, scores, practise, question, pad] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, [row.authorId, row.recipientId])),
+    row.kind === "scorecard"
+      ? db
+          .select({
+            slug: dimensions.slug,
+            name: dimensions.name,
+            description: dimensions.description,
+            score: feedbackScores.score,
+            evidence: feedbackScores.evidence,
+            anchor1: dimensions.anchor1,
+            anchor2: dimensions.anchor2,
+            anchor3: dimensions.anchor3,
+            anchor4: dimensions.anchor4,
+          })
+          .from(feedbackScores)
+          .innerJoin(dimensions, eq(dimensions.id, feedbackScores.dimensionId))
+          .where(eq(feedbackScores.feedbackId, row.id))
+          .orderBy(asc(dimensions.position))
+      : Promise.resolve([]),
+    row.practiseRoundId
+      ? db
+          .select({ slug: rounds.slug, name: rounds.name })
+          .from(rounds)
+          .where(eq(rounds.id, row.practiseRoundId))
+      : Promise.resolve([]),
+    questionOfHalf(row.sessionId, row.half, db),
+    padSnapshot(row.sessionId, db),
+  ]);
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "A peer";
+  return {
+    id: row.id,
+    kind: row.kind,
+    sessionId: row.sessionId,
+    half: row.half,
+    format: item.format,
+    viewerIsAuthor: row.authorId === viewerId,
+    revealedAt: item.revealedAt,
+    authorName: nameOf(row.authorId),
+    recipientName: nameOf(row.recipientId),
+    round: { slug: item.roundSlug, name: item.roundName },
+    levelCode: item.levelCode,
+    startsAt: item.startsAt,
+    submittedAt: row.submittedAt,
+    overall: row.overall,
+    strengths: row.strengths,
+    improvements: row.improvements,
+    practise: practise[0] ? { ...practise[0], topic: row.practiseTopic } : null,
+    scores: scores.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+      score: s.score,
+      evidence: s.evidence,
+      anchor: [s.anchor1, s.anchor2, s.anchor3, s.anchor4][s.score - 1] ?? "",
+    })),
+    rating:
+      row.kind === "rating"
+        ? {
+            preparation: row.preparation!,
+            helpfulness: row.helpfulness!,
+            clarity: row.clarity!,
+            wouldPractiseAgain: row.wouldPractiseAgain!,
+            comment: row.comment,
+          }
+        : null,
+    question,
+    pad,
+  };
+}
+
+export interface ReceivedItem {
+  id: string;
+  kind: FeedbackKind;
+  sessionId: string;
+  roundName: string;
+  roundSlug: string;
+  levelCode: string | null;
+  startsAt: Date;
+  authorName: string;
+  overall: OverallCall | null;
+  averageScore: number | null;
+  ratingAverage: number | null;
+}
+
+/** Feedback the viewer has received and may read (revealed), newest session first. */
+export async function listReceivedFeedback(viewerId: string): Promise<ReceivedItem[]> {
+  const db = getDb();
+  const rows = await db
+    .select({
+      id: feedback.id,
+      kind: feedback.kind,
+      sessionId: feedback.sessionId,
+      roundName: rounds.name,
+      roundSlug: rounds.slug,
+      levelCode: levels.code,
+      startsAt: mockSessions.startsAt,
+      authorName: users.name,
+      overall: feedback.overall,
+      averageScore: sql<
+        string | null
+      >`(select avg(s.score) from feedback_scores s where s.feedback_id = ${feedback.id})`,
+      preparation: feedback.preparation,
+      helpfulness: feedback.helpfulness,
+      clarity: feedback.clarity,
+    })
+    .from(feedback)
+    .innerJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
+    .innerJoin(rounds, eq(rounds.id, feedback.roundId))
+    .innerJoin(users, eq(users.id, feedback.authorId))
+    .leftJoin(levels, eq(levels.id, feedback.targetLevelId))
+    .where(eq(feedback.recipientId, viewerId))
+    .orderBy(desc(mockSessions.startsAt), asc(feedback.half));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    sessionId: r.sessionId,
+    roundName: r.roundName,
+    roundSlug: r.roundSlug,
+    levelCode: r.levelCode,
+    startsAt: r.startsAt,
+    authorName: r.authorName,
+    overall: r.overall,
+    averageScore: r.averageScore === null ? null : Number(r.averageScore),
+    ratingAverage:
+      r.kind === "rating"
+        ? ((r.preparation ?? 0) + (r.helpfulness ?? 0) + (r.clarity ?? 0)) / 3
+        : null,
+  }));
+}
+
+export interface PendingFeedback {
+  sessionId: string;
+  half: 1 | 2;
+  kind: FeedbackKind;
+  roundName: string;
+  peerName: string;
+  startsAt: Date;
+  revealBy: Date;
+  closesAt: Date;
+  hasDraft: boolean;
+  /** The other side has submitted theirs: the reveal waits only for this one. */
+  peerSubmitted: boolean;
+}
+
+/** Feedback the viewer still owes (writable now), oldest session first. */
+export async function listFeedbackToWrite(
+  viewerId: string,
+  now: Date = new Date(),
+): Promise<PendingFeedback[]> {
+  const db = getDb();
+  const mine = await db
+    .select({ sessionId: sessionParticipants.sessionId })
+    .from(sessionParticipants)
+    .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+    .where(
+      and(
+        eq(sessionParticipants.userId, viewerId),
+        inArray(mockSessions.status, ["completed", "in_progress"]),
+        sql`${mockSessions.endsAt} > ${new Date(now.getTime() - 14 * 24 * 60 * 60 * 1000)}`,
+      ),
+    );
+  const sessionIds = mine.map((m) => m.sessionId);
+  if (sessionIds.length === 0) return [];
+  const [submitted, drafts, details] = await Promise.all([
+    db
+      .select({
+        sessionId: feedback.sessionId,
+        half: feedback.half,
+        kind: feedback.kind,
+        authorId: feedback.authorId,
+      })
+      .from(feedback)
+      .where(inArray(feedback.sessionId, sessionIds)),
+    db
+      .select({
+        sessionId: feedbackDrafts.sessionId,
+        half: feedbackDrafts.half,
+        kind: feedbackDrafts.kind,
+      })
+      .from(feedbackDrafts)
+      .where(
+        and(inArray(feedbackDrafts.sessionId, sessionIds), eq(feedbackDrafts.authorId, viewerId)),
+      ),
+    db
+      .select({ id: mockSessions.id, roundName: rounds.name })
+      .from(mockSessions)
+      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
+      .where(inArray(mockSessions.id, sessionIds)),
+  ]);
+  const key = (s: { sessionId: string; half: number; kind: string }) =>
+    `${s.sessionId}:${s.half}:${s.kind}`;
+  const done = new Set(submitted.map(key));
+  const drafted = new Set(drafts.map(key));
+  const pending: PendingFeedback[] = [];
+  for (const sessionId of sessionIds) {
+    const session = await loadFeedbackSession(sessionId, db);
+    if (!session) continue;
+    const duties = feedbackDuties(session);
+    const peerId = session.participants.find((p) => p.userId !== viewerId)?.userId;
+    const [peer] = peerId
+      ? await db.select({ name: users.name }).from(users).where(eq(users.id, peerId))
+      : [];
+    for (const duty of duties) {
+      if (duty.authorId !== viewerId) continue;
+      if (done.has(key({ sessionId, ...duty }))) continue;
+      if (writeState(session, duty.half, now) !== "open") continue;
+      pending.push({
+        sessionId,
+        half: duty.half,
+        kind: duty.kind,
+        roundName: details.find((d) => d.id === sessionId)?.roundName ?? "Mock",
+        peerName: peer?.name ?? "your peer",
+        startsAt: session.startsAt,
+        revealBy: new Date(session.endsAt.getTime() + REVEAL_AFTER_MS),
+        closesAt: new Date(session.endsAt.getTime() + 14 * 24 * 60 * 60 * 1000),
+        hasDraft: drafted.has(key({ sessionId, ...duty })),
+        peerSubmitted: duties
+          .filter((d) => d.authorId !== viewerId)
+          .every((d) => done.has(key({ sessionId, ...d }))),
+      });
+    }
+  }
+  return pending.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/** The viewer's revealed scorecards with their scores: the input of trends and readiness. */
+export async function loadReceivedScorecards(viewerId: string): Promise<ReceivedScorecard[]> {
+  const db = getDb();
+  const rows = await db
+    .select({
+      id: feedback.id,
+      roundSlug: rounds.slug,
+      startsAt: mockSessions.startsAt,
+      levelCode: levels.code,
+      levelRank: levels.rank,
+      overall: feedback.overall,
+      practiseRoundId: feedback.practiseRoundId,
+      practiseTopic: feedback.practiseTopic,
+    })
+    .from(feedback)
+    .innerJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
+    .innerJoin(rounds, eq(rounds.id, feedback.roundId))
+    .innerJoin(levels, eq(levels.id, feedback.targetLevelId))
+    .where(and(eq(feedback.recipientId, viewerId), eq(feedback.kind, "scorecard")))
+    .orderBy(asc(mockSessions.startsAt), asc(feedback.half));
+  if (rows.length === 0) return [];
+  const [scores, practiseRounds] = await Promise.all([
+    db
+      .select({
+        feedbackId: feedbackScores.feedbackId,
+        slug: dimensions.slug,
+        name: dimensions.name,
+        score: feedbackScores.score,
+      })
+      .from(feedbackScores)
+      .innerJoin(dimensions, eq(dimensions.id, feedbackScores.dimensionId))
+      .where(
+        inArray(
+          feedbackScores.feedbackId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(dimensions.position)),
+    db.select({ id: rounds.id, slug: rounds.slug }).from(rounds),
+  ]);
+  return rows.map((r) => ({
+    feedbackId: r.id,
+    roundSlug: r.roundSlug,
+    startsAt: r.startsAt,
+    levelCode: r.levelCode,
+    levelRank: r.levelRank,
+    overall: r.overall!,
+    scores: scores
+      .filter((s) => s.feedbackId === r.id)
+      .map((s) => ({ slug: s.slug, name: s.name, score: s.score })),
+    practiseRoundSlug: practiseRounds.find((p) => p.id === r.practiseRoundId)?.slug ?? null,
+    practiseTopic: r.practiseTopic,
+  }));
+}
