@@ -6,6 +6,7 @@ const NAV_ITEMS = [
   { to: "/book", label: "Book a mock" },
   { to: "/sessions", label: "Sessions" },
   { to: "/feedback", label: "Feedback" },
+  { to: "/progress", label: "Progress" },
   { to: "/credits", label: "Credits" },
   { to: "/profile", label: "Profile" },
 ];

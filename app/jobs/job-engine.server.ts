@@ -3,6 +3,7 @@ import type { DatabaseConnection } from "#db/client";
 import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { expireRequests } from "~/modules/booking/booking.server";
+import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";
 import { settleSessions } from "~/modules/sessions/room.server";
@@ -18,6 +19,7 @@ export const QUEUES = {
   pairRequests: "pair-requests",
   expireRequests: "expire-requests",
   settleSessions: "settle-sessions",
+  feedbackSweep: "feedback-sweep",
 } as const;
 
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -28,6 +30,7 @@ const SCHEDULES: Record<QueueName, string> = {
   "pair-requests": "*/5 * * * *",
   "expire-requests": "*/15 * * * *",
   "settle-sessions": "* * * * *",
+  "feedback-sweep": "*/5 * * * *",
 };
 
 function pgliteAdapter(connection: DatabaseConnection) {
@@ -69,6 +72,7 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
     "pair-requests": () => pairOpenRequests(),
     "expire-requests": () => expireRequests(),
     "settle-sessions": () => settleSessions(),
+    "feedback-sweep": () => runFeedbackSweep(),
   };
   for (const [queue, handler] of Object.entries(handlers) as [
     QueueName,

@@ -7,6 +7,7 @@ import { EmptyState } from "~/components/empty-state";
 import { bookProposal } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
+import { hasHistory, summarizeRecord } from "~/modules/feedback/record";
 import { requireUser } from "~/modules/identity/auth.server";
 import { loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
 import { formatDateTime, formatRange } from "~/utils/datetime";
@@ -150,11 +151,11 @@ export default function ChooseTime() {
                   <p>
                     <strong>{p.peerName}</strong>
                     {p.peerLevel ? <span className="pill">{p.peerLevel}</span> : null}{" "}
-                    {p.reliability !== null ? (
-                      <span className="hint">reliability {Math.round(p.reliability * 100)}%</span>
-                    ) : (
-                      <span className="hint">new on Peerloop</span>
-                    )}
+                    <span className="hint">
+                      {p.record && hasHistory(p.record)
+                        ? summarizeRecord(p.record)
+                        : "new on Peerloop"}
+                    </span>
                   </p>
                   <ul className="reasons">
                     {p.reasons.map((reason) => (

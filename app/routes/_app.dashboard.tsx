@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { FeedbackToWrite } from "~/components/feedback-to-write";
 import { UpcomingSessions } from "~/components/session-card";
 import { getAvailability } from "~/modules/availability/availability.server";
 import { listOpenRequests } from "~/modules/booking/booking.server";
 import { sessionCardsFor } from "~/modules/booking/session-cards.server";
+import { listFeedbackToWrite } from "~/modules/feedback/feedback.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { getProfile } from "~/modules/identity/profile.server";
 import { formatDateTime } from "~/utils/datetime";
@@ -14,17 +16,19 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Peerloop" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const [profile, availability, cards, open] = await Promise.all([
+  const [profile, availability, cards, open, toWrite] = await Promise.all([
     getProfile(user.id),
     getAvailability(user.id),
     sessionCardsFor(user.id, now),
     listOpenRequests(user.id, now),
+    listFeedbackToWrite(user.id, now),
   ]);
   return {
     name: user.name,
     timeZone: user.timeZone,
     now: now.getTime(),
     upcoming: cards.upcoming,
+    toWrite,
     open: open.map((r) => ({
       id: r.id,
       roundName: r.roundName,
@@ -54,7 +58,8 @@ function useMinuteRefresh() {
 }
 
 export default function Dashboard() {
-  const { name, timeZone, now, upcoming, open, checklist } = useLoaderData<typeof loader>();
+  const { name, timeZone, now, upcoming, open, checklist, toWrite } =
+    useLoaderData<typeof loader>();
   useMinuteRefresh();
   const firstName = name.split(" ")[0];
   const setupDone = checklist.target && checklist.availability && checklist.interviewing;
@@ -110,10 +115,7 @@ export default function Dashboard() {
             </ul>
           )}
         </section>
-        <section className="card" aria-labelledby="feedback-heading">
-          <h2 id="feedback-heading">Feedback to write</h2>
-          <p className="hint">After a mock you ran, its scorecard waits here for you.</p>
-        </section>
+        <FeedbackToWrite items={toWrite} timeZone={timeZone} now={now} />
       </div>
     </div>
   );

@@ -20,6 +20,10 @@ import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
+import {
+  type SessionFeedbackStatus,
+  sessionFeedbackStatus,
+} from "~/modules/feedback/feedback.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { colorFor } from "~/modules/sessions/realtime-token";
 import {
@@ -53,8 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     catalogs.flatMap((l) => l.rounds).find((r) => r.id === session.roundId)?.durationMinutes ?? 60;
   // The kit is read here only for the interviewer of the current half: the candidate's
   // page never receives it, not even hidden.
-  const kit = await getInterviewerKit(access, user.id);
+  const [kit, feedback] = await Promise.all([
+    getInterviewerKit(access, user.id),
+    sessionFeedbackStatus(session.id, user.id, now),
+  ]);
   return {
+    feedback,
     timeZone: user.timeZone,
     now: now.getTime(),
     me: { name: user.name, color: colorFor(user.id) },
@@ -183,6 +191,13 @@ export default function SessionPage() {
         <p className="notice" role="status">
           Moved. You both have an updated invite.
         </p>
+      ) : null}
+      {loaderData.feedback ? (
+        <SessionFeedback
+          status={loaderData.feedback}
+          sessionId={session.id}
+          peerName={session.peer.name}
+        />
       ) : null}
       {session.status === "no_show" ? (
         <p className="form-error" role="status">
@@ -318,5 +333,64 @@ export default function SessionPage() {
       ) : null}
       <h2 className="status-line">Status: {session.status.replace("_", " ")}</h2>
     </div>
+  );
+}
+
+/** Links to write this session's feedback once a half is over, and to read it once revealed. */
+function SessionFeedback({
+  status,
+  sessionId,
+  peerName,
+}: {
+  status: SessionFeedbackStatus;
+  sessionId: string;
+  peerName: string;
+}) {
+  const writable = status.mine.filter((m) => m.state === "open" || m.feedbackId);
+  if (writable.length === 0 && status.received.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="session-feedback-heading">
+      <h2 id="session-feedback-heading">Feedback</h2>
+      <ul className="plain-list">
+        {writable.map((m) => {
+          const what =
+            m.kind === "scorecard" ? `Scorecard for ${peerName}` : `Your rating of ${peerName}`;
+          return (
+            <li key={`${m.half}-${m.kind}`}>
+              {m.feedbackId ? (
+                <>
+                  <Link to={`/feedback/${m.feedbackId}`}>{what}</Link>{" "}
+                  <span className="pill">submitted</span>
+                </>
+              ) : (
+                <Link
+                  className="button button--small"
+                  to={`/sessions/${sessionId}/feedback/${m.half}`}
+                >
+                  {m.kind === "scorecard"
+                    ? `Write the scorecard for ${peerName}`
+                    : `Rate ${peerName}`}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+        {status.received.map((r) => (
+          <li key={r.id}>
+            <Link to={`/feedback/${r.id}`}>
+              {r.kind === "scorecard"
+                ? `Read ${peerName}'s scorecard of you`
+                : `Read ${peerName}'s rating of you`}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {!status.revealed ? (
+        <p className="hint">
+          What {peerName} writes about you shows here once you have both submitted, or 72 hours
+          after the session.
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -513,6 +513,7 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
     round: { slug: item.roundSlug, name: item.roundName },
     levelCode: item.levelCode,
     startsAt: item.startsAt,
+    revealBy: new Date(item.endsAt.getTime() + REVEAL_AFTER_MS),
     submittedAt: row.submittedAt,
     overall: row.overall,
     strengths: row.strengths,
@@ -751,4 +752,50 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
     practiseRoundSlug: practiseRounds.find((p) => p.id === r.practiseRoundId)?.slug ?? null,
     practiseTopic: r.practiseTopic,
   }));
+}
+
+export interface SessionFeedbackStatus {
+  /** What the viewer writes in this session, half by half. */
+  mine: { half: 1 | 2; kind: FeedbackKind; state: WriteState; feedbackId: string | null }[];
+  /** What the viewer received and may read (revealed). */
+  received: { id: string; half: number; kind: FeedbackKind }[];
+  revealed: boolean;
+}
+
+/** The feedback part of a session page, for one participant. */
+export async function sessionFeedbackStatus(
+  sessionId: string,
+  viewerId: string,
+  now: Date = new Date(),
+): Promise<SessionFeedbackStatus | null> {
+  const db = getDb();
+  const session = await loadFeedbackSession(sessionId, db);
+  if (!session || !session.participants.some((p) => p.userId === viewerId)) return null;
+  const [rows, revealed] = await Promise.all([
+    db
+      .select({
+        id: feedback.id,
+        half: feedback.half,
+        kind: feedback.kind,
+        authorId: feedback.authorId,
+        recipientId: feedback.recipientId,
+      })
+      .from(feedback)
+      .where(eq(feedback.sessionId, sessionId)),
+    isRevealed(sessionId, db),
+  ]);
+  const mine = feedbackDuties(session)
+    .filter((d) => d.authorId === viewerId)
+    .map((d) => ({
+      half: d.half,
+      kind: d.kind,
+      state: writeState(session, d.half, now),
+      feedbackId: rows.find((r) => r.half === d.half && r.kind === d.kind)?.id ?? null,
+    }));
+  const received = revealed
+    ? rows
+        .filter((r) => r.recipientId === viewerId)
+        .map((r) => ({ id: r.id, half: r.half, kind: r.kind }))
+    : [];
+  return { mine, received, revealed };
 }

@@ -16,11 +16,12 @@ import type { MatchCandidate, MatchPerson, MatchRequest, Proposal } from "./type
 // *how* it searches.
 
 /**
- * Weights of the score: the weighted sum of five components in [0, 1], so a score lies
+ * Weights of the score: the weighted sum of six components in [0, 1], so a score lies
  * in [0, 1] too. Level fit leads because a mismatched mock rehearses the wrong bar;
  * soonness is next because people book close to their interviews; reliability keeps
- * no-shows from being rewarded; fairness lets those who give interviews get them back;
- * a smaller weight spreads people over different partners.
+ * no-shows from being rewarded, and quality puts peers whose partners rate them well
+ * ahead, the two sharing what reliability alone used to weigh; fairness lets those who
+ * give interviews get them back; a smaller weight spreads people over different partners.
  */
 export const MATCH_SCORE_WEIGHTS = {
   /**
@@ -31,8 +32,13 @@ export const MATCH_SCORE_WEIGHTS = {
   levelFit: 0.3,
   /** 1 at "now", falling linearly to 0 at the end of the horizon. */
   soonness: 0.25,
-  /** The peer's attendance record (0…1); unknown counts as UNKNOWN_RELIABILITY. */
-  reliability: 0.2,
+  /**
+   * The peer's attendance record (0…1); unknown counts as UNKNOWN_RELIABILITY. Weighs
+   * more than quality: a missed mock costs a prepared evening, a mediocre one less.
+   */
+  reliability: 0.12,
+  /** The peer's revealed ratings (qualityScore, 0…1); unknown counts as UNKNOWN_QUALITY. */
+  quality: 0.08,
   /** 0.5 + 0.5 × (given − received) / (given + received + 2): above 0.5 for givers. */
   fairness: 0.15,
   /** Days since the last session with the requester / RECENT_PARTNER_DAYS, capped at 1. */
@@ -41,6 +47,11 @@ export const MATCH_SCORE_WEIGHTS = {
 
 /** New peers are neither rewarded nor punished much for a record they do not have yet. */
 export const UNKNOWN_RELIABILITY = 0.8;
+/**
+ * Below what well-rated peers reach (4.5 stars and 90% "again" give 0.885), so good
+ * ratings lift a peer, but above a lukewarm record, so being new is not a penalty.
+ */
+export const UNKNOWN_QUALITY = 0.7;
 export const RECENT_PARTNER_DAYS = 14;
 export const DEFAULT_SLOT_STEP_MINUTES = 30;
 export const DEFAULT_MAX_PROPOSALS = 10;
@@ -167,6 +178,7 @@ export function peerScore(request: MatchRequest, candidate: MatchCandidate): num
   return (
     weights.levelFit * levelFit(request, candidate) +
     weights.reliability * clamp01(candidate.reliability ?? UNKNOWN_RELIABILITY) +
+    weights.quality * clamp01(candidate.quality ?? UNKNOWN_QUALITY) +
     weights.fairness * fairness(candidate) +
     weights.freshPartner * freshPartner(candidate, request.now)
   );
@@ -188,6 +200,16 @@ function daysAgoPhrase(days: number): string {
   if (days === 0) return "today";
   if (days === 1) return "yesterday";
   return `${days} days ago`;
+}
+
+/**
+ * Words rather than the figure: the exact stars sit next to the reasons in the peer's
+ * record, and a 0–1 score means nothing to a reader.
+ */
+function qualityReason(quality: number): string {
+  if (quality >= 0.8) return "Rated highly by past partners";
+  if (quality >= 0.6) return "Rated well by past partners";
+  return "Mixed ratings from past partners";
 }
 
 /** Plain-words reasons for a peer's rank, most important first. */
@@ -212,6 +234,7 @@ export function peerReasons(request: MatchRequest, candidate: MatchCandidate): s
       ? "New here, no attendance record yet"
       : `Reliability ${Math.round(clamp01(candidate.reliability) * 100)}%`,
   );
+  if (candidate.quality !== null) reasons.push(qualityReason(candidate.quality));
   if (candidate.interviewsGiven > candidate.interviewsReceived) {
     reasons.push("Gives more interviews than they take");
   }

@@ -12,6 +12,8 @@ import {
 } from "#db/schema";
 import { loadAvailabilities } from "~/modules/availability/availability.server";
 import type { Interval } from "~/modules/availability/types";
+import { EMPTY_RECORD, type PersonRecord, qualityScore } from "~/modules/feedback/record";
+import { loadPersonRecords } from "~/modules/feedback/record.server";
 import { findMatches, isValidStart } from "./find-matches";
 import { sessionMinutes } from "./formats";
 import type { MatchCandidate, MatchPerson, MatchRequest, MockFormat, Proposal } from "./types";
@@ -109,26 +111,27 @@ export async function loadBusy(
 }
 
 const NEUTRAL_STATS: PeerStats = {
-  held: 0,
-  lateCancels: 0,
+  record: EMPTY_RECORD,
+  reliability: null,
+  quality: null,
   interviewsGiven: 0,
   interviewsReceived: 0,
-  reliability: null,
   lastSessionWithRequesterAt: null,
 };
 
 export interface PeerStats {
-  held: number;
-  lateCancels: number;
+  /** Held, no-shows, late cancels and revealed ratings (loadPersonRecords). */
+  record: PersonRecord;
+  reliability: number | null;
+  quality: number | null;
   interviewsGiven: number;
   interviewsReceived: number;
-  reliability: number | null;
   lastSessionWithRequesterAt: number | null;
 }
 
 /**
- * Reliability and fairness figures for ranking. Reliability counts held sessions
- * against late cancellations (no-shows join once attendance is recorded).
+ * Reliability, quality and fairness figures for ranking. Reliability and quality come
+ * from the person's record, so no-shows count and only revealed ratings do.
  */
 export async function loadPeerStats(
   peerIds: string[],
@@ -136,46 +139,37 @@ export async function loadPeerStats(
   db: Database = getDb(),
 ): Promise<Map<string, PeerStats>> {
   const stats = new Map<string, PeerStats>();
+  if (peerIds.length === 0) return stats;
+  const [records, roleRows] = await Promise.all([
+    loadPersonRecords(peerIds, db),
+    db
+      .select({
+        userId: sessionParticipants.userId,
+        role: sessionParticipants.role,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(sessionParticipants)
+      .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+      .where(
+        and(inArray(sessionParticipants.userId, peerIds), eq(mockSessions.status, "completed")),
+      )
+      .groupBy(sessionParticipants.userId, sessionParticipants.role),
+  ]);
   for (const id of peerIds) {
+    const record = records.get(id) ?? EMPTY_RECORD;
     stats.set(id, {
-      held: 0,
-      lateCancels: 0,
+      record,
+      reliability: record.reliability,
+      quality: qualityScore(record),
       interviewsGiven: 0,
       interviewsReceived: 0,
-      reliability: null,
       lastSessionWithRequesterAt: null,
     });
   }
-  if (peerIds.length === 0) return stats;
-  const roleRows = await db
-    .select({
-      userId: sessionParticipants.userId,
-      role: sessionParticipants.role,
-      status: mockSessions.status,
-      lateCancelByMe: sql<boolean>`(${mockSessions.lateCancel} and ${mockSessions.cancelledBy} = ${sessionParticipants.userId})`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(sessionParticipants)
-    .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
-    .where(inArray(sessionParticipants.userId, peerIds))
-    .groupBy(
-      sessionParticipants.userId,
-      sessionParticipants.role,
-      mockSessions.status,
-      sql`(${mockSessions.lateCancel} and ${mockSessions.cancelledBy} = ${sessionParticipants.userId})`,
-    );
   for (const row of roleRows) {
     const s = stats.get(row.userId)!;
-    if (row.status === "completed") {
-      s.held += row.count;
-      if (row.role !== "candidate") s.interviewsGiven += row.count;
-      if (row.role !== "interviewer") s.interviewsReceived += row.count;
-    }
-    if (row.status === "cancelled" && row.lateCancelByMe) s.lateCancels += row.count;
-  }
-  for (const s of stats.values()) {
-    const counted = s.held + s.lateCancels;
-    s.reliability = counted > 0 ? s.held / counted : null;
+    if (row.role !== "candidate") s.interviewsGiven += row.count;
+    if (row.role !== "interviewer") s.interviewsReceived += row.count;
   }
   if (requesterId) {
     const mine = db
@@ -213,6 +207,8 @@ export interface ProposalView {
   start: string;
   end: string;
   reliability: number | null;
+  /** The peer's record, for the line under their name; null when ranking was skipped. */
+  record: PersonRecord | null;
   reasons: string[];
 }
 
@@ -221,6 +217,8 @@ export interface MatchInputs {
   requester: MatchPerson;
   candidates: MatchCandidate[];
   names: Map<string, PersonCard>;
+  /** Peers' records; empty when the inputs were built without ranking figures. */
+  records: Map<string, PersonRecord>;
 }
 
 export interface PersonCard {
@@ -368,6 +366,7 @@ export async function buildMatchInputs(
       interviewsUpToRank: peer.upToRank,
       swapTargetRank: peer.swapRank,
       reliability: s.reliability,
+      quality: s.quality,
       interviewsGiven: s.interviewsGiven,
       interviewsReceived: s.interviewsReceived,
       lastSessionWithRequesterAt: s.lastSessionWithRequesterAt,
@@ -375,7 +374,8 @@ export async function buildMatchInputs(
       busy: busy.get(peer.userId) ?? [],
     };
   });
-  return { request, requester, candidates, names };
+  const records = new Map([...stats].map(([id, s]) => [id, s.record]));
+  return { request, requester, candidates, names, records };
 }
 
 export function requestBase(ctx: RequestContext): MatchBase {
@@ -409,6 +409,7 @@ function toView(proposal: Proposal, inputs: MatchInputs): ProposalView {
     start: new Date(proposal.start).toISOString(),
     end: new Date(proposal.end).toISOString(),
     reliability: inputs.candidates.find((c) => c.id === proposal.peerId)?.reliability ?? null,
+    record: inputs.records.get(proposal.peerId) ?? null,
     reasons: proposal.reasons,
   };
 }

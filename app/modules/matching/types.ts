@@ -36,8 +36,10 @@ export interface MatchCandidate extends MatchPerson {
   interviewsUpToRank: number | null;
   /** Swap: rank of the level the peer is targeting in this round. */
   swapTargetRank: number | null;
-  /** Share of past sessions this peer attended and did not cancel late (0..1), if any. */
+  /** Share of past sessions this peer held rather than missed or cancelled late (0..1), if any. */
   reliability: number | null;
+  /** What partners' revealed ratings say (0..1, see qualityScore), if there are any. */
+  quality: number | null;
   interviewsGiven: number;
   interviewsReceived: number;
   /** Epoch ms of the last session with the requester, if any. */

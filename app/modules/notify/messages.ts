@@ -1,4 +1,4 @@
-import { formatRange } from "~/utils/datetime";
+import { formatDateTime, formatRange } from "~/utils/datetime";
 
 // Email texts, built from plain data. Every message shows the time in the reader's
 // zone first and the other person's zone second, so nobody converts in their head.
@@ -85,5 +85,76 @@ export function reminderMessage(input: SessionMessageInput & { lead: "24h" | "1h
       [`Join here (the room opens shortly before): ${input.sessionUrl}`],
       input,
     ),
+  };
+}
+
+export type FeedbackReminderStage = "1h" | "final";
+
+export interface FeedbackDueInput {
+  stage: FeedbackReminderStage;
+  roundName: string;
+  /** The session's start, to name it. */
+  start: Date;
+  /** When the session's feedback is shown at the latest, whether or not all is in. */
+  revealBy: Date;
+  reader: { name: string; timeZone: string };
+  peerName: string;
+  owed: { kind: "scorecard" | "rating"; half: 1 | 2; swap: boolean; url: string }[];
+}
+
+function owedLabel(item: FeedbackDueInput["owed"][number], peerName: string): string {
+  return item.kind === "scorecard"
+    ? `Scorecard for ${peerName}${item.swap ? ` (half ${item.half})` : ""}`
+    : `Rating of ${peerName}`;
+}
+
+export function feedbackDueMessage(input: FeedbackDueInput) {
+  const zone = input.reader.timeZone;
+  const revealBy = `${formatDateTime(input.revealBy, zone)} (${zone}, your time)`;
+  return {
+    subject:
+      input.stage === "1h"
+        ? `Feedback for ${input.peerName}: ${input.roundName} mock`
+        : `Last day for your feedback to ${input.peerName}`,
+    text: [
+      `Hi ${input.reader.name.split(" ")[0]},`,
+      "",
+      input.stage === "1h"
+        ? `Thanks for practising with ${input.peerName}. Write your feedback while it is fresh:`
+        : `${input.peerName} is still waiting for your feedback:`,
+      "",
+      ...input.owed.map((item) => `- ${owedLabel(item, input.peerName)}: ${item.url}`),
+      "",
+      `Round: ${input.roundName}, ${formatDateTime(input.start, zone)}`,
+      `Feedback is shown to both of you as soon as everything is in, and at the latest on ${revealBy}.`,
+      "",
+      "— Peerloop",
+    ].join("\n"),
+  };
+}
+
+export interface FeedbackReadyInput {
+  roundName: string;
+  start: Date;
+  reader: { name: string; timeZone: string };
+  items: { kind: "scorecard" | "rating"; authorName: string; url: string }[];
+}
+
+export function feedbackReadyMessage(input: FeedbackReadyInput) {
+  const zone = input.reader.timeZone;
+  return {
+    subject: `Your feedback from ${input.roundName} is ready`,
+    text: [
+      `Hi ${input.reader.name.split(" ")[0]},`,
+      "",
+      `Feedback from your ${input.roundName} mock on ${formatDateTime(input.start, zone)} is ready to read:`,
+      "",
+      ...input.items.map(
+        (item) =>
+          `- ${item.kind === "scorecard" ? "Scorecard" : "Rating"} from ${item.authorName}: ${item.url}`,
+      ),
+      "",
+      "— Peerloop",
+    ].join("\n"),
   };
 }

@@ -1,0 +1,168 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getFeedbackForViewer } from "~/modules/feedback/feedback.server";
+import { OVERALL_CALL_LABELS, RATING_ASPECTS } from "~/modules/feedback/forms";
+import { requireUser } from "~/modules/identity/auth.server";
+import { formatDateTime } from "~/utils/datetime";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.round.name} feedback · Peerloop` : "Feedback · Peerloop" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const item = await getFeedbackForViewer(params.feedbackId ?? "", user.id);
+  // Not the author, not the recipient, or not revealed yet: it does not exist for you.
+  if (!item) throw new Response("Not found", { status: 404 });
+  return { item, timeZone: user.timeZone };
+}
+
+export default function FeedbackDetail() {
+  const { item, timeZone } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const when = formatDateTime(new Date(item.startsAt), timeZone);
+  const title =
+    item.kind === "scorecard"
+      ? item.viewerIsAuthor
+        ? `Your scorecard for ${item.recipientName}`
+        : `Scorecard from ${item.authorName}`
+      : item.viewerIsAuthor
+        ? `Your rating of ${item.recipientName}`
+        : `${item.authorName}'s rating of you as interviewer`;
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="eyebrow">
+          <Link to="/feedback">Feedback</Link> · {item.round.name}
+          {item.levelCode ? ` at ${item.levelCode}` : ""} · {when}
+          {item.format === "swap" ? ` · half ${item.half}` : ""}
+        </p>
+        <h1>{title}</h1>
+      </div>
+      {params.get("submitted") ? (
+        <div className="notice" role="status">
+          Submitted. Thank you.
+        </div>
+      ) : null}
+      {item.viewerIsAuthor && !item.revealedAt ? (
+        <div className="notice notice--info" role="status">
+          {item.recipientName} cannot read this yet. It is revealed once you have both submitted, or
+          on {formatDateTime(new Date(item.revealBy), timeZone)} at the latest.
+        </div>
+      ) : null}
+
+      {item.kind === "scorecard" ? <Scorecard item={item} /> : <Rating item={item} />}
+
+      {item.question ? (
+        <section className="card" aria-labelledby="question-heading">
+          <h2 id="question-heading">The question</h2>
+          <p>
+            <strong>{item.question.title}</strong>
+          </p>
+          <p className="prewrap">{item.question.prompt}</p>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="pad-heading">
+        <h2 id="pad-heading">The pad at the end of the session</h2>
+        {item.pad && item.pad.code.trim() ? (
+          <>
+            {item.pad.language ? <p className="hint">Language: {item.pad.language}</p> : null}
+            <pre className="pad-snapshot" aria-label="Read-only pad snapshot">
+              <code>{item.pad.code}</code>
+            </pre>
+          </>
+        ) : (
+          <p className="hint">Nothing was written in the pad in this session.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["item"];
+
+function Scorecard({ item }: { item: Item }) {
+  return (
+    <>
+      <section className="card" aria-labelledby="call-heading">
+        <h2 id="call-heading">Overall call</h2>
+        {item.overall ? (
+          <p className="overall-call">
+            <span className={`pill pill--call-${item.overall}`}>
+              {OVERALL_CALL_LABELS[item.overall]}
+            </span>{" "}
+            at {item.levelCode}
+          </p>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Scores and evidence</h2>
+        <dl className="score-list">
+          {item.scores.map((s) => (
+            <div key={s.slug} className="score-item">
+              <dt>
+                {s.name}{" "}
+                <span className="score-badge" data-score={s.score}>
+                  {s.score} / 4
+                </span>
+              </dt>
+              <dd>
+                <p className="hint">{s.anchor}</p>
+                <p className="prewrap">{s.evidence}</p>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <div className="grid">
+        <section className="card" aria-labelledby="strengths-heading">
+          <h2 id="strengths-heading">Strengths</h2>
+          <p className="prewrap">{item.strengths}</p>
+        </section>
+        <section className="card" aria-labelledby="improve-heading">
+          <h2 id="improve-heading">What to improve</h2>
+          <p className="prewrap">{item.improvements}</p>
+        </section>
+      </div>
+      {item.practise ? (
+        <section className="card" aria-labelledby="next-heading">
+          <h2 id="next-heading">Practise next</h2>
+          <p>
+            {item.practise.name}
+            {item.practise.topic ? `: ${item.practise.topic}` : ""}
+          </p>
+          {item.viewerIsAuthor ? null : (
+            <p>
+              <Link className="button button--secondary" to="/progress#next-mock">
+                Book it from your progress page
+              </Link>
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Rating({ item }: { item: Item }) {
+  if (!item.rating) return null;
+  const r = item.rating;
+  return (
+    <section className="card" aria-labelledby="rating-heading">
+      <h2 id="rating-heading">Rating</h2>
+      <dl className="score-list">
+        {RATING_ASPECTS.map((aspect) => (
+          <div key={aspect.name} className="score-item">
+            <dt>{aspect.label}</dt>
+            <dd>{r[aspect.name]} / 5</dd>
+          </div>
+        ))}
+        <div className="score-item">
+          <dt>Would practise with them again</dt>
+          <dd>{r.wouldPractiseAgain ? "Yes" : "No"}</dd>
+        </div>
+      </dl>
+      {r.comment ? <p className="prewrap">{r.comment}</p> : null}
+    </section>
+  );
+}
