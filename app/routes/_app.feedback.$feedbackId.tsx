@@ -64,10 +64,10 @@ export default function FeedbackDetail() {
       ) : null}
       <section className="card" aria-labelledby="pad-heading">
         <h2 id="pad-heading">The pad at the end of the session</h2>
-        {item.pad && item.pad.code.trim() ? (
+        {item.pad?.code.trim() ? (
           <>
             {item.pad.language ? <p className="hint">Language: {item.pad.language}</p> : null}
-            <pre className="pad-snapshot" aria-label="Read-only pad snapshot">
+            <pre className="pad-snapshot" data-testid="pad-snapshot">
               <code>{item.pad.code}</code>
             </pre>
           </>

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
+import { PersonRecordCard } from "~/components/person-record";
 import { TrendChart } from "~/components/trend-chart";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
@@ -13,6 +14,8 @@ import {
   type RoundProgress,
 } from "~/modules/feedback/progress.server";
 import type { ReadinessStatus } from "~/modules/feedback/readiness";
+import { EMPTY_RECORD } from "~/modules/feedback/record";
+import { loadPersonRecords } from "~/modules/feedback/record.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime, formatRange } from "~/utils/datetime";
 
@@ -20,8 +23,11 @@ export const meta: MetaFunction = () => [{ title: "Progress · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const progress = await getProgress(user.id);
-  return { progress, timeZone: user.timeZone };
+  const [progress, records] = await Promise.all([
+    getProgress(user.id),
+    loadPersonRecords([user.id]),
+  ]);
+  return { progress, record: records.get(user.id) ?? EMPTY_RECORD, timeZone: user.timeZone };
 }
 
 const bookSuggestionSchema = bookProposalSchema.extend({
@@ -63,7 +69,7 @@ const STATUS_LABELS: Record<ReadinessStatus, string> = {
 };
 
 export default function ProgressPage() {
-  const { progress, timeZone } = useLoaderData<typeof loader>();
+  const { progress, record, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyKey = navigation.state !== "idle" ? navigation.formData?.get("idempotencyKey") : null;
@@ -182,6 +188,8 @@ export default function ProgressPage() {
           ))
         )}
       </section>
+
+      <PersonRecordCard record={record} />
     </div>
   );
 }

@@ -225,6 +225,7 @@ function personArbitrary(id: string, now: number) {
       interviewsUpToRank: fc.constantFrom(null, 4, 5, 6, 6, 7, 7),
       swapTargetRank: fc.constantFrom(null, 3, 4, 5, 5, 6, 7),
       reliability: fc.option(fc.integer({ min: 0, max: 100 }).map((r) => r / 100)),
+      quality: fc.option(fc.integer({ min: 0, max: 100 }).map((q) => q / 100)),
       interviewsGiven: fc.integer({ min: 0, max: 5 }),
       interviewsReceived: fc.integer({ min: 0, max: 5 }),
       lastSessionDaysAgo: fc.option(fc.integer({ min: 0, max: 20 })),
@@ -248,6 +249,7 @@ function personArbitrary(id: string, now: number) {
         interviewsUpToRank: p.interviewsUpToRank,
         swapTargetRank: p.swapTargetRank,
         reliability: p.reliability,
+        quality: p.quality,
         interviewsGiven: p.interviewsGiven,
         interviewsReceived: p.interviewsReceived,
         lastSessionWithRequesterAt:

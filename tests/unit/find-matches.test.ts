@@ -66,6 +66,7 @@ function candidate(
     interviewsUpToRank: 6,
     swapTargetRank: 5,
     reliability: 0.9,
+    quality: null,
     interviewsGiven: 5,
     interviewsReceived: 5,
     lastSessionWithRequesterAt: null,
@@ -398,6 +399,27 @@ describe("findMatches: ranking", () => {
     expect(proposals[0]?.reasons).toContain("Reliability 95%");
   });
 
+  it("ranks well-rated peers up, unknown quality in between", () => {
+    const proposals = match(request({ maxPerPeer: 1 }), me, [
+      candidate("a-lukewarm", {}, { quality: 0.4 }),
+      candidate("b-unrated", {}, { quality: null }),
+      candidate("c-loved", {}, { quality: 0.9 }),
+    ]);
+    expect(proposals.map((p) => p.peerId)).toEqual(["c-loved", "b-unrated", "a-lukewarm"]);
+    expect(proposals[0]?.reasons).toContain("Rated highly by past partners");
+    expect(proposals[2]?.reasons).toContain("Mixed ratings from past partners");
+    expect(proposals[1]?.reasons.some((r) => r.includes("past partners"))).toBe(false);
+  });
+
+  it("weighs attendance above ratings", () => {
+    // The same shortfall costs more in attendance than in ratings.
+    const proposals = match(request({ maxPerPeer: 1 }), me, [
+      candidate("a-loved-flaky", {}, { reliability: 0.5, quality: 1 }),
+      candidate("b-plain-reliable", {}, { reliability: 1, quality: 0.5 }),
+    ]);
+    expect(proposals.map((p) => p.peerId)).toEqual(["b-plain-reliable", "a-loved-flaky"]);
+  });
+
   it("ranks up peers who give more interviews than they take", () => {
     const proposals = match(request({ maxPerPeer: 1 }), me, [
       candidate("a-taker", {}, { interviewsGiven: 2, interviewsReceived: 10 }),
@@ -625,6 +647,8 @@ function randomPeer(
     interviewsGiven: random.int(0, 9),
     interviewsReceived: random.int(0, 9),
     lastSessionWithRequesterAt: random.next() < 0.2 ? now - random.int(0, 20) * DAY_MS : null,
+    // Drawn last, so the figures above are the ones these scenarios always had.
+    quality: random.next() < 0.6 ? random.int(30, 100) / 100 : null,
   };
 }
 

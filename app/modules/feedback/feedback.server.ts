@@ -770,7 +770,7 @@ export async function sessionFeedbackStatus(
 ): Promise<SessionFeedbackStatus | null> {
   const db = getDb();
   const session = await loadFeedbackSession(sessionId, db);
-  if (!session || !session.participants.some((p) => p.userId === viewerId)) return null;
+  if (!session?.participants.some((p) => p.userId === viewerId)) return null;
   const [rows, revealed] = await Promise.all([
     db
       .select({

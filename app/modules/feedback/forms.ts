@@ -103,18 +103,30 @@ export const ratingSchema = z.object({
 });
 export type RatingInput = z.infer<typeof ratingSchema>;
 
-/** The names a draft may carry: exactly the form's fields. */
-export function draftFieldNames(kind: FeedbackKind, round: ScorecardRound): Set<string> {
+/** Short choice fields (scores, calls, slugs, yes/no) never need more than this. */
+const CHOICE_MAX = 64;
+
+/** The fields a draft may carry, each with the longest value a submitted form could hold. */
+export function draftFieldNames(kind: FeedbackKind, round: ScorecardRound): Map<string, number> {
   if (kind === "rating") {
-    return new Set(["preparation", "helpfulness", "clarity", "wouldPractiseAgain", "comment"]);
+    return new Map([
+      ["preparation", CHOICE_MAX],
+      ["helpfulness", CHOICE_MAX],
+      ["clarity", CHOICE_MAX],
+      ["wouldPractiseAgain", CHOICE_MAX],
+      ["comment", FEEDBACK_TEXT_MAX],
+    ]);
   }
-  return new Set([
-    ...round.dimensions.flatMap((d) => [`score.${d.slug}`, `evidence.${d.slug}`]),
-    "overall",
-    "strengths",
-    "improvements",
-    "practiseRound",
-    "practiseTopic",
+  return new Map<string, number>([
+    ...round.dimensions.flatMap((d): [string, number][] => [
+      [`score.${d.slug}`, CHOICE_MAX],
+      [`evidence.${d.slug}`, FEEDBACK_TEXT_MAX],
+    ]),
+    ["overall", CHOICE_MAX],
+    ["strengths", FEEDBACK_TEXT_MAX],
+    ["improvements", FEEDBACK_TEXT_MAX],
+    ["practiseRound", CHOICE_MAX],
+    ["practiseTopic", FEEDBACK_TOPIC_MAX],
   ]);
 }
 
@@ -126,13 +138,13 @@ export type DraftResult = { ok: true; values: Record<string, string> } | { ok: f
  */
 export function parseDraft(
   entries: Iterable<[string, unknown]>,
-  allowed: Set<string>,
+  allowed: Map<string, number>,
 ): DraftResult {
   const values: Record<string, string> = {};
   for (const [name, value] of entries) {
     if (name === "intent") continue;
-    if (!allowed.has(name) || typeof value !== "string") return { ok: false };
-    if (value.length > FEEDBACK_TEXT_MAX) return { ok: false };
+    const max = allowed.get(name);
+    if (max === undefined || typeof value !== "string" || value.length > max) return { ok: false };
     values[name] = value;
   }
   return { ok: true, values };

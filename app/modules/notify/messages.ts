@@ -115,7 +115,7 @@ export function feedbackDueMessage(input: FeedbackDueInput) {
     subject:
       input.stage === "1h"
         ? `Feedback for ${input.peerName}: ${input.roundName} mock`
-        : `Last day for your feedback to ${input.peerName}`,
+        : `One day left for your feedback to ${input.peerName}`,
     text: [
       `Hi ${input.reader.name.split(" ")[0]},`,
       "",
