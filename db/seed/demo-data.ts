@@ -6,6 +6,7 @@ import type { ProfileInput } from "../../app/modules/identity/profile";
 import { saveProfile } from "../../app/modules/identity/profile.server";
 import { getDb } from "../client";
 import { availabilitySettings, mockRequests, rounds, users } from "../schema";
+import { seedDemoHistory } from "./demo-history";
 
 /** Everyone shares this password; the README states it. */
 export const DEMO_PASSWORD = "peerloop-demo";
@@ -154,7 +155,7 @@ async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
  * Creates the demo users that do not exist yet, through the same modules sign-up and
  * the profile page use. Existing users keep their data; only their practice
  * (availability if missing, open swap requests) is topped up, so it can run at every start.
- * Returns how many were created.
+ * Then adds their session history (seedDemoHistory). Returns how many users were created.
  */
 export async function seedDemoData(now: Date = new Date()): Promise<number> {
   let created = 0;
@@ -183,5 +184,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<number> {
     await refreshDemoPractice(result.userId, demo, now);
     created++;
   }
+  // Past sessions and feedback, so the charts have something to show; adds nothing once there.
+  await seedDemoHistory(now);
   return created;
 }

@@ -63,8 +63,8 @@ interface Meeting {
   pending?: {
     /** Hours between the session's end and the top of the current hour. */
     endedHoursAgo: number;
-    /** "none": nobody has written feedback yet; "peer": only `peer` has. */
-    written: "none" | "peer";
+    /** Who has submitted their feedback: nobody, or one of the two. */
+    writtenBy: Person | null;
   };
 }
 
@@ -143,9 +143,9 @@ function interleave(streams: Meeting[][]): Meeting[] {
 
 /** Recent sessions whose feedback is still to write, for the dashboard and the reveal. */
 const PENDING: Meeting[] = [
-  { ...swap("coding", "ada", "bruno"), pending: { endedHoursAgo: 3, written: "none" } },
-  { ...swap("ml-system-design", "chen", "ada"), pending: { endedHoursAgo: 9, written: "peer" } },
-  { ...swap("behavioral", "eli", "bruno"), pending: { endedHoursAgo: 14, written: "peer" } },
+  { ...swap("coding", "ada", "bruno"), pending: { endedHoursAgo: 3, writtenBy: null } },
+  { ...swap("ml-system-design", "chen", "ada"), pending: { endedHoursAgo: 9, writtenBy: "chen" } },
+  { ...swap("behavioral", "eli", "bruno"), pending: { endedHoursAgo: 14, writtenBy: "eli" } },
 ];
 
 /** Position n (from 1) in this list is the session's key: append only, never reorder. */
@@ -596,7 +596,10 @@ follow-up: what would I do differently? involve the downstream teams earlier`,
 function padFor(round: string, halves: { title: string; slug: string }[]) {
   if (round === "coding") {
     const code = halves
-      .map((h) => `# ${h.title}\n${CODING_PADS[h.slug] ?? "# plan: clarify, brute force, then optimise"}`)
+      .map(
+        (h) =>
+          `# ${h.title}\n${CODING_PADS[h.slug] ?? "# plan: clarify, brute force, then optimise"}`,
+      )
       .join("\n\n");
     return { language: "python", code: `${code}\n` };
   }
@@ -738,13 +741,17 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
   if (!loop) return 0;
   const people = await loadPeople(db);
   const roundInfo = await loadRounds(db, loop.id);
+  const roundIds = new Map([...roundInfo].map(([slug, r]) => [slug, r.id]));
 
   // Question ids each candidate has had already, so no one gets a question twice.
   const seen = new Map<string, Set<number>>();
   const personIds = [...people.values()].map((p) => p.id);
   if (personIds.length > 0) {
     const rows = await db
-      .select({ candidateId: sessionQuestions.candidateId, questionId: sessionQuestions.questionId })
+      .select({
+        candidateId: sessionQuestions.candidateId,
+        questionId: sessionQuestions.questionId,
+      })
       .from(sessionQuestions)
       .where(inArray(sessionQuestions.candidateId, personIds));
     for (const r of rows) seenBy(seen, r.candidateId).add(r.questionId);
@@ -802,11 +809,10 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
 
   // Each person's k-th scorecard of n in a round sits at k / (n - 1) of their climb.
   const order = plan
-    .map((p, i) => ({ i, start: slots[i]?.start ?? Number.POSITIVE_INFINITY }))
+    .map((_, i) => ({ i, start: slots[i]?.start ?? Number.POSITIVE_INFINITY }))
     .sort((a, b) => a.start - b.start || a.i - b.i);
   const progress = new Map<string, number>();
   const totals = new Map<string, number>();
-  const counted: string[] = [];
   for (const { i } of order) {
     const m = plan[i]!.meeting;
     for (const candidate of candidatesOf(m)) {
@@ -815,7 +821,6 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
       const k = totals.get(series) ?? 0;
       totals.set(series, k + 1);
       progress.set(key, k);
-      counted.push(key);
     }
   }
   const progressOf = (i: number, candidate: Person) => {
@@ -838,7 +843,9 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
           key,
           meeting,
           slot,
+          loopId: loop.id,
           round,
+          roundIds,
           people,
           seen,
           now,
@@ -875,7 +882,9 @@ async function loadPeople(db: Database): Promise<Map<Person, PersonInfo>> {
       id: users.id,
       email: users.email,
       targetLevelId: profiles.targetLevelId,
-      targetRank: sql<number | null>`(select rank from levels where id = ${profiles.targetLevelId})`,
+      targetRank: sql<
+        number | null
+      >`(select rank from levels where id = ${profiles.targetLevelId})`,
     })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))
@@ -944,6 +953,12 @@ function pickQuestion(round: RoundInfo, rank: number, seen: Set<number>, offset:
   return pool.length > 0 ? pool[offset % pool.length]! : null;
 }
 
+/** Some hours after the session, but never later than shortly before now. */
+function submittedAfter(endsAt: Date, hours: number, now: Date): Date {
+  const at = Math.min(endsAt.getTime() + hours * HOUR_MS, now.getTime() - HOUR_MS);
+  return new Date(Math.max(at, endsAt.getTime() + 5 * 60_000));
+}
+
 async function createSession(
   tx: Database,
   input: {
@@ -951,7 +966,9 @@ async function createSession(
     key: string;
     meeting: Meeting;
     slot: Interval;
+    loopId: number;
     round: RoundInfo;
+    roundIds: Map<string, number>;
     people: Map<Person, PersonInfo>;
     seen: Map<string, Set<number>>;
     now: Date;
@@ -969,9 +986,7 @@ async function createSession(
   const [session] = await tx
     .insert(mockSessions)
     .values({
-      loopId: (
-        await tx.select({ loopId: rounds.loopId }).from(rounds).where(eq(rounds.id, round.id))
-      )[0]!.loopId,
+      loopId: input.loopId,
       roundId: round.id,
       format: meeting.format,
       startsAt,
@@ -1041,9 +1056,9 @@ async function createSession(
     doc.destroy();
   }
 
-  const written = meeting.pending?.written;
-  if (written === "none") return;
-  const writes = (author: Person) => written !== "peer" || author === meeting.peer;
+  const pending = meeting.pending;
+  if (pending && !pending.writtenBy) return;
+  const writes = (author: Person) => !pending || author === pending.writtenBy;
   let lastSubmitted = endsAt.getTime();
   for (const h of halves) {
     const candidate = people.get(h.candidate)!;
@@ -1070,7 +1085,7 @@ async function createSession(
         stage === 2
           ? (FOCUS[h.candidate][(focus + 1) % FOCUS[h.candidate].length] ?? meeting.round)
           : meeting.round;
-      const submittedAt = new Date(endsAt.getTime() + (1 + ((index * 7 + h.half) % 9)) * HOUR_MS);
+      const submittedAt = submittedAfter(endsAt, 1 + ((index * 7 + h.half) % 9), input.now);
       lastSubmitted = Math.max(lastSubmitted, submittedAt.getTime());
       const [row] = await tx
         .insert(feedback)
@@ -1083,26 +1098,18 @@ async function createSession(
           overall: callOf(scores.map((s) => s.score)),
           strengths: words.strengths[stage],
           improvements: words.improvements[stage],
-          practiseRoundId: (
-            await tx
-              .select({ id: rounds.id })
-              .from(rounds)
-              .innerJoin(loops, eq(loops.id, rounds.loopId))
-              .where(and(eq(loops.slug, LOOP), eq(rounds.slug, nextRound)))
-          )[0]?.id,
+          practiseRoundId: input.roundIds.get(nextRound) ?? round.id,
           // Some authors leave the optional topic empty.
           practiseTopic: (index + h.half) % 4 === 0 ? null : words.topics[stage],
           submittedAt,
         })
         .returning({ id: feedback.id });
-      await tx
-        .insert(feedbackScores)
-        .values(scores.map((s) => ({ feedbackId: row!.id, ...s })));
+      await tx.insert(feedbackScores).values(scores.map((s) => ({ feedbackId: row!.id, ...s })));
     }
 
     if (writes(h.candidate)) {
       const n = index + h.half;
-      const submittedAt = new Date(endsAt.getTime() + (2 + ((index * 5 + h.half) % 13)) * HOUR_MS);
+      const submittedAt = submittedAfter(endsAt, 2 + ((index * 5 + h.half) % 13), input.now);
       lastSubmitted = Math.max(lastSubmitted, submittedAt.getTime());
       await tx.insert(feedback).values({
         ...common,
@@ -1118,10 +1125,10 @@ async function createSession(
       });
     }
   }
-  if (!written) {
+  if (!pending) {
     await tx.insert(feedbackReveals).values({
       sessionId,
-      revealedAt: new Date(Math.min(lastSubmitted, input.now.getTime())),
+      revealedAt: new Date(lastSubmitted),
       reason: "both_submitted",
     });
   }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { type Database, getDb } from "#db/client";
 import {
@@ -28,6 +28,7 @@ import {
   type RevealReason,
   revealDue,
   type SessionProgress,
+  WRITE_WINDOW_MS,
   type WriteState,
   writeState,
 } from "./duties";
@@ -398,7 +399,7 @@ export async function revealOverdueFeedback(now: Date = new Date()): Promise<str
     .where(
       and(
         isNull(feedbackReveals.sessionId),
-        sql`${mockSessions.endsAt} <= ${new Date(now.getTime() - REVEAL_AFTER_MS)}`,
+        lte(mockSessions.endsAt, new Date(now.getTime() - REVEAL_AFTER_MS)),
       ),
     );
   const revealed: string[] = [];
@@ -631,7 +632,7 @@ export async function listFeedbackToWrite(
       and(
         eq(sessionParticipants.userId, viewerId),
         inArray(mockSessions.status, ["completed", "in_progress"]),
-        sql`${mockSessions.endsAt} > ${new Date(now.getTime() - 14 * 24 * 60 * 60 * 1000)}`,
+        gt(mockSessions.endsAt, new Date(now.getTime() - WRITE_WINDOW_MS)),
       ),
     );
   const sessionIds = mine.map((m) => m.sessionId);
@@ -687,7 +688,7 @@ export async function listFeedbackToWrite(
         peerName: peer?.name ?? "your peer",
         startsAt: session.startsAt,
         revealBy: new Date(session.endsAt.getTime() + REVEAL_AFTER_MS),
-        closesAt: new Date(session.endsAt.getTime() + 14 * 24 * 60 * 60 * 1000),
+        closesAt: new Date(session.endsAt.getTime() + WRITE_WINDOW_MS),
         hasDraft: drafted.has(key({ sessionId, ...duty })),
         peerSubmitted: duties
           .filter((d) => d.authorId !== viewerId)
