@@ -97,7 +97,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  if (result.revealed) await notifyRevealed([form.session.id]);
+  // Also after a late submit into an already revealed session: that piece is readable now.
+  // notifyRevealed skips unrevealed sessions and writes each email once.
+  await notifyRevealed([form.session.id]);
   throw redirect(`/feedback/${result.feedbackId}?submitted=1`);
 }
 

@@ -1,0 +1,260 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, like } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client";
+import {
+  dimensions,
+  levels,
+  loops,
+  mockSessions,
+  outboxEmails,
+  rounds,
+  sessionParticipants,
+} from "#db/schema";
+import {
+  isRevealed,
+  revealOverdueFeedback,
+  submitFeedback,
+} from "~/modules/feedback/feedback.server";
+import {
+  notifyRevealed,
+  runFeedbackSweep,
+  sendFeedbackReminders,
+} from "~/modules/feedback/notifications.server";
+import { setupFreshDatabase } from "../support/database";
+import { createUser } from "../support/factories";
+
+setupFreshDatabase();
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const WEEK = 7 * 24 * HOUR;
+/** Each test's session ends in a week of its own, so one test's sweeps never reach another's. */
+const FIRST_END = new Date("2027-06-07T10:00:00Z");
+let week = 0;
+
+async function completedSession(format: "one_way" | "swap" = "one_way") {
+  const db = getDb();
+  const [loop] = await db.select().from(loops).where(eq(loops.slug, "databricks-ic"));
+  const [round] = await db.select().from(rounds).where(eq(rounds.slug, "coding"));
+  const [level] = await db.select().from(levels).where(eq(levels.code, "L5"));
+  const candidate = await createUser({ name: "Cara Candidate", timeZone: "America/New_York" });
+  const interviewer = await createUser({ name: "Ivo Interviewer", timeZone: "Asia/Kolkata" });
+  const endsAt = new Date(FIRST_END.getTime() + week++ * WEEK);
+  const startsAt = new Date(endsAt.getTime() - (format === "swap" ? 120 : 60) * MINUTE);
+  const [session] = await db
+    .insert(mockSessions)
+    .values({
+      loopId: loop!.id,
+      roundId: round!.id,
+      format,
+      startsAt,
+      endsAt,
+      status: "completed",
+      bookedBy: candidate.id,
+      idempotencyKey: randomUUID(),
+      currentHalf: format === "swap" ? 2 : 1,
+    })
+    .returning({ id: mockSessions.id });
+  const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
+  await db.insert(sessionParticipants).values([
+    {
+      sessionId: session!.id,
+      userId: candidate.id,
+      role: format === "swap" ? "swap" : "candidate",
+      targetLevelId: level!.id,
+      during,
+    },
+    {
+      sessionId: session!.id,
+      userId: interviewer.id,
+      role: format === "swap" ? "swap" : "interviewer",
+      targetLevelId: format === "swap" ? level!.id : null,
+      during,
+    },
+  ]);
+  const after = (ms: number) => new Date(endsAt.getTime() + ms);
+  return { sessionId: session!.id, candidate, interviewer, endsAt, after };
+}
+
+async function scorecard() {
+  const [round] = await getDb().select().from(rounds).where(eq(rounds.slug, "coding"));
+  const dims = await getDb()
+    .select({ slug: dimensions.slug })
+    .from(dimensions)
+    .where(eq(dimensions.roundId, round!.id));
+  return {
+    kind: "scorecard" as const,
+    value: {
+      score: Object.fromEntries(dims.map((d) => [d.slug, 3])),
+      evidence: Object.fromEntries(dims.map((d) => [d.slug, "Talked through the approach."])),
+      overall: "hire" as const,
+      strengths: "Clear structure.",
+      improvements: "Test edge cases earlier.",
+      practiseRound: "coding",
+      practiseTopic: "Graphs",
+    },
+  };
+}
+
+const rating = {
+  kind: "rating" as const,
+  value: { preparation: 4, helpfulness: 5, clarity: 4, wouldPractiseAgain: true, comment: "" },
+};
+
+async function emailsOf(sessionId: string, kind: string) {
+  return getDb()
+    .select()
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.sessionId, sessionId), eq(outboxEmails.kind, kind)))
+    .orderBy(asc(outboxEmails.dedupeKey));
+}
+
+describe("the reveal of feedback", () => {
+  it("reveals at once when the last piece is submitted, and emails each recipient once", async () => {
+    const s = await completedSession();
+    const first = await submitFeedback(
+      s.sessionId,
+      1,
+      s.interviewer.id,
+      await scorecard(),
+      s.after(2 * HOUR),
+    );
+    expect(first).toMatchObject({ ok: true, revealed: false });
+    expect(await isRevealed(s.sessionId)).toBe(false);
+    const second = await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(3 * HOUR));
+    expect(second).toMatchObject({ ok: true, revealed: true });
+    expect(await isRevealed(s.sessionId)).toBe(true);
+
+    expect(await notifyRevealed([s.sessionId])).toBe(2);
+    expect(await notifyRevealed([s.sessionId])).toBe(0);
+    await runFeedbackSweep(s.after(4 * HOUR));
+    const ready = await emailsOf(s.sessionId, "feedback-ready");
+    expect(ready.map((e) => e.userId).sort()).toEqual([s.candidate.id, s.interviewer.id].sort());
+    const toCandidate = ready.find((e) => e.userId === s.candidate.id)!;
+    const scorecardId = first.ok ? first.feedbackId : "";
+    expect(toCandidate.dedupeKey).toBe(`feedback-ready:${scorecardId}`);
+    expect(toCandidate.subject).toBe("Your feedback from Coding is ready");
+    expect(toCandidate.textBody).toContain(`/feedback/${scorecardId}`);
+    expect(toCandidate.textBody).toContain("Scorecard from Ivo Interviewer");
+  });
+
+  it("reveals one side's feedback 72 hours after the end, not a minute before", async () => {
+    const s = await completedSession();
+    const submitted = await submitFeedback(
+      s.sessionId,
+      1,
+      s.interviewer.id,
+      await scorecard(),
+      s.after(HOUR),
+    );
+    expect(submitted).toMatchObject({ ok: true, revealed: false });
+
+    expect(await revealOverdueFeedback(s.after(71 * HOUR + 59 * MINUTE))).toEqual([]);
+    await runFeedbackSweep(s.after(71 * HOUR + 59 * MINUTE));
+    expect(await isRevealed(s.sessionId)).toBe(false);
+    expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(0);
+
+    const sweep = await runFeedbackSweep(s.after(72 * HOUR));
+    expect(sweep.revealed).toBe(1);
+    expect(await isRevealed(s.sessionId)).toBe(true);
+    // Only the candidate received something; the interviewer is told nothing.
+    const ready = await emailsOf(s.sessionId, "feedback-ready");
+    expect(ready.map((e) => e.userId)).toEqual([s.candidate.id]);
+
+    await runFeedbackSweep(s.after(72 * HOUR + 5 * MINUTE));
+    expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(1);
+
+    // Written late, after the reveal: readable at once, and its recipient is told.
+    const late = await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(80 * HOUR));
+    expect(late).toMatchObject({ ok: true, revealed: false });
+    expect(await notifyRevealed([s.sessionId])).toBe(1);
+    expect(await notifyRevealed([s.sessionId])).toBe(0);
+    const after = await emailsOf(s.sessionId, "feedback-ready");
+    expect(after.map((e) => e.userId).sort()).toEqual([s.candidate.id, s.interviewer.id].sort());
+  });
+
+  it("reveals nothing when nobody submitted, even long after the deadline", async () => {
+    const s = await completedSession();
+    expect(await revealOverdueFeedback(s.after(73 * HOUR))).toEqual([]);
+    await runFeedbackSweep(s.after(10 * 24 * HOUR));
+    expect(await isRevealed(s.sessionId)).toBe(false);
+    expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(0);
+  });
+
+  it("sends a swap's reveal as one email per person, listing both pieces", async () => {
+    const s = await completedSession("swap");
+    // Half 1: the booker (candidate) is interviewed; half 2: the other way round.
+    const results = [
+      await submitFeedback(s.sessionId, 1, s.interviewer.id, await scorecard(), s.after(HOUR)),
+      await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(HOUR)),
+      await submitFeedback(s.sessionId, 2, s.candidate.id, await scorecard(), s.after(HOUR)),
+      await submitFeedback(s.sessionId, 2, s.interviewer.id, rating, s.after(2 * HOUR)),
+    ];
+    expect(results.map((r) => r.ok && r.revealed)).toEqual([false, false, false, true]);
+    await runFeedbackSweep(s.after(3 * HOUR));
+    await runFeedbackSweep(s.after(4 * HOUR));
+    const ready = await emailsOf(s.sessionId, "feedback-ready");
+    expect(ready).toHaveLength(2);
+    for (const email of ready) {
+      expect(email.textBody.match(/\/feedback\//g)).toHaveLength(2);
+    }
+  });
+});
+
+describe("feedback reminders", () => {
+  it("reminds once per stage, only those who owe, and nobody who has submitted", async () => {
+    const s = await completedSession();
+    expect(await sendFeedbackReminders(s.after(59 * MINUTE))).toBe(0);
+    await runFeedbackSweep(s.after(HOUR));
+    await runFeedbackSweep(s.after(HOUR + 5 * MINUTE));
+    const firsts = await emailsOf(s.sessionId, "feedback-due");
+    expect(firsts.map((e) => e.dedupeKey).sort()).toEqual(
+      [
+        `feedback-due-1h:${s.sessionId}:${s.candidate.id}`,
+        `feedback-due-1h:${s.sessionId}:${s.interviewer.id}`,
+      ].sort(),
+    );
+    const toCandidate = firsts.find((e) => e.userId === s.candidate.id)!;
+    expect(toCandidate.textBody).toContain("Rating of Ivo Interviewer");
+    expect(toCandidate.textBody).toContain(`/sessions/${s.sessionId}/feedback/1`);
+    // The deadline (end + 72 h, 10:00 UTC) in the reader's own zone.
+    expect(toCandidate.textBody).toMatch(/, 06:00 \(America\/New_York, your time\)/);
+    const toInterviewer = firsts.find((e) => e.userId === s.interviewer.id)!;
+    expect(toInterviewer.textBody).toContain("Scorecard for Cara Candidate");
+    expect(toInterviewer.textBody).toMatch(/, 15:30 \(Asia\/Kolkata, your time\)/);
+
+    await submitFeedback(s.sessionId, 1, s.interviewer.id, await scorecard(), s.after(3 * HOUR));
+    expect(await sendFeedbackReminders(s.after(47 * HOUR))).toBe(0);
+    await runFeedbackSweep(s.after(48 * HOUR));
+    await runFeedbackSweep(s.after(49 * HOUR));
+    const finals = await getDb()
+      .select()
+      .from(outboxEmails)
+      .where(like(outboxEmails.dedupeKey, `feedback-due-final:${s.sessionId}:%`));
+    expect(finals.map((e) => e.userId)).toEqual([s.candidate.id]);
+
+    await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(50 * HOUR));
+    await runFeedbackSweep(s.after(71 * HOUR));
+    expect(await emailsOf(s.sessionId, "feedback-due")).toHaveLength(3);
+  });
+
+  it("lists a swap's two duties, and skips the first reminder when the sweep comes late", async () => {
+    const s = await completedSession("swap");
+    await submitFeedback(s.sessionId, 2, s.interviewer.id, rating, s.after(HOUR / 2));
+    await runFeedbackSweep(s.after(50 * HOUR));
+    const due = await emailsOf(s.sessionId, "feedback-due");
+    expect(due.map((e) => e.dedupeKey).sort()).toEqual(
+      [
+        `feedback-due-final:${s.sessionId}:${s.candidate.id}`,
+        `feedback-due-final:${s.sessionId}:${s.interviewer.id}`,
+      ].sort(),
+    );
+    const toCandidate = due.find((e) => e.userId === s.candidate.id)!;
+    expect(toCandidate.textBody).toContain("Rating of Ivo Interviewer");
+    expect(toCandidate.textBody).toContain("Scorecard for Ivo Interviewer (half 2)");
+    const toInterviewer = due.find((e) => e.userId === s.interviewer.id)!;
+    expect(toInterviewer.textBody).toContain("Scorecard for Cara Candidate (half 1)");
+    expect(toInterviewer.textBody).not.toContain("Rating of");
+  });
+});
