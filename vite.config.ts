@@ -17,6 +17,7 @@ export default defineConfig({
   // page load makes Vite reload the page mid-interaction in development.
   optimizeDeps: {
     include: [
+      "recharts",
       "@conform-to/react",
       "@conform-to/zod",
       "zod",

@@ -33,22 +33,20 @@ export function FeedbackToWrite({
       ) : (
         <ul className="plain-list">
           {items.map((item) => (
-            <li key={`${item.sessionId}-${item.half}-${item.kind}`} className="list-row">
+            <li key={`${item.sessionId}-${item.half}-${item.kind}`} className="todo-item">
               <Link to={`/sessions/${item.sessionId}/feedback/${item.half}`}>
                 {item.kind === "scorecard"
                   ? `Scorecard for ${item.peerName}`
                   : `Rate ${item.peerName} as your interviewer`}
-              </Link>{" "}
-              <span className="hint">
-                {item.roundName} · {formatDateTime(new Date(item.startsAt), timeZone)}
-                {item.hasDraft ? " · draft saved" : ""}
-              </span>{" "}
+              </Link>
               {item.peerSubmitted ? (
-                <span className="pill">{item.peerName} has submitted: waiting for you</span>
-              ) : null}{" "}
-              <span className="hint">
-                revealed {formatRelative(new Date(item.revealBy), now)} at the latest
-              </span>
+                <span className="pill">{item.peerName} is waiting for you</span>
+              ) : null}
+              <p className="hint">
+                {item.roundName} · {formatDateTime(new Date(item.startsAt), timeZone)}
+                {item.hasDraft ? " · draft saved" : ""} · revealed{" "}
+                {formatRelative(new Date(item.revealBy), now)} at the latest
+              </p>
             </li>
           ))}
         </ul>

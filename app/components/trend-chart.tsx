@@ -64,7 +64,7 @@ export function TrendChart({ roundName, dimensions, points, timeZone }: TrendCha
             {dimensions.map((d, i) => (
               <Line
                 key={d.slug}
-                type="monotone"
+                type="linear"
                 dataKey={d.slug}
                 name={d.name}
                 stroke={PALETTE[i % PALETTE.length]}
@@ -74,7 +74,7 @@ export function TrendChart({ roundName, dimensions, points, timeZone }: TrendCha
               />
             ))}
             <Line
-              type="monotone"
+              type="linear"
               dataKey="overall"
               name="Overall call"
               stroke="#1b1f24"

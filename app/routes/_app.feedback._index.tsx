@@ -46,21 +46,21 @@ export default function FeedbackList() {
         ) : (
           <ul className="plain-list feedback-list">
             {scorecards.map((item) => (
-              <li key={item.id} className="list-row">
+              <li key={item.id} className="todo-item">
                 <Link to={`/feedback/${item.id}`}>
                   {item.roundName} at {item.levelCode}
-                </Link>{" "}
-                <span className="hint">
-                  {formatDateTime(new Date(item.startsAt), timeZone)} · from {item.authorName}
-                </span>{" "}
+                </Link>
                 {item.overall ? (
                   <span className={`pill pill--call-${item.overall}`}>
                     {OVERALL_CALL_LABELS[item.overall]}
                   </span>
-                ) : null}{" "}
-                {item.averageScore !== null ? (
-                  <span className="hint">average {item.averageScore.toFixed(1)} / 4</span>
                 ) : null}
+                <p className="hint">
+                  {formatDateTime(new Date(item.startsAt), timeZone)} · from {item.authorName}
+                  {item.averageScore !== null
+                    ? ` · average score ${item.averageScore.toFixed(1)} / 4`
+                    : ""}
+                </p>
               </li>
             ))}
           </ul>
@@ -76,12 +76,12 @@ export default function FeedbackList() {
         ) : (
           <ul className="plain-list">
             {ratings.map((item) => (
-              <li key={item.id} className="list-row">
-                <Link to={`/feedback/${item.id}`}>{item.roundName}</Link>{" "}
-                <span className="hint">
+              <li key={item.id} className="todo-item">
+                <Link to={`/feedback/${item.id}`}>{item.roundName}</Link>
+                <p className="hint">
                   {formatDateTime(new Date(item.startsAt), timeZone)} · from {item.authorName}
                   {item.ratingAverage !== null ? ` · ${item.ratingAverage.toFixed(1)} / 5` : ""}
-                </span>
+                </p>
               </li>
             ))}
           </ul>
