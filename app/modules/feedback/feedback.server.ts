@@ -48,6 +48,20 @@ export function parseHalf(value: string | undefined): 1 | 2 | null {
   return value === "1" ? 1 : value === "2" ? 2 : null;
 }
 
+/** The one submitted piece of a half and kind (the unique key of `feedback`). */
+function feedbackSlot(sessionId: string, half: number, kind: FeedbackKind) {
+  return and(eq(feedback.sessionId, sessionId), eq(feedback.half, half), eq(feedback.kind, kind));
+}
+
+/** The draft of a half and kind (the primary key of `feedback_drafts`). */
+function draftSlot(sessionId: string, half: number, kind: FeedbackKind) {
+  return and(
+    eq(feedbackDrafts.sessionId, sessionId),
+    eq(feedbackDrafts.half, half),
+    eq(feedbackDrafts.kind, kind),
+  );
+}
+
 interface FeedbackSession extends SessionProgress {
   id: string;
   loopId: number;
@@ -164,23 +178,11 @@ export async function getFeedbackForm(
     db
       .select({ id: feedback.id, submittedAt: feedback.submittedAt })
       .from(feedback)
-      .where(
-        and(
-          eq(feedback.sessionId, sessionId),
-          eq(feedback.half, half),
-          eq(feedback.kind, duty.kind),
-        ),
-      ),
+      .where(feedbackSlot(sessionId, half, duty.kind)),
     db
       .select({ values: feedbackDrafts.values, updatedAt: feedbackDrafts.updatedAt })
       .from(feedbackDrafts)
-      .where(
-        and(
-          eq(feedbackDrafts.sessionId, sessionId),
-          eq(feedbackDrafts.half, half),
-          eq(feedbackDrafts.kind, duty.kind),
-        ),
-      ),
+      .where(draftSlot(sessionId, half, duty.kind)),
   ]);
   const candidate = session.participants.find(
     (p) => p.userId === (duty.kind === "scorecard" ? duty.recipientId : duty.authorId),
@@ -235,9 +237,7 @@ export async function saveFeedbackDraft(
   const [done] = await db
     .select({ id: feedback.id })
     .from(feedback)
-    .where(
-      and(eq(feedback.sessionId, sessionId), eq(feedback.half, half), eq(feedback.kind, duty.kind)),
-    );
+    .where(feedbackSlot(sessionId, half, duty.kind));
   if (done) return "submitted";
   await db
     .insert(feedbackDrafts)
@@ -324,13 +324,7 @@ export async function submitFeedback(
       const [first] = await tx
         .select({ id: feedback.id })
         .from(feedback)
-        .where(
-          and(
-            eq(feedback.sessionId, sessionId),
-            eq(feedback.half, half),
-            eq(feedback.kind, duty.kind),
-          ),
-        );
+        .where(feedbackSlot(sessionId, half, duty.kind));
       return { ok: true as const, feedbackId: first!.id, revealed: false };
     }
     if (payload.kind === "scorecard") {
@@ -343,15 +337,7 @@ export async function submitFeedback(
         })),
       );
     }
-    await tx
-      .delete(feedbackDrafts)
-      .where(
-        and(
-          eq(feedbackDrafts.sessionId, sessionId),
-          eq(feedbackDrafts.half, half),
-          eq(feedbackDrafts.kind, duty.kind),
-        ),
-      );
+    await tx.delete(feedbackDrafts).where(draftSlot(sessionId, half, duty.kind));
     const revealed = await revealIfDue(session, now, tx as unknown as Executor);
     return { ok: true as const, feedbackId: row.id, revealed: revealed !== null };
   });

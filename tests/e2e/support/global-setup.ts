@@ -186,9 +186,11 @@ async function startLivekitStandIn() {
 }
 
 export default async function setup(project: TestProject) {
+  // The browser tests run what ships: React's production build, not its development one.
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["vite:build", "--logLevel", "warn"], {
     cwd: root,
     stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
   });
 
   const cleanups: (() => Promise<void> | void)[] = [];
