@@ -113,6 +113,9 @@ function generateBusy(random: Random): Interval[] {
 
 function generatePeers(count: number, seed: number): MatchCandidate[] {
   const random = createRandom(seed);
+  // A stream of its own, so adding quality left every other generated figure, and so
+  // the benchmark's world, as it was.
+  const qualityRandom = createRandom(seed ^ 0x5bd1e995);
   return Array.from({ length: count }, (_, index) => {
     const levelRank = random.chance(0.9) ? random.int(3, 7) : null;
     return {
@@ -133,6 +136,9 @@ function generatePeers(count: number, seed: number): MatchCandidate[] {
       interviewsUpToRank: random.chance(0.6) ? random.int(4, 7) : null,
       swapTargetRank: random.chance(0.8) ? random.int(3, 7) : null,
       reliability: random.chance(0.8) ? Math.round((0.5 + random.next() * 0.5) * 100) / 100 : null,
+      quality: qualityRandom.chance(0.6)
+        ? Math.round((0.4 + qualityRandom.next() * 0.6) * 100) / 100
+        : null,
       interviewsGiven: random.int(0, 30),
       interviewsReceived: random.int(0, 30),
       lastSessionWithRequesterAt: random.chance(0.05)

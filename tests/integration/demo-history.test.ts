@@ -1,0 +1,240 @@
+import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/client";
+import {
+  dimensions,
+  feedback,
+  feedbackReveals,
+  feedbackScores,
+  mockSessions,
+  padDocuments,
+  rounds,
+  sessionParticipants,
+  sessionQuestions,
+  users,
+} from "#db/schema";
+import { DEMO_USERS, seedDemoData } from "#db/seed/demo-data";
+import { DEMO_HISTORY_PLAN, seedDemoHistory } from "#db/seed/demo-history";
+import {
+  listFeedbackToWrite,
+  loadReceivedScorecards,
+  padSnapshot,
+} from "~/modules/feedback/feedback.server";
+import { setupFreshDatabase } from "../support/database";
+
+setupFreshDatabase();
+
+const HOUR = 60 * 60 * 1000;
+const now = new Date();
+let firstRun = 0;
+let idByEmail = new Map<string, string>();
+
+async function historySessions() {
+  return getDb()
+    .select({
+      id: mockSessions.id,
+      key: mockSessions.idempotencyKey,
+      status: mockSessions.status,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+    })
+    .from(mockSessions)
+    .where(like(mockSessions.idempotencyKey, "demo-history:%"))
+    .orderBy(asc(mockSessions.startsAt));
+}
+
+async function counts() {
+  const db = getDb();
+  return {
+    sessions: (await historySessions()).length,
+    feedback: (await db.select({ id: feedback.id }).from(feedback)).length,
+    scores: (await db.select({ id: feedbackScores.feedbackId }).from(feedbackScores)).length,
+    questions: (await db.select({ id: sessionQuestions.sessionId }).from(sessionQuestions)).length,
+    reveals: (await db.select({ id: feedbackReveals.sessionId }).from(feedbackReveals)).length,
+  };
+}
+
+beforeAll(async () => {
+  // seedDemoData ends by calling seedDemoHistory: this run creates the history.
+  await seedDemoData(now);
+  const rows = await getDb().select({ id: users.id, email: users.email }).from(users);
+  idByEmail = new Map(rows.map((r) => [r.email, r.id]));
+  firstRun = (await historySessions()).length;
+});
+
+describe("the demo history", () => {
+  it("creates every planned session, completed and in the past", async () => {
+    const sessions = await historySessions();
+    expect(firstRun).toBe(DEMO_HISTORY_PLAN.length);
+    for (const s of sessions) {
+      expect(s.status).toBe("completed");
+      expect(s.endsAt.getTime()).toBeLessThanOrEqual(now.getTime() - 2 * HOUR);
+      expect(s.startsAt.getTime()).toBeGreaterThan(now.getTime() - 60 * 24 * HOUR);
+    }
+    const revealed = new Set(
+      (
+        await getDb()
+          .select({ id: feedbackReveals.sessionId, reason: feedbackReveals.reason })
+          .from(feedbackReveals)
+      )
+        .filter((r) => r.reason === "both_submitted")
+        .map((r) => r.id),
+    );
+    for (const s of sessions) {
+      if (revealed.has(s.id))
+        expect(s.endsAt.getTime()).toBeLessThanOrEqual(now.getTime() - 24 * HOUR);
+    }
+    expect(revealed.size).toBe(DEMO_HISTORY_PLAN.filter((m) => !m.pending).length);
+  });
+
+  it("gives each session a question per half and a pad", async () => {
+    const db = getDb();
+    const sessions = await historySessions();
+    const asked = await db
+      .select({ sessionId: sessionQuestions.sessionId, half: sessionQuestions.half })
+      .from(sessionQuestions)
+      .where(
+        inArray(
+          sessionQuestions.sessionId,
+          sessions.map((s) => s.id),
+        ),
+      );
+    const formats = await db
+      .select({ id: mockSessions.id, format: mockSessions.format })
+      .from(mockSessions)
+      .where(
+        inArray(
+          mockSessions.id,
+          sessions.map((s) => s.id),
+        ),
+      );
+    const halves = formats.reduce((n, s) => n + (s.format === "swap" ? 2 : 1), 0);
+    expect(asked).toHaveLength(halves);
+    const pads = await db.select({ id: padDocuments.sessionId }).from(padDocuments);
+    expect(pads.length).toBeGreaterThanOrEqual(sessions.length);
+    const pad = await padSnapshot(sessions[0]!.id);
+    expect(pad?.code.length).toBeGreaterThan(20);
+    expect(["python", "text"]).toContain(pad?.language);
+  });
+
+  it("shows every demo user revealed scorecards that cover their rounds and climb", async () => {
+    const db = getDb();
+    const dims = await db
+      .select({ slug: dimensions.slug, round: rounds.slug })
+      .from(dimensions)
+      .innerJoin(rounds, eq(rounds.id, dimensions.roundId));
+    for (const demo of DEMO_USERS) {
+      const cards = await loadReceivedScorecards(idByEmail.get(demo.email)!);
+      expect(cards.length, demo.email).toBeGreaterThanOrEqual(8);
+      const byRound = new Map<string, typeof cards>();
+      for (const card of cards)
+        byRound.set(card.roundSlug, [...(byRound.get(card.roundSlug) ?? []), card]);
+      const charted = [...byRound.values()].filter((series) => series.length >= 3);
+      expect(charted.length, demo.email).toBeGreaterThanOrEqual(2);
+      for (const card of cards) {
+        const expected = dims.filter((d) => d.round === card.roundSlug).map((d) => d.slug);
+        expect(card.scores.map((s) => s.slug).sort()).toEqual(expected.sort());
+        expect(card.levelCode).toBe(demo.targetLevel);
+      }
+      for (const series of charted) {
+        const mean = (c: (typeof series)[number]) =>
+          c.scores.reduce((a, s) => a + s.score, 0) / c.scores.length;
+        expect(mean(series.at(-1)!), demo.email).toBeGreaterThan(mean(series[0]!));
+      }
+      const calls = new Set(cards.map((c) => c.overall));
+      expect(calls.size, demo.email).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("leaves recent unrevealed sessions for the first two demo users", async () => {
+    const db = getDb();
+    const unrevealed = await db
+      .select({ id: mockSessions.id, endsAt: mockSessions.endsAt })
+      .from(mockSessions)
+      .leftJoin(feedbackReveals, eq(feedbackReveals.sessionId, mockSessions.id))
+      .where(
+        and(like(mockSessions.idempotencyKey, "demo-history:%"), isNull(feedbackReveals.sessionId)),
+      );
+    expect(unrevealed).toHaveLength(DEMO_HISTORY_PLAN.filter((m) => m.pending).length);
+    for (const s of unrevealed) {
+      const ago = now.getTime() - s.endsAt.getTime();
+      expect(ago).toBeGreaterThanOrEqual(2 * HOUR);
+      expect(ago).toBeLessThanOrEqual(20 * HOUR);
+    }
+    for (const demo of DEMO_USERS.slice(0, 2)) {
+      const me = idByEmail.get(demo.email)!;
+      const mine = await db
+        .select({ sessionId: sessionParticipants.sessionId })
+        .from(sessionParticipants)
+        .where(
+          and(
+            eq(sessionParticipants.userId, me),
+            inArray(
+              sessionParticipants.sessionId,
+              unrevealed.map((s) => s.id),
+            ),
+          ),
+        );
+      const authors = await Promise.all(
+        mine.map(async ({ sessionId }) =>
+          (
+            await db
+              .select({ authorId: feedback.authorId })
+              .from(feedback)
+              .where(eq(feedback.sessionId, sessionId))
+          ).map((f) => f.authorId),
+        ),
+      );
+      // One session nobody has written on; one where only the peer has (both their pieces).
+      expect(
+        authors.some((a) => a.length === 0),
+        demo.email,
+      ).toBe(true);
+      expect(
+        authors.some((a) => a.length === 2 && a.every((id) => id !== me)),
+        demo.email,
+      ).toBe(true);
+    }
+  });
+
+  it("lists that feedback through the app's own query", async () => {
+    for (const demo of DEMO_USERS.slice(0, 2)) {
+      const pending = await listFeedbackToWrite(idByEmail.get(demo.email)!, now);
+      // A swap: a scorecard and a rating each, on the untouched and the waiting session.
+      expect(
+        pending.filter((p) => !p.peerSubmitted),
+        demo.email,
+      ).toHaveLength(2);
+      expect(
+        pending.filter((p) => p.peerSubmitted),
+        demo.email,
+      ).toHaveLength(2);
+      expect(new Set(pending.map((p) => p.kind))).toEqual(new Set(["scorecard", "rating"]));
+    }
+  });
+
+  it("keeps everyone's sessions apart", async () => {
+    const rows = await getDb()
+      .select({
+        userId: sessionParticipants.userId,
+        startsAt: mockSessions.startsAt,
+        endsAt: mockSessions.endsAt,
+      })
+      .from(sessionParticipants)
+      .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+      .orderBy(asc(sessionParticipants.userId), asc(mockSessions.startsAt));
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      if (a.userId === b.userId)
+        expect(b.startsAt.getTime()).toBeGreaterThanOrEqual(a.endsAt.getTime());
+    }
+  });
+
+  it("adds nothing when run again", async () => {
+    const before = await counts();
+    expect(await seedDemoHistory(now)).toBe(0);
+    expect(await seedDemoHistory(new Date(now.getTime() + 36 * HOUR))).toBe(0);
+    await seedDemoData(now);
+    expect(await counts()).toEqual(before);
+  });
+});
