@@ -287,6 +287,13 @@ export async function submitFeedback(
   )?.targetLevelId;
 
   return db.transaction(async (tx) => {
+    // Submits of one session run one after the other: two last pieces arriving together
+    // would otherwise each miss the other's row (read committed) and neither would reveal.
+    await tx
+      .select({ id: mockSessions.id })
+      .from(mockSessions)
+      .where(eq(mockSessions.id, sessionId))
+      .for("update");
     const common = {
       sessionId,
       half,
