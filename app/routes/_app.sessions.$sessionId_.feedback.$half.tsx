@@ -18,7 +18,9 @@ import {
   OVERALL_CALL_LABELS,
   parseDraft,
   RATING_ASPECTS,
+  type RatingInput,
   ratingSchema,
+  type ScorecardInput,
   scorecardSchema,
 } from "~/modules/feedback/forms";
 import { notifyRevealed } from "~/modules/feedback/notifications.server";
@@ -86,9 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.kind === "scorecard"
       ? {
           kind: "scorecard",
-          value: submission.value as ReturnType<typeof scorecardSchema>["_output"],
+          value: submission.value as ScorecardInput,
         }
-      : { kind: "rating", value: submission.value as typeof ratingSchema._output },
+      : { kind: "rating", value: submission.value as RatingInput },
   );
   if (!result.ok) {
     if (result.error === "not_found") throw NOT_FOUND();

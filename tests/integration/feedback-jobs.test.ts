@@ -1,16 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import {
-  dimensions,
-  levels,
-  loops,
-  mockSessions,
-  outboxEmails,
-  rounds,
-  sessionParticipants,
-} from "#db/schema";
+import { outboxEmails } from "#db/schema";
 import {
   isRevealed,
   revealOverdueFeedback,
@@ -23,66 +14,33 @@ import {
 } from "~/modules/feedback/notifications.server";
 import { setupFreshDatabase } from "../support/database";
 import { createUser } from "../support/factories";
+import { dimensionsOf, HOUR, insertSession, MINUTE } from "../support/feedback-fixtures";
 
 setupFreshDatabase();
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const WEEK = 7 * 24 * HOUR;
 /** Each test's session ends in a week of its own, so one test's sweeps never reach another's. */
 const FIRST_END = new Date("2027-06-07T10:00:00Z");
 let week = 0;
 
 async function completedSession(format: "one_way" | "swap" = "one_way") {
-  const db = getDb();
-  const [loop] = await db.select().from(loops).where(eq(loops.slug, "databricks-ic"));
-  const [round] = await db.select().from(rounds).where(eq(rounds.slug, "coding"));
-  const [level] = await db.select().from(levels).where(eq(levels.code, "L5"));
   const candidate = await createUser({ name: "Cara Candidate", timeZone: "America/New_York" });
   const interviewer = await createUser({ name: "Ivo Interviewer", timeZone: "Asia/Kolkata" });
   const endsAt = new Date(FIRST_END.getTime() + week++ * WEEK);
   const startsAt = new Date(endsAt.getTime() - (format === "swap" ? 120 : 60) * MINUTE);
-  const [session] = await db
-    .insert(mockSessions)
-    .values({
-      loopId: loop!.id,
-      roundId: round!.id,
-      format,
-      startsAt,
-      endsAt,
-      status: "completed",
-      bookedBy: candidate.id,
-      idempotencyKey: randomUUID(),
-      currentHalf: format === "swap" ? 2 : 1,
-    })
-    .returning({ id: mockSessions.id });
-  const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
-  await db.insert(sessionParticipants).values([
-    {
-      sessionId: session!.id,
-      userId: candidate.id,
-      role: format === "swap" ? "swap" : "candidate",
-      targetLevelId: level!.id,
-      during,
-    },
-    {
-      sessionId: session!.id,
-      userId: interviewer.id,
-      role: format === "swap" ? "swap" : "interviewer",
-      targetLevelId: format === "swap" ? level!.id : null,
-      during,
-    },
-  ]);
+  const sessionId = await insertSession({
+    candidateId: candidate.id,
+    interviewerId: interviewer.id,
+    format,
+    startsAt,
+    endsAt,
+  });
   const after = (ms: number) => new Date(endsAt.getTime() + ms);
-  return { sessionId: session!.id, candidate, interviewer, endsAt, after };
+  return { sessionId, candidate, interviewer, endsAt, after };
 }
 
 async function scorecard() {
-  const [round] = await getDb().select().from(rounds).where(eq(rounds.slug, "coding"));
-  const dims = await getDb()
-    .select({ slug: dimensions.slug })
-    .from(dimensions)
-    .where(eq(dimensions.roundId, round!.id));
+  const dims = await dimensionsOf("coding");
   return {
     kind: "scorecard" as const,
     value: {

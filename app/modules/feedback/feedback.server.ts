@@ -66,39 +66,67 @@ interface FeedbackSession extends SessionProgress {
   id: string;
   loopId: number;
   roundId: number;
+  roundName: string;
   startsAt: Date;
   endsAt: Date;
-  participants: (SessionShape["participants"][number] & { targetLevelId: number | null })[];
+  participants: (SessionShape["participants"][number] & {
+    targetLevelId: number | null;
+    name: string;
+  })[];
+}
+
+/** Sessions with their participants, in two queries however many are asked for. */
+async function loadFeedbackSessions(
+  sessionIds: string[],
+  db: Executor = getDb(),
+): Promise<Map<string, FeedbackSession>> {
+  const loaded = new Map<string, FeedbackSession>();
+  if (sessionIds.length === 0) return loaded;
+  const [sessions, participants] = await Promise.all([
+    db
+      .select({
+        id: mockSessions.id,
+        loopId: mockSessions.loopId,
+        roundId: mockSessions.roundId,
+        roundName: rounds.name,
+        format: mockSessions.format,
+        bookedBy: mockSessions.bookedBy,
+        status: mockSessions.status,
+        currentHalf: mockSessions.currentHalf,
+        startsAt: mockSessions.startsAt,
+        endsAt: mockSessions.endsAt,
+      })
+      .from(mockSessions)
+      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
+      .where(inArray(mockSessions.id, sessionIds)),
+    db
+      .select({
+        sessionId: sessionParticipants.sessionId,
+        userId: sessionParticipants.userId,
+        role: sessionParticipants.role,
+        targetLevelId: sessionParticipants.targetLevelId,
+        name: users.name,
+      })
+      .from(sessionParticipants)
+      .innerJoin(users, eq(users.id, sessionParticipants.userId))
+      .where(inArray(sessionParticipants.sessionId, sessionIds)),
+  ]);
+  for (const session of sessions) {
+    loaded.set(session.id, {
+      ...session,
+      participants: participants
+        .filter((p) => p.sessionId === session.id)
+        .map(({ sessionId: _, ...p }) => p),
+    });
+  }
+  return loaded;
 }
 
 async function loadFeedbackSession(
   sessionId: string,
   db: Executor = getDb(),
 ): Promise<FeedbackSession | null> {
-  const [session] = await db
-    .select({
-      id: mockSessions.id,
-      loopId: mockSessions.loopId,
-      roundId: mockSessions.roundId,
-      format: mockSessions.format,
-      bookedBy: mockSessions.bookedBy,
-      status: mockSessions.status,
-      currentHalf: mockSessions.currentHalf,
-      startsAt: mockSessions.startsAt,
-      endsAt: mockSessions.endsAt,
-    })
-    .from(mockSessions)
-    .where(eq(mockSessions.id, sessionId));
-  if (!session) return null;
-  const participants = await db
-    .select({
-      userId: sessionParticipants.userId,
-      role: sessionParticipants.role,
-      targetLevelId: sessionParticipants.targetLevelId,
-    })
-    .from(sessionParticipants)
-    .where(eq(sessionParticipants.sessionId, sessionId));
-  return { ...session, participants };
+  return (await loadFeedbackSessions([sessionId], db)).get(sessionId) ?? null;
 }
 
 function dutyOf(session: FeedbackSession, half: 1 | 2, authorId: string): FeedbackDuty | null {
@@ -170,11 +198,10 @@ export async function getFeedbackForm(
   if (!session) return null;
   const duty = dutyOf(session, half, viewerId);
   if (!duty) return null;
-  const [round, practiseRounds, question, [peer], [existing], [draft]] = await Promise.all([
+  const [round, practiseRounds, question, [existing], [draft]] = await Promise.all([
     loadRoundRubric(session.roundId, db),
     loopRounds(session.loopId, db),
     questionOfHalf(sessionId, half, db),
-    db.select({ name: users.name }).from(users).where(eq(users.id, duty.recipientId)),
     db
       .select({ id: feedback.id, submittedAt: feedback.submittedAt })
       .from(feedback)
@@ -212,7 +239,7 @@ export async function getFeedbackForm(
     round,
     practiseRounds,
     question,
-    peerName: peer?.name ?? "Your peer",
+    peerName: session.participants.find((p) => p.userId === duty.recipientId)?.name ?? "Your peer",
     targetLevel: target ? { code: target.code, bar: target.bar } : null,
     submitted: existing ?? null,
     draft: draft ?? null,
@@ -396,9 +423,12 @@ export async function revealOverdueFeedback(now: Date = new Date()): Promise<str
       ),
     );
   const revealed: string[] = [];
-  for (const { id } of due) {
-    const session = await loadFeedbackSession(id, db);
-    if (session && (await revealIfDue(session, now, db))) revealed.push(id);
+  const sessions = await loadFeedbackSessions(
+    due.map((d) => d.id),
+    db,
+  );
+  for (const [id, session] of sessions) {
+    if (await revealIfDue(session, now, db)) revealed.push(id);
   }
   return revealed;
 }
@@ -630,7 +660,7 @@ export async function listFeedbackToWrite(
     );
   const sessionIds = mine.map((m) => m.sessionId);
   if (sessionIds.length === 0) return [];
-  const [submitted, drafts, details] = await Promise.all([
+  const [submitted, drafts, sessions] = await Promise.all([
     db
       .select({
         sessionId: feedback.sessionId,
@@ -650,25 +680,16 @@ export async function listFeedbackToWrite(
       .where(
         and(inArray(feedbackDrafts.sessionId, sessionIds), eq(feedbackDrafts.authorId, viewerId)),
       ),
-    db
-      .select({ id: mockSessions.id, roundName: rounds.name })
-      .from(mockSessions)
-      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
-      .where(inArray(mockSessions.id, sessionIds)),
+    loadFeedbackSessions(sessionIds, db),
   ]);
   const key = (s: { sessionId: string; half: number; kind: string }) =>
     `${s.sessionId}:${s.half}:${s.kind}`;
   const done = new Set(submitted.map(key));
   const drafted = new Set(drafts.map(key));
   const pending: PendingFeedback[] = [];
-  for (const sessionId of sessionIds) {
-    const session = await loadFeedbackSession(sessionId, db);
-    if (!session) continue;
+  for (const [sessionId, session] of sessions) {
     const duties = feedbackDuties(session);
-    const peerId = session.participants.find((p) => p.userId !== viewerId)?.userId;
-    const [peer] = peerId
-      ? await db.select({ name: users.name }).from(users).where(eq(users.id, peerId))
-      : [];
+    const peer = session.participants.find((p) => p.userId !== viewerId);
     for (const duty of duties) {
       if (duty.authorId !== viewerId) continue;
       if (done.has(key({ sessionId, ...duty }))) continue;
@@ -677,7 +698,7 @@ export async function listFeedbackToWrite(
         sessionId,
         half: duty.half,
         kind: duty.kind,
-        roundName: details.find((d) => d.id === sessionId)?.roundName ?? "Mock",
+        roundName: session.roundName,
         peerName: peer?.name ?? "your peer",
         startsAt: session.startsAt,
         revealBy: new Date(session.endsAt.getTime() + REVEAL_AFTER_MS),
