@@ -72,9 +72,9 @@ describe("the room page", () => {
 
   it("gives the kit to the interviewer only, never to the candidate's page", async () => {
     const { sessionId, me, peer } = await sessionAt(-5);
-    const interviewerPage = await (
-      await (await signedIn(peer.email)).get(`/sessions/${sessionId}`)
-    ).text();
+    const interviewer = await signedIn(peer.email);
+    expect((await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
+    const interviewerPage = await (await interviewer.get(`/sessions/${sessionId}`)).text();
     const candidatePage = await (
       await (await signedIn(me.email)).get(`/sessions/${sessionId}`)
     ).text();
@@ -102,7 +102,7 @@ describe("the room page", () => {
   it("saves the interviewer's notes and refuses the candidate's", async () => {
     const { sessionId, me, peer } = await sessionAt(-5);
     const interviewer = await signedIn(peer.email);
-    await interviewer.get(`/sessions/${sessionId}`);
+    await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" });
     expect(
       (await interviewer.post(`/sessions/${sessionId}`, { intent: "notes", body: "Strong start" }))
         .status,
@@ -125,12 +125,15 @@ describe("the room page", () => {
     const { sessionId, me, peer } = await sessionAt(-5, "swap");
     const booker = await signedIn(me.email);
     const other = await signedIn(peer.email);
+    await other.post(`/sessions/${sessionId}`, { intent: "sync" });
     expect(await (await other.get(`/sessions/${sessionId}`)).text()).toContain("Interviewer kit");
     expect(await (await booker.get(`/sessions/${sessionId}`)).text()).not.toContain(
       "Interviewer kit",
     );
+    // Only the first half's interviewer (the peer) may switch; two clicks of theirs
+    // racing switch once.
     const [first, second] = await Promise.all([
-      booker.post(`/sessions/${sessionId}`, { intent: "switch-roles" }),
+      other.post(`/sessions/${sessionId}`, { intent: "switch-roles" }),
       other.post(`/sessions/${sessionId}`, { intent: "switch-roles" }),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
@@ -148,7 +151,7 @@ describe("the room page", () => {
 
   it("never gives a candidate a question twice (the database refuses it)", async () => {
     const { sessionId, me, peer } = await sessionAt(-5);
-    await (await signedIn(peer.email)).get(`/sessions/${sessionId}`);
+    await (await signedIn(peer.email)).post(`/sessions/${sessionId}`, { intent: "sync" });
     const [assigned] = await getDb()
       .select()
       .from(sessionQuestions)
@@ -187,19 +190,36 @@ describe("video tokens", () => {
     expect(lifetime).toBeLessThanOrEqual(15 * 60);
   });
 
-  it("answers 403 before the window and for a non-participant", async () => {
+  it("answers 403 to a participant before the window", async () => {
     const early = await sessionAt(120);
-    expect(
-      (await (await signedIn(early.me.email)).get(`/sessions/${early.sessionId}/video-token`))
-        .status,
-    ).toBe(403);
+    const response = await (await signedIn(early.me.email)).get(
+      `/sessions/${early.sessionId}/video-token`,
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: "Video is open during the session's time only.",
+    });
+  });
+
+  it("answers the same 404 as every other route to anyone who is not a participant", async () => {
     const open = await sessionAt(-5);
-    const stranger = await createAvailableUser("Video Stranger");
-    expect(
-      (await (await signedIn(stranger.email)).get(`/sessions/${open.sessionId}/video-token`))
-        .status,
-    ).toBe(403);
-    expect((await server.client().get(`/sessions/${open.sessionId}/video-token`)).status).toBe(401);
+    const stranger = await signedIn((await createAvailableUser("Video Stranger")).email);
+    const askers = [
+      ["a stranger", stranger, `/sessions/${open.sessionId}`],
+      ["a stranger, bad id", stranger, "/sessions/not-a-session"],
+      ["a stranger, unknown id", stranger, `/sessions/${randomUUID()}`],
+      ["signed out", server.client(), `/sessions/${open.sessionId}`],
+      ["signed out, bad id", server.client(), "/sessions/not-a-session"],
+    ] as const;
+    for (const [who, client, base] of askers) {
+      for (const tool of ["video-token", "pad-token"]) {
+        const response = await client.get(`${base}/${tool}`);
+        expect(response.status, `${who}: ${tool}`).toBe(404);
+        expect(await response.json(), `${who}: ${tool}`).toEqual({ error: "Not found." });
+      }
+    }
+    // The room page itself answers a stranger the same way.
+    expect((await stranger.get(`/sessions/${open.sessionId}`)).status).toBe(404);
   });
 });
 

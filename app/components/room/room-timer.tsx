@@ -9,15 +9,20 @@ function clock(ms: number): string {
   return `${m}:${String(s).padStart(2, "0")}`;
 }
 
-/** Elapsed time of the current half with its phase and cue; a swap has two halves. */
+/**
+ * Elapsed time of the current half with its phase and cue; a swap has two halves, the
+ * second timed from the moment the roles were switched.
+ */
 export function RoomTimer({
-  startsAt,
+  halfStartsAt,
+  halfEndsAt,
   roundMinutes,
   half,
   halves,
   serverNow,
 }: {
-  startsAt: string;
+  halfStartsAt: string;
+  halfEndsAt: string;
   roundMinutes: number;
   half: 1 | 2;
   halves: 1 | 2;
@@ -30,11 +35,11 @@ export function RoomTimer({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const halfStart = new Date(startsAt).getTime() + (half - 1) * roundMinutes * 60_000;
+  const halfStart = new Date(halfStartsAt).getTime();
   const elapsed = now - halfStart;
   const phases = phasesFor(roundMinutes);
   const phase = currentPhase(phases, elapsed / 60_000);
-  const remaining = roundMinutes * 60_000 - elapsed;
+  const remaining = new Date(halfEndsAt).getTime() - now;
   return (
     <section className="timer card" aria-label="Timer">
       <p className="eyebrow">
