@@ -15,7 +15,7 @@ import { CodePad, type PadApi } from "~/components/room/code-pad";
 import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
 import { LiveStatusBadge, useNow } from "~/components/room/room-status";
 import { RoomTimer } from "~/components/room/room-timer";
-import { SwitchRoles } from "~/components/room/switch-roles";
+import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { VideoPanel } from "~/components/room/video-panel";
 import { roomOpensBeforeMs } from "~/env.server";
 import { cancelSession } from "~/modules/booking/booking.server";
@@ -29,12 +29,12 @@ import {
 import { requireUser } from "~/modules/identity/auth.server";
 import { padSetupFor } from "~/modules/sessions/pad-setup";
 import {
-  describeLiveStatus,
   halfClock,
   liveStatus,
   SWITCH_REFUSAL_MESSAGES,
   seatColor,
   statusLagsClock,
+  statusWord,
 } from "~/modules/sessions/roles";
 import {
   getInterviewerKit,
@@ -200,6 +200,7 @@ export default function SessionPage() {
   const revalidator = useRevalidator();
   const onRoomChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
   const announce = useCallback(() => padApi.current?.announceRoomChange(), []);
+  useOnRolesSwitched(announce);
   const clockNow = useNow(now, 5_000);
   const timing = {
     status: session.status,
@@ -312,6 +313,16 @@ export default function SessionPage() {
                 </p>
               </section>
             )}
+            {room.halves === 2 && room.half === 1 && status.kind === "live" ? (
+              room.isInterviewer ? (
+                <SwitchRoles peerName={session.peer.name} />
+              ) : (
+                <p className="hint card">
+                  At half time {session.peer.name} switches roles: then you interview, and the kit
+                  with a new question is yours.
+                </p>
+              )
+            ) : null}
             {kit ? (
               <InterviewerKitPanel
                 key={`kit-${kit.half}`}
@@ -339,16 +350,6 @@ export default function SessionPage() {
                   clarifying questions, and use the pad.
                 </p>
               </section>
-            ) : null}
-            {room.halves === 2 && room.half === 1 && status.kind === "live" ? (
-              room.isInterviewer ? (
-                <SwitchRoles peerName={session.peer.name} onSwitched={announce} />
-              ) : (
-                <p className="hint card">
-                  At half time {session.peer.name} switches roles: then you interview, and the kit
-                  with a new question is yours.
-                </p>
-              )
             ) : null}
           </div>
         </div>
@@ -402,7 +403,7 @@ export default function SessionPage() {
         </section>
       ) : null}
       <h2 className="status-line">
-        Status: <span data-testid="status-line">{describeLiveStatus(status)}</span>
+        Status: <span data-testid="status-line">{statusWord(status)}</span>
       </h2>
     </div>
   );

@@ -21,6 +21,7 @@ import {
   SEAT_COLORS,
   seatColor,
   statusLagsClock,
+  statusWord,
   switchRefusal,
 } from "~/modules/sessions/roles";
 
@@ -213,6 +214,14 @@ describe("live status", () => {
     expect(describeLiveStatus(liveStatus({ ...session, status: "cancelled" }, at(-60)))).toBe(
       "Cancelled",
     );
+  });
+
+  it("words the status line in step with the badge", () => {
+    expect(statusWord(liveStatus({ ...session, status: "scheduled" }, at(-600)))).toBe("scheduled");
+    expect(statusWord(liveStatus(session, at(10)))).toBe("in progress");
+    // Stored as in progress, but the time is up: the line says so, like the badge.
+    expect(statusWord(liveStatus(session, at(61)))).toBe("ended");
+    expect(statusWord(liveStatus({ ...session, status: "cancelled" }, at(10)))).toBe("cancelled");
   });
 
   it("says when the stored status lags the clock", () => {

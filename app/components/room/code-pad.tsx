@@ -185,6 +185,8 @@ export function CodePad({
             EditorState.readOnly.of(readOnly),
             EditorView.editable.of(!readOnly),
             EditorView.contentAttributes.of({ "aria-label": "Shared code pad" }),
+            // Notes are prose: long lines wrap instead of running off the side.
+            defaultLanguage === "text" ? EditorView.lineWrapping : [],
             // The peer's name rides on their cursor all the time, not only on hover.
             EditorView.theme({
               ".cm-ySelectionInfo": { opacity: 1, transitionDelay: "0s" },

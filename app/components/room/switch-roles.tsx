@@ -1,31 +1,34 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
+type SwitchReply = { switched?: boolean; error?: string };
+
+/** One fetcher for the switch, shared by the dialog and the page that outlives it. */
+const SWITCH_FETCHER = "switch-roles";
+
+/**
+ * Runs `onSwitched` once the server has switched (to tell the peer's page at once).
+ * Lives in the page: the dialog is gone by then, its half being over.
+ */
+export function useOnRolesSwitched(onSwitched: () => void) {
+  const fetcher = useFetcher<SwitchReply>({ key: SWITCH_FETCHER });
+  const told = useRef<SwitchReply | null>(null);
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data?.switched || told.current === fetcher.data)
+      return;
+    told.current = fetcher.data;
+    onSwitched();
+  }, [fetcher.state, fetcher.data, onSwitched]);
+}
+
 /**
  * The first half's interviewer ends the half: a button, then a modal confirmation (the
  * native dialog: focus moves into it, Escape closes it, the rest of the page is inert).
- * `onSwitched` runs once the server has switched, to tell the peer's page at once.
  */
-export function SwitchRoles({
-  peerName,
-  onSwitched,
-}: {
-  peerName: string;
-  onSwitched: () => void;
-}) {
+export function SwitchRoles({ peerName }: { peerName: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const fetcher = useFetcher<{ switched?: boolean; error?: string }>();
-  const announced = useRef(false);
+  const fetcher = useFetcher<SwitchReply>({ key: SWITCH_FETCHER });
   const busy = fetcher.state !== "idle";
-
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
-    if (fetcher.data.switched && !announced.current) {
-      announced.current = true;
-      dialog.current?.close();
-      onSwitched();
-    }
-  }, [fetcher.state, fetcher.data, onSwitched]);
 
   return (
     <section className="card stack" aria-labelledby="switch-heading">

@@ -186,6 +186,18 @@ export function describeLiveStatus(status: LiveStatus): string {
   }
 }
 
+/** One word for the status line, in step with the badge: "scheduled", "in progress", "ended". */
+export function statusWord(status: LiveStatus): string {
+  const words: Record<LiveStatus["kind"], string> = {
+    upcoming: "scheduled",
+    live: "in progress",
+    ended: "ended",
+    cancelled: "cancelled",
+    no_show: "no show",
+  };
+  return words[status.kind];
+}
+
 /**
  * True when the stored status lags the clock: a session that has started but is still
  * "scheduled", or one whose time is over but is not settled. The room then asks the
