@@ -69,21 +69,23 @@ describe("realtime tokens", () => {
   });
 });
 
+const SWAP = {
+  format: "swap" as const,
+  bookedBy: "a",
+  participants: [
+    { userId: "a", role: "swap" as const },
+    { userId: "b", role: "swap" as const },
+  ],
+};
+
 describe("roles per half", () => {
+  const swap = SWAP;
   const oneWay = {
     format: "one_way" as const,
     bookedBy: "cand",
     participants: [
       { userId: "cand", role: "candidate" as const },
       { userId: "intv", role: "interviewer" as const },
-    ],
-  };
-  const swap = {
-    format: "swap" as const,
-    bookedBy: "a",
-    participants: [
-      { userId: "a", role: "swap" as const },
-      { userId: "b", role: "swap" as const },
     ],
   };
 
@@ -143,12 +145,7 @@ const at = (minutes: number) => new Date(START.getTime() + minutes * MIN);
 
 describe("switching roles", () => {
   const swap = {
-    format: "swap" as const,
-    bookedBy: "a",
-    participants: [
-      { userId: "a", role: "swap" as const },
-      { userId: "b", role: "swap" as const },
-    ],
+    ...SWAP,
     startsAt: START,
     endsAt: at(120),
     currentHalf: 1,

@@ -141,16 +141,16 @@ export async function syncRoom(access: RoomAccess, now: Date): Promise<SessionSt
 export async function roomNeedsSync(access: RoomAccess, now: Date): Promise<boolean> {
   if (statusLagsClock(access.session, now)) return true;
   if (access.window !== "open" || now >= access.session.endsAt) return false;
-  const [assigned] = await getDb()
-    .select({ half: sessionQuestions.half })
+  return (await assignedQuestionId(access.session.id, access.half)) === null;
+}
+
+/** The question a half was given, if any. */
+async function assignedQuestionId(sessionId: string, half: 1 | 2): Promise<number | null> {
+  const [row] = await getDb()
+    .select({ questionId: sessionQuestions.questionId })
     .from(sessionQuestions)
-    .where(
-      and(
-        eq(sessionQuestions.sessionId, access.session.id),
-        eq(sessionQuestions.half, access.half),
-      ),
-    );
-  return !assigned;
+    .where(and(eq(sessionQuestions.sessionId, sessionId), eq(sessionQuestions.half, half)));
+  return row?.questionId ?? null;
 }
 
 export function mintPadToken(access: RoomAccess, user: { id: string; name: string }, now: Date) {
@@ -269,11 +269,8 @@ async function assignQuestion(
   interviewerId: string,
 ) {
   const db = getDb();
-  const [existing] = await db
-    .select({ questionId: sessionQuestions.questionId })
-    .from(sessionQuestions)
-    .where(and(eq(sessionQuestions.sessionId, access.session.id), eq(sessionQuestions.half, half)));
-  if (existing) return existing.questionId;
+  const existing = await assignedQuestionId(access.session.id, half);
+  if (existing !== null) return existing;
 
   const [candidateLevel] = await db
     .select({ rank: levels.rank })
@@ -333,13 +330,7 @@ async function assignQuestion(
         .returning({ questionId: sessionQuestions.questionId });
       if (row) return row.questionId;
       // The other participant's page assigned it a moment ago.
-      const [raced] = await db
-        .select({ questionId: sessionQuestions.questionId })
-        .from(sessionQuestions)
-        .where(
-          and(eq(sessionQuestions.sessionId, access.session.id), eq(sessionQuestions.half, half)),
-        );
-      return raced?.questionId ?? null;
+      return assignedQuestionId(access.session.id, half);
     } catch (err) {
       if (
         !isUniqueViolation(err, "session_questions_candidate_question_key") &&
