@@ -189,7 +189,14 @@ export function CodePad({
             defaultLanguage === "text" ? EditorView.lineWrapping : [],
             // The peer's name rides on their cursor all the time, not only on hover.
             EditorView.theme({
-              ".cm-ySelectionInfo": { opacity: 1, transitionDelay: "0s" },
+              ".cm-ySelectionInfo": {
+                opacity: 1,
+                transitionDelay: "0s",
+                fontFamily: "system-ui, sans-serif",
+                fontSize: "0.75rem",
+                padding: "0 4px",
+                borderRadius: "3px",
+              },
               ".cm-content": { paddingTop: "1.2em" },
             }),
           ],
