@@ -299,6 +299,7 @@ export default function SessionPage() {
                 halfStartsAt={room.halfStartsAt}
                 halfEndsAt={room.halfEndsAt}
                 roundMinutes={room.roundMinutes}
+                kind={room.pad.kind}
                 half={room.half}
                 halves={room.halves}
                 serverNow={now}

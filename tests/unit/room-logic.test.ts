@@ -114,6 +114,10 @@ describe("timer phases", () => {
     expect(currentPhase(phases, 30)?.name).toBe("The question");
     expect(currentPhase(phases, 59.9)?.name).toBe("Wrap-up");
     expect(currentPhase(phases, 60)).toBeNull();
+    // A behavioral round's main part is about stories, not code.
+    const behavioral = currentPhase(phasesFor(45, "behavioral"), 20);
+    expect(behavioral?.name).toBe("The stories");
+    expect(behavioral?.cue).toContain("situation, task, your actions, the result");
   });
 });
 

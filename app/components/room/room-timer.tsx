@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import type { RoundKind } from "~/modules/sessions/pad-setup";
 import { currentPhase, phasesFor } from "~/modules/sessions/roles";
 import { formatRelative } from "~/utils/datetime";
 
@@ -17,6 +18,7 @@ export function RoomTimer({
   halfStartsAt,
   halfEndsAt,
   roundMinutes,
+  kind,
   half,
   halves,
   serverNow,
@@ -24,6 +26,7 @@ export function RoomTimer({
   halfStartsAt: string;
   halfEndsAt: string;
   roundMinutes: number;
+  kind: RoundKind;
   half: 1 | 2;
   halves: 1 | 2;
   /** The loader's clock: the first render must match the server's HTML. */
@@ -37,7 +40,7 @@ export function RoomTimer({
   }, []);
   const halfStart = new Date(halfStartsAt).getTime();
   const elapsed = now - halfStart;
-  const phases = phasesFor(roundMinutes);
+  const phases = phasesFor(roundMinutes, kind);
   const phase = currentPhase(phases, elapsed / 60_000);
   const remaining = new Date(halfEndsAt).getTime() - now;
   return (

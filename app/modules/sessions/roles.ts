@@ -1,3 +1,5 @@
+import type { RoundKind } from "./pad-setup";
+
 // Who interviews whom, half by half, and the timer's phases: plain functions of a
 // session's shape.
 
@@ -37,18 +39,40 @@ export interface Phase {
   cue: string;
 }
 
+/** What the main part of a round asks for, by the kind of round. */
+const MAIN_CUES: Record<RoundKind, { name: string; cue: string }> = {
+  coding: { name: "The question", cue: "Work the problem out loud: clarify, plan, build, test." },
+  behavioral: {
+    name: "The stories",
+    cue: "One story per question: situation, task, your actions, the result.",
+  },
+  hiring_manager: {
+    name: "The conversation",
+    cue: "Career arc, scope held, why this team; revisit anything flagged.",
+  },
+  screen: { name: "The conversation", cue: "Background, level, hands-on experience, why now." },
+  design: {
+    name: "The design",
+    cue: "Requirements first, then the big picture, then go deep where it matters.",
+  },
+  deep_dive: {
+    name: "The deep dive",
+    cue: "Reason from how the system works: hypotheses, evidence, fix, trade-offs.",
+  },
+};
+
 /**
- * The timer's phases for one half of a round: introductions, the main work, the
- * candidate's questions and a wrap-up, sized from the round's length.
+ * The timer's phases for one half of a round: introductions, the main work (named for
+ * the kind of round), the candidate's questions and a wrap-up, sized from its length.
  */
-export function phasesFor(roundMinutes: number): Phase[] {
+export function phasesFor(roundMinutes: number, kind: RoundKind = "coding"): Phase[] {
   const intro = Math.max(2, Math.round(roundMinutes * 0.08));
   const questions = Math.max(3, Math.round(roundMinutes * 0.12));
   const wrap = Math.max(2, Math.round(roundMinutes * 0.05));
   const main = roundMinutes - intro - questions - wrap;
   const phases: Omit<Phase, "startMinute" | "endMinute">[] = [
     { name: "Introductions", cue: "Say hello, set the scene, agree on the format." },
-    { name: "The question", cue: "Work the problem out loud: clarify, plan, build, test." },
+    MAIN_CUES[kind],
     {
       name: "Candidate's questions",
       cue: "Time for the candidate to ask about the role and team.",
