@@ -4,34 +4,45 @@ import {
   Form,
   Link,
   useActionData,
+  useFetcher,
   useLoaderData,
   useRevalidator,
   useSearchParams,
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef } from "react";
 import { SubmitButton } from "~/components/forms";
-import { CodePad } from "~/components/room/code-pad";
+import { CodePad, type PadApi } from "~/components/room/code-pad";
 import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
+import { LiveStatusBadge, useNow } from "~/components/room/room-status";
 import { RoomTimer } from "~/components/room/room-timer";
+import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { VideoPanel } from "~/components/room/video-panel";
 import { roomOpensBeforeMs } from "~/env.server";
 import { cancelSession } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
-import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import {
   type SessionFeedbackStatus,
   sessionFeedbackStatus,
 } from "~/modules/feedback/feedback.server";
 import { requireUser } from "~/modules/identity/auth.server";
-import { colorFor } from "~/modules/sessions/realtime-token";
+import { padSetupFor } from "~/modules/sessions/pad-setup";
+import {
+  halfClock,
+  liveStatus,
+  SWITCH_REFUSAL_MESSAGES,
+  seatColor,
+  statusLagsClock,
+  statusWord,
+} from "~/modules/sessions/roles";
 import {
   getInterviewerKit,
   getRoomAccess,
-  markStartedIfDue,
+  roomNeedsSync,
   saveInterviewerNotes,
   switchRoles,
+  syncRoom,
 } from "~/modules/sessions/room.server";
 import { formatDateTime, formatRange, formatRelative } from "~/utils/datetime";
 
@@ -47,25 +58,29 @@ async function requireAccess(request: Request, sessionId: string | undefined) {
   return { user, access, now };
 }
 
+// The loader only reads (it runs on every revalidation): moving the session's status
+// along and choosing questions happen in the action, when the room asks ("sync").
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, now } = await requireAccess(request, params.sessionId);
   const { session } = access;
-  if (access.window === "open") await markStartedIfDue(access, now);
   const window = joinWindow(session.startsAt, session.endsAt, roomOpensBeforeMs());
-  const catalogs = await getLoopCatalogs();
-  const roundMinutes =
-    catalogs.flatMap((l) => l.rounds).find((r) => r.id === session.roundId)?.durationMinutes ?? 60;
   // The kit is read here only for the interviewer of the current half: the candidate's
   // page never receives it, not even hidden.
-  const [kit, feedback] = await Promise.all([
+  const [kit, feedback, syncDue] = await Promise.all([
     getInterviewerKit(access, user.id),
     sessionFeedbackStatus(session.id, user.id, now),
+    roomNeedsSync(access, now),
   ]);
+  const clock = halfClock(
+    { ...session, halfTwoStartedAt: access.halfTwoStartedAt },
+    access.half,
+    access.roundMinutes,
+  );
   return {
     feedback,
     timeZone: user.timeZone,
     now: now.getTime(),
-    me: { name: user.name, color: colorFor(user.id) },
+    me: { name: user.name, color: seatColor(access.shape, user.id) },
     session: toSessionCard(session, now),
     noShowByMe: session.noShowUserIds.includes(user.id),
     noShowByPeer: session.noShowUserIds.includes(session.peer.id),
@@ -79,7 +94,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       half: access.half,
       halves: (session.format === "swap" ? 2 : 1) as 1 | 2,
       isInterviewer: access.isInterviewer,
-      roundMinutes,
+      roundMinutes: access.roundMinutes,
+      halfStartsAt: clock.startsAt.toISOString(),
+      halfEndsAt: clock.endsAt.toISOString(),
+      pad: padSetupFor(session.roundSlug),
+      syncDue,
     },
     kit,
     canChange: session.status === "scheduled" && session.startsAt > now,
@@ -103,11 +122,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { saved: true };
   }
   if (intent === "switch-roles") {
-    const switched = await switchRoles(access);
-    if (!switched) {
-      return data({ error: "Roles can be switched once, during a swap session." }, { status: 409 });
+    const result = await switchRoles(access, user.id, new Date());
+    if (!result.ok) {
+      const status = result.error === "not_interviewer" ? 403 : 409;
+      return data({ error: SWITCH_REFUSAL_MESSAGES[result.error] }, { status });
     }
     return { switched: true };
+  }
+  if (intent === "sync") {
+    const before = access.session.status;
+    const after = await syncRoom(access, new Date());
+    return { synced: true, changed: after !== before };
   }
   if (intent !== "cancel") throw new Response("Unknown action", { status: 400 });
   const result = await cancelSession({ userId: user.id, sessionId: access.session.id });
@@ -118,17 +143,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/sessions/${access.session.id}?cancelled=${result.late ? "late" : "1"}`);
 }
 
-/** Keeps the room's server state (roles, status) fresh while it is open. */
-function useRoomRefresh(active: boolean) {
-  const revalidator = useRevalidator();
+/**
+ * Asks the server to bring the session up to the clock (started, ended) and to choose
+ * the half's question, once for each state the page is in: when the loader says it is
+ * due, or when the clock passes the start or the end while the page is open.
+ */
+function useRoomSync(input: {
+  enabled: boolean;
+  due: boolean;
+  lagging: boolean;
+  stateKey: string;
+  onChanged: () => void;
+}) {
+  const fetcher = useFetcher<{ synced?: boolean; changed?: boolean }>();
+  const asked = useRef(new Set<string>());
+  const { enabled, due, lagging, stateKey, onChanged } = input;
+  const key = `${stateKey}:${lagging}`;
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle")
-        revalidator.revalidate();
-    }, 15_000);
-    return () => clearInterval(timer);
-  }, [active, revalidator]);
+    if (!enabled || !(due || lagging) || fetcher.state !== "idle" || asked.current.has(key)) return;
+    asked.current.add(key);
+    fetcher.submit({ intent: "sync" }, { method: "post" });
+  }, [enabled, due, lagging, key, fetcher]);
+  const changed = fetcher.state === "idle" && fetcher.data?.changed === true;
+  useEffect(() => {
+    if (changed) onChanged();
+  }, [changed, onChanged]);
+  return { syncing: fetcher.state !== "idle", asked: asked.current.has(key) };
 }
 
 export default function SessionPage() {
@@ -151,11 +191,32 @@ export default function SessionPage() {
   const start = new Date(session.startsAt);
   const end = new Date(session.endsAt);
   const confirming = searchParams.get("confirm") === "cancel";
-  const padApi = useRef<{ insertAtTop: (text: string) => void } | null>(null);
-  const onPadReady = useCallback((api: { insertAtTop: (text: string) => void }) => {
+  const padApi = useRef<PadApi | null>(null);
+  const onPadReady = useCallback((api: PadApi) => {
     padApi.current = api;
   }, []);
-  useRoomRefresh(room.window === "open");
+  // The peer's page changes at once: after a change of ours, a message through the
+  // pad's realtime connection makes their page reload its data (and ours, theirs).
+  const revalidator = useRevalidator();
+  const onRoomChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
+  const announce = useCallback(() => padApi.current?.announceRoomChange(), []);
+  useOnRolesSwitched(announce);
+  const clockNow = useNow(now, 5_000);
+  const timing = {
+    status: session.status,
+    startsAt: new Date(session.startsAt),
+    endsAt: new Date(session.endsAt),
+  };
+  const status = liveStatus(timing, new Date(clockNow));
+  const sync = useRoomSync({
+    enabled: room.window === "open",
+    due: room.syncDue,
+    lagging: statusLagsClock(timing, new Date(clockNow)),
+    stateKey: `${room.half}:${session.status}`,
+    onChanged: announce,
+  });
+  const ended = status.kind === "ended" || status.kind === "no_show";
+  const readOnly = room.readOnly || ended;
   const inRoom = room.window !== "before" && session.status !== "cancelled";
   const error = actionData && "error" in actionData ? actionData.error : null;
 
@@ -168,6 +229,7 @@ export default function SessionPage() {
         <h1>
           {session.roundName} with {session.peer.name}
         </h1>
+        <LiveStatusBadge status={status} />
         <p>
           {formatRange(start, end, timeZone)} your time ({timeZone}) ·{" "}
           {formatRange(start, end, session.peer.timeZone)} for {session.peer.name} (
@@ -219,16 +281,25 @@ export default function SessionPage() {
       {inRoom ? (
         <div className="room">
           <div className="room__main stack">
-            {room.window === "open" && session.status !== "no_show" ? (
+            {room.window === "open" && !ended ? (
               <VideoPanel sessionId={session.id} peerName={session.peer.name} />
             ) : null}
-            <CodePad sessionId={session.id} readOnly={room.readOnly} me={me} onReady={onPadReady} />
+            <CodePad
+              sessionId={session.id}
+              readOnly={readOnly}
+              me={me}
+              setup={room.pad}
+              onReady={onPadReady}
+              onRoomChanged={onRoomChanged}
+            />
           </div>
           <div className="room__side stack">
-            {room.window === "open" ? (
+            {room.window === "open" && !ended ? (
               <RoomTimer
-                startsAt={session.startsAt}
+                halfStartsAt={room.halfStartsAt}
+                halfEndsAt={room.halfEndsAt}
                 roundMinutes={room.roundMinutes}
+                kind={room.pad.kind}
                 half={room.half}
                 halves={room.halves}
                 serverNow={now}
@@ -237,16 +308,28 @@ export default function SessionPage() {
               <section className="card">
                 <h2>The session has ended</h2>
                 <p className="hint">
-                  The room closed at {formatDateTime(new Date(closesAt), timeZone)}; the pad stays
-                  readable here.
+                  {room.window === "open"
+                    ? `The time is up. The room stays open until ${formatDateTime(new Date(closesAt), timeZone)}; the pad is now read-only.`
+                    : `The room closed at ${formatDateTime(new Date(closesAt), timeZone)}; the pad stays readable here.`}
                 </p>
               </section>
             )}
+            {room.halves === 2 && room.half === 1 && status.kind === "live" ? (
+              room.isInterviewer ? (
+                <SwitchRoles peerName={session.peer.name} />
+              ) : (
+                <p className="hint card">
+                  At half time {session.peer.name} switches roles: then you interview, and the kit
+                  with a new question is yours.
+                </p>
+              )
+            ) : null}
             {kit ? (
               <InterviewerKitPanel
                 key={`kit-${kit.half}`}
                 kit={kit}
-                readOnly={room.readOnly}
+                choosing={sync.syncing || (room.syncDue && !sync.asked)}
+                readOnly={readOnly}
                 onPastePrompt={(prompt) =>
                   padApi.current?.insertAtTop(
                     `${prompt
@@ -256,7 +339,7 @@ export default function SessionPage() {
                   )
                 }
               />
-            ) : room.window === "open" ? (
+            ) : room.window === "open" && !ended ? (
               <section className="card">
                 <h2>
                   {room.halves === 2
@@ -268,17 +351,6 @@ export default function SessionPage() {
                   clarifying questions, and use the pad.
                 </p>
               </section>
-            ) : null}
-            {room.halves === 2 && room.half === 1 && room.window === "open" && !room.readOnly ? (
-              <Form method="post" className="card">
-                <input type="hidden" name="intent" value="switch-roles" />
-                <p className="hint">
-                  At half time, switch: the other person interviews with a new question.
-                </p>
-                <SubmitButton pendingLabel="Switching…" className="button button--secondary">
-                  Switch roles
-                </SubmitButton>
-              </Form>
             ) : null}
           </div>
         </div>
@@ -331,7 +403,9 @@ export default function SessionPage() {
           ) : null}
         </section>
       ) : null}
-      <h2 className="status-line">Status: {session.status.replace("_", " ")}</h2>
+      <h2 className="status-line">
+        Status: <span data-testid="status-line">{statusWord(status)}</span>
+      </h2>
     </div>
   );
 }

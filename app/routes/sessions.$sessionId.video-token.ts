@@ -3,14 +3,16 @@ import { getSessionUser } from "~/modules/identity/auth.server";
 import { getRoomAccess, mintVideoToken } from "~/modules/sessions/room.server";
 
 // A LiveKit token for this session's room: only for its participants, only inside the
-// join window (10 minutes before the start until shortly after the end).
+// join window (10 minutes before the start until shortly after the end). Anyone who is
+// not a participant (signed out, a stranger, a made-up id) gets the same 404 as every
+// other route, so the answer never tells whether a session exists.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  if (!user) return Response.json({ error: "Log in first." }, { status: 401 });
-  const access = await getRoomAccess(params.sessionId ?? "", user.id);
-  if (access?.window !== "open" || access.session.status === "no_show") {
+  const access = user ? await getRoomAccess(params.sessionId ?? "", user.id) : null;
+  if (!user || !access) return Response.json({ error: "Not found." }, { status: 404 });
+  if (access.window !== "open" || access.readOnly) {
     return Response.json(
-      { error: "Video is open to this session's participants during its time only." },
+      { error: "Video is open during the session's time only." },
       { status: 403 },
     );
   }

@@ -91,6 +91,11 @@ export const mockSessions = pgTable(
     lateCancel: boolean("late_cancel").notNull().default(false),
     /** Swap: which half runs now (1, then 2 after "switch roles"). */
     currentHalf: smallint("current_half").notNull().default(1),
+    /**
+     * Swap: when the roles were switched; the second half's clock runs from here (null on
+     * rows switched before it was recorded: their second half runs from the midpoint).
+     */
+    halfTwoStartedAt: timestamp("half_two_started_at", { withTimezone: true }),
     /** Who did not turn up, when the session ended as a no-show. */
     noShowUserIds: uuid("no_show_user_ids").array(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

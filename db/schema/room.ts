@@ -85,6 +85,8 @@ export const sessionQuestions = pgTable(
   (t) => [
     primaryKey({ columns: [t.sessionId, t.half] }),
     unique("session_questions_candidate_question_key").on(t.candidateId, t.questionId),
+    // In a swap the second candidate held the first half's kit: never the same question.
+    unique("session_questions_session_question_key").on(t.sessionId, t.questionId),
     check("session_questions_half", sql`${t.half} in (1, 2)`),
     check("session_questions_two_people", sql`${t.interviewerId} <> ${t.candidateId}`),
   ],

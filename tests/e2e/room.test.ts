@@ -186,10 +186,18 @@ function remoteCursorNames(page: Page): Promise<string[]> {
     .evaluateAll((labels) => labels.map((label) => label.textContent?.trim() ?? ""));
 }
 
+/** Joins the call (video starts on a click) and sees it fail in plain words. */
 async function expectVideoUnavailable(page: Page) {
   const video = page.getByRole("region", { name: "Video" });
+  const join = video.getByRole("button", { name: "Join video" });
+  if (await join.isVisible()) await join.click();
   await expectVisibleText(video.getByTestId("video-status"), "Video unavailable");
-  await expectVisibleText(video, "cannot be reached");
+  await expectVisibleText(
+    video,
+    "Video is unavailable right now — the video service could not be reached. The code pad and everything else still work.",
+  );
+  // Never the server's address: it means nothing to the person.
+  expect(await video.textContent()).not.toMatch(/wss?:\/\/|127\.0\.0\.1|localhost/);
 }
 
 /** Runs of at least 30 characters that survive HTML and JSON escaping unchanged. */
@@ -403,4 +411,161 @@ describe("the session room", () => {
     await typeAtEnd(candidate, "# still typing without video");
     await expectPadToContain(interviewer, "# still typing without video");
   }, 60_000);
+});
+
+/** Asks for a mock on "Book a mock"; resolves once the proposals page is up. */
+async function requestMock(page: Page, round: string, format: "swap" | "one_way") {
+  await visit(page, "/book");
+  await page.getByLabel("Round", { exact: true }).selectOption({ label: round });
+  await page.getByLabel("Target level", { exact: true }).selectOption("L5");
+  await page.getByRole("radio", { name: format === "swap" ? /^Swap/ : /^One-way/ }).check();
+  await page.getByRole("button", { name: "Find peers and times" }).click();
+  await page.waitForURL((url) => new RegExp(`^/book/${UUID}$`).test(url.pathname));
+}
+
+const SHOTS = process.env.ROOM_SCREENSHOTS_DIR;
+
+async function screenshot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+describe("a behavioral swap", () => {
+  it("opens a notes pad, switches roles on the interviewer's word, and ends for both at once", async () => {
+    // Two newcomers: Avery opens a swap request, Blair books it (so Avery interviews
+    // first: the booker is interviewed in the first half).
+    const avery = await browser.newPage({ timezoneId: ZONE, ...MEDIA });
+    const averyName = `Avery ${randomBytes(2).toString("hex")}`;
+    await signUp(avery, averyName, uniqueEmail("avery"));
+    await publishWholeWeek(avery);
+    await requestMock(avery, "Behavioral (45 min)", "swap");
+
+    const blair = await browser.newPage({ timezoneId: ZONE, ...MEDIA });
+    const blairName = `Blair ${randomBytes(2).toString("hex")}`;
+    await signUp(blair, blairName, uniqueEmail("blair"));
+    await publishWholeWeek(blair);
+    await requestMock(blair, "Behavioral (45 min)", "swap");
+    const withAvery = blair
+      .getByRole("list", { name: "Proposed times, best first" })
+      .locator(":scope > li")
+      .filter({ hasText: averyName });
+    await expect.poll(() => withAvery.count()).toBeGreaterThan(0);
+    await withAvery
+      .first()
+      .getByRole("button", { name: /^Book with / })
+      .click();
+    await blair.waitForURL((url) => new RegExp(`^/sessions/${UUID}$`).test(url.pathname));
+    const sessionId = new URL(blair.url()).pathname.split("/")[2]!;
+    await waitForHydration(blair);
+    await visit(avery, `/sessions/${sessionId}`);
+
+    // The pad of a behavioral round: plain text, the STAR notes template, once, for both
+    // (they opened it at about the same time).
+    for (const page of [avery, blair]) {
+      await expectPadConnected(page);
+      await expectValue(pad(page).getByLabel("Language", { exact: true }), "text");
+      await expectPadToContain(page, "Behavioral round notes", "Situation:", "Result:");
+    }
+    await typeAtEnd(blair, "Blair: the migration story");
+    await expectPadToContain(avery, "Blair: the migration story");
+    expect((await padText(avery)).split("Behavioral round notes")).toHaveLength(2);
+    expect(await padText(avery)).toBe(await padText(blair));
+    // Names ride on the cursors without hovering, in two different colours.
+    await expect.poll(() => remoteCursorNames(avery)).toEqual([blairName]);
+    const label = avery.locator(".cm-ySelectionInfo").first();
+    expect(Number(await label.evaluate((el) => getComputedStyle(el).opacity))).toBe(1);
+    const colours = await Promise.all(
+      [avery, blair].map((page) =>
+        pad(page)
+          .getByRole("list", { name: "In the pad" })
+          .locator(".dot")
+          .first()
+          .evaluate((dot) => getComputedStyle(dot).backgroundColor),
+      ),
+    );
+    expect(colours[0]).not.toBe(colours[1]);
+    await screenshot(avery, "behavioral-pad");
+
+    // To switch, the session has to be running: move it to have started 5 minutes ago.
+    expect(databaseUrl !== null).toBe(Boolean(process.env.DATABASE_URL?.trim()));
+    if (!databaseUrl) return; // PGlite: the server holds the database; nothing to move.
+    sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const sql = sqlClient;
+    const moveTo = async (startsAgoMinutes: number) => {
+      await sql`
+        update mock_sessions
+        set starts_at = now() - make_interval(mins => ${startsAgoMinutes}),
+            ends_at = now() - make_interval(mins => ${startsAgoMinutes}) + (ends_at - starts_at)
+        where id = ${sessionId}`;
+      await sql`
+        update session_participants p set during = tstzrange(s.starts_at, s.ends_at)
+        from mock_sessions s where s.id = p.session_id and s.id = ${sessionId}`;
+    };
+    await moveTo(5);
+    await Promise.all([avery.reload(), blair.reload()]);
+    await Promise.all([waitForHydration(avery), waitForHydration(blair)]);
+    for (const page of [avery, blair]) {
+      await expectVisibleText(page.getByTestId("live-status"), /^Live · 8[45] min left$/);
+    }
+    // The room asked the server to start the session and choose Avery's question.
+    await expectVisibleText(
+      avery.getByRole("heading", { name: /^Interviewer kit · / }),
+      "Interviewer kit",
+    );
+    await expectVisibleText(
+      blair.getByRole("heading", { name: "Half 1: you are interviewed" }),
+      "Half 1",
+    );
+    expect(await blair.getByRole("button", { name: "Switch roles…" }).count()).toBe(0);
+    await screenshot(avery, "room-live");
+
+    // Avery switches, after confirming in a dialog.
+    await avery.getByRole("button", { name: "Switch roles…" }).click();
+    const dialog = avery.getByRole("dialog", { name: "Switch roles now?" });
+    await expectVisibleText(dialog, "you cannot switch back");
+    await screenshot(avery, "switch-dialog");
+    await dialog.getByRole("button", { name: "Not yet" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await avery.getByRole("button", { name: "Switch roles…" }).click();
+    await dialog.getByRole("button", { name: "Yes, switch roles" }).click();
+    await expectVisibleText(
+      avery.getByRole("heading", { name: "Half 2: you are interviewed" }),
+      "Half 2",
+    );
+    // Blair's page follows at once, pushed through the pad's connection (no reload, and
+    // well inside any polling interval).
+    const pushed = Date.now();
+    await expect
+      .poll(() => blair.getByRole("heading", { name: /^Interviewer kit · / }).count(), {
+        timeout: 5_000,
+      })
+      .toBe(1);
+    expect(Date.now() - pushed).toBeLessThan(5_000);
+    // Half 2's clock runs from the switch: a whole 45-minute round.
+    await expectVisibleText(blair.getByRole("region", { name: "Timer" }), /Half 2 of 2/);
+    await expectVisibleText(
+      blair.getByRole("region", { name: "Timer" }),
+      /(44:[0-5]\d|45:00) left/,
+    );
+
+    // Time is up: both pages say so without waiting for the settle job.
+    await moveTo(95);
+    await Promise.all([avery.reload(), blair.reload()]);
+    for (const page of [avery, blair]) {
+      await waitForHydration(page);
+      await expectVisibleText(page.getByTestId("live-status"), "Ended");
+      await expectVisibleText(page.getByRole("heading", { name: /^Status:/ }), "Status: ended");
+      await expectVisibleText(pad(page), "The session has ended: the pad is read-only.");
+    }
+    await expectVisibleText(
+      blair.getByRole("region", { name: "Feedback" }),
+      `Write the scorecard for ${averyName}`,
+    );
+    await expect
+      .poll(
+        async () =>
+          (await sql`select status from mock_sessions where id = ${sessionId}`)[0]?.status,
+      )
+      .toBe("completed");
+    await screenshot(blair, "room-ended");
+  }, 120_000);
 });

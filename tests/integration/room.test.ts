@@ -1,58 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { TokenVerifier, WebhookReceiver } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { isUniqueViolation } from "#db/errors";
-import { attendanceEvents, mockSessions, sessionParticipants, sessionQuestions } from "#db/schema";
-import { bookProposal } from "~/modules/booking/booking.server";
+import { attendanceEvents, mockSessions, questions, sessionQuestions } from "#db/schema";
+import { SEAT_COLORS } from "~/modules/sessions/roles";
 import { opaqueIdentity, settleSessions, videoRoomName } from "~/modules/sessions/room.server";
-import { createAvailableUser, offerToInterview, openRequest } from "../support/booking-fixtures";
+import { createAvailableUser } from "../support/booking-fixtures";
 import { setupFreshDatabase } from "../support/database";
 import { setupTestServer } from "../support/http";
+import { MINUTE, sessionAt } from "../support/room-fixtures";
 
 setupFreshDatabase();
 const server = setupTestServer();
-const MINUTE = 60_000;
-
-/** A booked session moved to start `startOffsetMin` minutes from now (negative: started). */
-async function sessionAt(
-  startOffsetMin: number,
-  format: "one_way" | "swap" = "one_way",
-  round = "coding",
-) {
-  const peer = await createAvailableUser("Room Peer");
-  await offerToInterview(peer.id, round, "L7");
-  const me = await createAvailableUser("Room Me");
-  if (format === "swap")
-    await openRequest(peer.id, { round, format: "swap", level: "L5" }, new Date());
-  const requestId = await openRequest(me.id, { round, format, level: "L5" }, new Date());
-  const now = Date.now();
-  const slot = new Date(Math.ceil((now + 2 * 60 * MINUTE) / (30 * MINUTE)) * 30 * MINUTE);
-  const booked = await bookProposal({
-    userId: me.id,
-    requestId,
-    peerId: peer.id,
-    start: slot,
-    idempotencyKey: randomUUID(),
-  });
-  if (!booked.ok) throw new Error(booked.error);
-  const startsAt = new Date(now + startOffsetMin * MINUTE);
-  const [session] = await getDb()
-    .select()
-    .from(mockSessions)
-    .where(eq(mockSessions.id, booked.sessionId));
-  const length = session!.endsAt.getTime() - session!.startsAt.getTime();
-  const endsAt = new Date(startsAt.getTime() + length);
-  await getDb()
-    .update(mockSessions)
-    .set({ startsAt, endsAt })
-    .where(eq(mockSessions.id, booked.sessionId));
-  await getDb()
-    .update(sessionParticipants)
-    .set({ during: `[${startsAt.toISOString()},${endsAt.toISOString()})` })
-    .where(eq(sessionParticipants.sessionId, booked.sessionId));
-  return { sessionId: booked.sessionId, me, peer };
+/** Both turned up (as the pad or LiveKit would record), so no sync calls it a no-show. */
+async function bothJoined(sessionId: string, ...userIds: string[]) {
+  for (const userId of userIds) {
+    await getDb()
+      .insert(attendanceEvents)
+      .values({ sessionId, userId, source: "realtime", kind: "joined" });
+  }
 }
 
 async function signedIn(email: string) {
@@ -72,9 +40,9 @@ describe("the room page", () => {
 
   it("gives the kit to the interviewer only, never to the candidate's page", async () => {
     const { sessionId, me, peer } = await sessionAt(-5);
-    const interviewerPage = await (
-      await (await signedIn(peer.email)).get(`/sessions/${sessionId}`)
-    ).text();
+    const interviewer = await signedIn(peer.email);
+    expect((await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
+    const interviewerPage = await (await interviewer.get(`/sessions/${sessionId}`)).text();
     const candidatePage = await (
       await (await signedIn(me.email)).get(`/sessions/${sessionId}`)
     ).text();
@@ -85,7 +53,6 @@ describe("the room page", () => {
       .from(sessionQuestions)
       .where(eq(sessionQuestions.sessionId, sessionId));
     expect(assigned).toMatchObject({ half: 1, interviewerId: peer.id, candidateId: me.id });
-    const { questions } = await import("#db/schema");
     const [question] = await getDb()
       .select()
       .from(questions)
@@ -102,7 +69,7 @@ describe("the room page", () => {
   it("saves the interviewer's notes and refuses the candidate's", async () => {
     const { sessionId, me, peer } = await sessionAt(-5);
     const interviewer = await signedIn(peer.email);
-    await interviewer.get(`/sessions/${sessionId}`);
+    await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" });
     expect(
       (await interviewer.post(`/sessions/${sessionId}`, { intent: "notes", body: "Strong start" }))
         .status,
@@ -125,12 +92,15 @@ describe("the room page", () => {
     const { sessionId, me, peer } = await sessionAt(-5, "swap");
     const booker = await signedIn(me.email);
     const other = await signedIn(peer.email);
+    await other.post(`/sessions/${sessionId}`, { intent: "sync" });
     expect(await (await other.get(`/sessions/${sessionId}`)).text()).toContain("Interviewer kit");
     expect(await (await booker.get(`/sessions/${sessionId}`)).text()).not.toContain(
       "Interviewer kit",
     );
+    // Only the first half's interviewer (the peer) may switch; two clicks of theirs
+    // racing switch once.
     const [first, second] = await Promise.all([
-      booker.post(`/sessions/${sessionId}`, { intent: "switch-roles" }),
+      other.post(`/sessions/${sessionId}`, { intent: "switch-roles" }),
       other.post(`/sessions/${sessionId}`, { intent: "switch-roles" }),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
@@ -148,7 +118,7 @@ describe("the room page", () => {
 
   it("never gives a candidate a question twice (the database refuses it)", async () => {
     const { sessionId, me, peer } = await sessionAt(-5);
-    await (await signedIn(peer.email)).get(`/sessions/${sessionId}`);
+    await (await signedIn(peer.email)).post(`/sessions/${sessionId}`, { intent: "sync" });
     const [assigned] = await getDb()
       .select()
       .from(sessionQuestions)
@@ -187,19 +157,36 @@ describe("video tokens", () => {
     expect(lifetime).toBeLessThanOrEqual(15 * 60);
   });
 
-  it("answers 403 before the window and for a non-participant", async () => {
+  it("answers 403 to a participant before the window", async () => {
     const early = await sessionAt(120);
-    expect(
-      (await (await signedIn(early.me.email)).get(`/sessions/${early.sessionId}/video-token`))
-        .status,
-    ).toBe(403);
+    const response = await (await signedIn(early.me.email)).get(
+      `/sessions/${early.sessionId}/video-token`,
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: "Video is open during the session's time only.",
+    });
+  });
+
+  it("answers the same 404 as every other route to anyone who is not a participant", async () => {
     const open = await sessionAt(-5);
-    const stranger = await createAvailableUser("Video Stranger");
-    expect(
-      (await (await signedIn(stranger.email)).get(`/sessions/${open.sessionId}/video-token`))
-        .status,
-    ).toBe(403);
-    expect((await server.client().get(`/sessions/${open.sessionId}/video-token`)).status).toBe(401);
+    const stranger = await signedIn((await createAvailableUser("Video Stranger")).email);
+    const askers = [
+      ["a stranger", stranger, `/sessions/${open.sessionId}`],
+      ["a stranger, bad id", stranger, "/sessions/not-a-session"],
+      ["a stranger, unknown id", stranger, `/sessions/${randomUUID()}`],
+      ["signed out", server.client(), `/sessions/${open.sessionId}`],
+      ["signed out, bad id", server.client(), "/sessions/not-a-session"],
+    ] as const;
+    for (const [who, client, base] of askers) {
+      for (const tool of ["video-token", "pad-token"]) {
+        const response = await client.get(`${base}/${tool}`);
+        expect(response.status, `${who}: ${tool}`).toBe(404);
+        expect(await response.json(), `${who}: ${tool}`).toEqual({ error: "Not found." });
+      }
+    }
+    // The room page itself answers a stranger the same way.
+    expect((await stranger.get(`/sessions/${open.sessionId}`)).status).toBe(404);
   });
 });
 
@@ -298,5 +285,240 @@ describe("attendance and no-shows", () => {
     await settleSessions(new Date(Date.now() + 3 * 60 * MINUTE));
     const [after] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, sessionId));
     expect(after?.status).toBe("completed");
+  });
+});
+
+describe("switching roles", () => {
+  it("is for the first half's interviewer only; anyone else is told, not obeyed", async () => {
+    const { sessionId, me, peer } = await sessionAt(-5, "swap");
+    const candidate = await signedIn(me.email);
+    const refused = await candidate.post(`/sessions/${sessionId}`, { intent: "switch-roles" });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain(
+      "Only the interviewer of the first half can switch roles.",
+    );
+    const stranger = await signedIn((await createAvailableUser("Switch Stranger")).email);
+    expect((await stranger.post(`/sessions/${sessionId}`, { intent: "switch-roles" })).status).toBe(
+      404,
+    );
+    const [row] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, sessionId));
+    expect(row).toMatchObject({ currentHalf: 1, halfTwoStartedAt: null });
+    // The candidate's page offers no switch at all; the interviewer's asks first.
+    expect(await (await candidate.get(`/sessions/${sessionId}`)).text()).not.toContain(
+      "Switch roles…",
+    );
+    const interviewerPage = await (
+      await (await signedIn(peer.email)).get(`/sessions/${sessionId}`)
+    ).text();
+    expect(interviewerPage).toContain("Switch roles…");
+    expect(interviewerPage).toContain("Switch roles now?");
+
+    const oneWay = await sessionAt(-5);
+    const notSwap = await (await signedIn(oneWay.peer.email)).post(
+      `/sessions/${oneWay.sessionId}`,
+      {
+        intent: "switch-roles",
+      },
+    );
+    expect(notSwap.status).toBe(409);
+    expect(await notSwap.text()).toContain("Only a swap session has two halves to switch between.");
+  });
+
+  it("starts the second half's clock at the switch and gives a fresh question at once", async () => {
+    const { sessionId, me, peer } = await sessionAt(-20, "swap");
+    await bothJoined(sessionId, me.id, peer.id);
+    const interviewer = await signedIn(peer.email);
+    await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" });
+    const before = Date.now();
+    expect(
+      (await interviewer.post(`/sessions/${sessionId}`, { intent: "switch-roles" })).status,
+    ).toBe(200);
+    const [row] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, sessionId));
+    expect(row!.currentHalf).toBe(2);
+    expect(row!.status).toBe("in_progress");
+    const switchedAt = row!.halfTwoStartedAt!;
+    expect(switchedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(switchedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // 20 minutes in, not at the 60-minute midpoint: the new interviewer's timer runs
+    // from the switch, for a whole round.
+    const data = await (await (await signedIn(me.email)).get(`/sessions/${sessionId}.data`)).text();
+    expect(data).toContain(switchedAt.toISOString());
+    expect(data).toContain(new Date(switchedAt.getTime() + 60 * MINUTE).toISOString());
+    const assigned = await getDb()
+      .select()
+      .from(sessionQuestions)
+      .where(eq(sessionQuestions.sessionId, sessionId));
+    expect(assigned.map((a) => [a.half, a.interviewerId, a.candidateId]).sort()).toEqual([
+      [1, peer.id, me.id],
+      [2, me.id, peer.id],
+    ]);
+  });
+});
+
+describe("questions in a swap", () => {
+  /** A bare past session, so a question counts as had by `candidateId`. */
+  async function history(questionId: number, candidateId: string, interviewerId: string) {
+    const [session] = await getDb().select().from(mockSessions).limit(1);
+    const [copy] = await getDb()
+      .insert(mockSessions)
+      .values({
+        loopId: session!.loopId,
+        roundId: session!.roundId,
+        format: "one_way",
+        startsAt: new Date(Date.now() - 30 * 24 * 60 * MINUTE),
+        endsAt: new Date(Date.now() - 30 * 24 * 60 * MINUTE + 60 * MINUTE),
+        status: "completed",
+        bookedBy: candidateId,
+        idempotencyKey: randomUUID(),
+      })
+      .returning({ id: mockSessions.id });
+    await getDb()
+      .insert(sessionQuestions)
+      .values({ sessionId: copy!.id, half: 1, questionId, interviewerId, candidateId });
+  }
+
+  it("never gives the second candidate the question whose kit they held in the first half", async () => {
+    const { sessionId, me, peer } = await sessionAt(-20, "swap");
+    await bothJoined(sessionId, me.id, peer.id);
+    const third = await createAvailableUser("Question History");
+    const interviewer = await signedIn(peer.email);
+    await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" });
+    const [first] = await getDb()
+      .select()
+      .from(sessionQuestions)
+      .where(eq(sessionQuestions.sessionId, sessionId));
+    const [session] = await getDb()
+      .select()
+      .from(mockSessions)
+      .where(eq(mockSessions.id, sessionId));
+    const bank = await getDb()
+      .select()
+      .from(questions)
+      .where(eq(questions.roundId, session!.roundId));
+    const held = bank.find((q) => q.id === first!.questionId)!;
+    // The peer (second-half candidate) has had every question but two: the one they just
+    // held, and one used more often (so "least used" alone would pick the held one).
+    const other =
+      bank.find(
+        (q) =>
+          q.id !== held.id &&
+          q.minLevelRank === held.minLevelRank &&
+          q.maxLevelRank === held.maxLevelRank,
+      ) ?? bank.find((q) => q.id !== held.id)!;
+    for (const q of bank) {
+      if (q.id !== held.id && q.id !== other.id) await history(q.id, peer.id, third.id);
+    }
+    await history(other.id, third.id, me.id);
+    await history(other.id, me.id, third.id);
+
+    expect(
+      (await interviewer.post(`/sessions/${sessionId}`, { intent: "switch-roles" })).status,
+    ).toBe(200);
+    const [second] = await getDb()
+      .select()
+      .from(sessionQuestions)
+      .where(and(eq(sessionQuestions.sessionId, sessionId), eq(sessionQuestions.half, 2)));
+    expect(second).toMatchObject({ candidateId: peer.id, questionId: other.id });
+  });
+
+  it("is refused by the database too: one session never asks one question twice", async () => {
+    const { sessionId, me, peer } = await sessionAt(-5, "swap");
+    await (await signedIn(peer.email)).post(`/sessions/${sessionId}`, { intent: "sync" });
+    const [first] = await getDb()
+      .select()
+      .from(sessionQuestions)
+      .where(eq(sessionQuestions.sessionId, sessionId));
+    const error = await getDb()
+      .insert(sessionQuestions)
+      .values({
+        sessionId,
+        half: 2,
+        questionId: first!.questionId,
+        interviewerId: me.id,
+        candidateId: peer.id,
+      })
+      .catch((err: unknown) => err);
+    expect(isUniqueViolation(error, "session_questions_session_question_key")).toBe(true);
+  });
+});
+
+describe("the room's status", () => {
+  it("is read, never written, by a page load; the room's sync moves it", async () => {
+    const { sessionId, me, peer } = await sessionAt(-5);
+    for (const person of [me, peer]) {
+      const client = await signedIn(person.email);
+      expect((await client.get(`/sessions/${sessionId}`)).status).toBe(200);
+      expect((await client.get(`/sessions/${sessionId}.data`)).status).toBe(200);
+    }
+    const [untouched] = await getDb()
+      .select()
+      .from(mockSessions)
+      .where(eq(mockSessions.id, sessionId));
+    expect(untouched!.status).toBe("scheduled");
+    expect(await getDb().$count(sessionQuestions, eq(sessionQuestions.sessionId, sessionId))).toBe(
+      0,
+    );
+    // The page says it is live; the browser posts the sync as soon as it is up.
+    const client = await signedIn(me.email);
+    const page = await (await client.get(`/sessions/${sessionId}`)).text();
+    expect(page).toMatch(/Live · 5[45] min left/);
+    expect((await client.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
+    const [moved] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, sessionId));
+    expect(moved!.status).toBe("in_progress");
+    expect(await getDb().$count(sessionQuestions, eq(sessionQuestions.sessionId, sessionId))).toBe(
+      1,
+    );
+  });
+
+  it("says Ended when the time is up, and the feedback form agrees once the room syncs", async () => {
+    const { sessionId, me, peer } = await sessionAt(-70);
+    await bothJoined(sessionId, me.id, peer.id);
+    await getDb()
+      .update(mockSessions)
+      .set({ status: "in_progress" })
+      .where(eq(mockSessions.id, sessionId));
+    const interviewer = await signedIn(peer.email);
+    // No sweep has run: the stored status still says in progress.
+    const page = await (await interviewer.get(`/sessions/${sessionId}`)).text();
+    expect(page).toContain("Ended");
+    expect(page).not.toContain("Live ·");
+    expect(page).toContain("The time is up.");
+    expect((await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
+    const [row] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, sessionId));
+    expect(row!.status).toBe("completed");
+    const form = await (await interviewer.get(`/sessions/${sessionId}/feedback/1`)).text();
+    expect(form).not.toContain("This half is not over yet");
+    const after = await (await interviewer.get(`/sessions/${sessionId}`)).text();
+    expect(after).toContain("Write the scorecard for Room Me");
+    expect(after).toContain("Ended");
+  });
+
+  it("settles a no-show on the room's sync the way the sweep would", async () => {
+    const { sessionId, me, peer } = await sessionAt(-70);
+    await getDb()
+      .insert(attendanceEvents)
+      .values({ sessionId, userId: me.id, source: "realtime", kind: "joined" });
+    const client = await signedIn(me.email);
+    expect((await client.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
+    const [row] = await getDb().select().from(mockSessions).where(eq(mockSessions.id, sessionId));
+    expect(row).toMatchObject({ status: "no_show", noShowUserIds: [peer.id] });
+  });
+});
+
+describe("presence colours", () => {
+  it("differ for the two people of a room, whoever they are", async () => {
+    for (let i = 0; i < 3; i++) {
+      const { sessionId, me, peer } = await sessionAt(-5, i % 2 === 0 ? "one_way" : "swap");
+      const colours = [];
+      for (const person of [me, peer]) {
+        const response = await (await signedIn(person.email)).get(
+          `/sessions/${sessionId}/pad-token`,
+        );
+        const { token } = (await response.json()) as { token: string };
+        const claims = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString("utf8"));
+        colours.push(claims.color);
+      }
+      expect(colours).toEqual([...SEAT_COLORS]);
+    }
   });
 });

@@ -1,5 +1,24 @@
 import { useEffect, useRef, useState } from "react";
+import type { PadSetup } from "~/modules/sessions/pad-setup";
 import { isPadLanguage, languageExtension, PAD_LANGUAGES, type PadLanguage } from "./pad-languages";
+
+/** What the room can ask of the pad once it is up. */
+export interface PadApi {
+  insertAtTop: (text: string) => void;
+  /** Tells the other people in this pad that the room changed (roles, status). */
+  announceRoomChange: () => void;
+}
+
+/** The message the room sends through the pad's connection; the server relays it. */
+const ROOM_CHANGED = JSON.stringify({ type: "room:changed" });
+
+function isRoomChanged(payload: string): boolean {
+  try {
+    return (JSON.parse(payload) as { type?: unknown }).type === "room:changed";
+  } catch {
+    return false;
+  }
+}
 
 type PadStatus = "connecting" | "connected" | "reconnecting" | "offline" | "denied";
 
@@ -19,26 +38,36 @@ interface Peer {
 
 /**
  * The shared code pad: CodeMirror bound to a Yjs text through the realtime server.
- * Everything heavy loads in the browser only, when the room opens.
+ * Everything heavy loads in the browser only, when the room opens. A round that is not
+ * about code opens in plain text with the round's notes template.
  */
 export function CodePad({
   sessionId,
   readOnly,
   me,
+  setup,
   initialText,
   onReady,
+  onRoomChanged,
 }: {
   sessionId: string;
   readOnly: boolean;
   me: { name: string; color: string };
+  setup: PadSetup;
   initialText?: string;
-  onReady?: (api: { insertAtTop: (text: string) => void }) => void;
+  onReady?: (api: PadApi) => void;
+  /** The peer announced a change of the room: reload its data. */
+  onRoomChanged?: () => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<PadStatus>("connecting");
+  const [loaded, setLoaded] = useState(false);
   const [peers, setPeers] = useState<Peer[]>([]);
-  const [language, setLanguage] = useState<PadLanguage>("python");
+  const [language, setLanguage] = useState<PadLanguage>(setup.language);
   const setLanguageRef = useRef<(language: PadLanguage) => void>(() => {});
+  const roomChanged = useRef(onRoomChanged);
+  roomChanged.current = onRoomChanged;
+  const { language: defaultLanguage, template } = setup;
 
   useEffect(() => {
     let disposed = false;
@@ -53,6 +82,7 @@ export function CodePad({
         commands,
         autocomplete,
         { yCollab },
+        { seedPad },
       ] = await Promise.all([
         import("yjs"),
         import("@hocuspocus/provider"),
@@ -62,6 +92,7 @@ export function CodePad({
         import("@codemirror/commands"),
         import("@codemirror/autocomplete"),
         import("y-codemirror.next"),
+        import("~/modules/sessions/pad-seed"),
       ]);
       const { EditorView } = view_;
       // CodeMirror's basic setup minus its own history: undo must go through the Yjs
@@ -98,6 +129,8 @@ export function CodePad({
           return ((await response.json()) as { token: string }).token;
         },
         onStatus: ({ status: next }) => {
+          // Back after a drop: whatever the peer announced meanwhile was missed.
+          if (next === "connected" && everConnected) roomChanged.current?.();
           if (next === "connected") everConnected = true;
           setStatus((current) =>
             current === "denied"
@@ -112,6 +145,13 @@ export function CodePad({
           );
         },
         onAuthenticationFailed: () => setStatus("denied"),
+        onStateless: ({ payload }) => {
+          if (isRoomChanged(payload)) roomChanged.current?.();
+        },
+        // The template goes into a pad nobody has touched, once the server's copy is in.
+        onSynced: ({ state }) => {
+          if (state && !readOnly) seedPad(doc, { language: defaultLanguage, template });
+        },
       });
       const awareness = provider.awareness!;
       awareness.setLocalStateField("user", {
@@ -140,17 +180,31 @@ export function CodePad({
           doc: text.toString(),
           extensions: [
             editorSetup,
-            languageSlot.of(await languageExtension("python")),
+            languageSlot.of(await languageExtension(defaultLanguage)),
             yCollab(text, awareness, { undoManager }),
             EditorState.readOnly.of(readOnly),
             EditorView.editable.of(!readOnly),
             EditorView.contentAttributes.of({ "aria-label": "Shared code pad" }),
+            // Notes are prose: long lines wrap instead of running off the side.
+            defaultLanguage === "text" ? EditorView.lineWrapping : [],
+            // The peer's name rides on their cursor all the time, not only on hover.
+            EditorView.theme({
+              ".cm-ySelectionInfo": {
+                opacity: 1,
+                transitionDelay: "0s",
+                fontFamily: "system-ui, sans-serif",
+                fontSize: "0.75rem",
+                padding: "0 4px",
+                borderRadius: "3px",
+              },
+              ".cm-content": { paddingTop: "1.2em" },
+            }),
           ],
         }),
       });
       const applyLanguage = async () => {
         const chosen = meta.get("language");
-        const next: PadLanguage = isPadLanguage(chosen) ? chosen : "python";
+        const next: PadLanguage = isPadLanguage(chosen) ? chosen : defaultLanguage;
         setLanguage(next);
         view.dispatch({ effects: languageSlot.reconfigure(await languageExtension(next)) });
       };
@@ -159,10 +213,12 @@ export function CodePad({
       setLanguageRef.current = (next) => {
         if (!readOnly) meta.set("language", next);
       };
+      setLoaded(true);
       onReady?.({
         insertAtTop: (snippet) => {
           if (!readOnly) text.insert(0, snippet);
         },
+        announceRoomChange: () => provider.sendStateless(ROOM_CHANGED),
       });
       teardown = () => {
         awareness.off("change", readPeers);
@@ -178,7 +234,7 @@ export function CodePad({
       disposed = true;
       teardown();
     };
-  }, [sessionId, readOnly, me.name, me.color, onReady]);
+  }, [sessionId, readOnly, me.name, me.color, onReady, defaultLanguage, template]);
 
   return (
     <section className="pad" aria-labelledby="pad-heading">
@@ -214,8 +270,11 @@ export function CodePad({
         </ul>
       </header>
       {readOnly ? <p className="hint">The session has ended: the pad is read-only.</p> : null}
-      <div ref={host} className="pad__editor" data-testid="code-pad">
+      <div ref={host} className="pad__editor" data-testid="code-pad" aria-busy={!loaded}>
         {initialText !== undefined ? <pre className="pad__snapshot">{initialText}</pre> : null}
+        {!loaded && initialText === undefined ? (
+          <p className="hint pad__loading">Loading the pad…</p>
+        ) : null}
       </div>
     </section>
   );

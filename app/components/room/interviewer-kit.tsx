@@ -5,14 +5,27 @@ import type { InterviewerKit } from "~/modules/sessions/room.server";
 const SAVE_DELAY_MS = 800;
 
 /** The private kit of the current half's interviewer: never rendered for the candidate. */
+/** Said while no question is assigned: being chosen, or the bank has none left. */
+const OWN_QUESTION = {
+  title: "Your own question",
+  prompt: "The bank has no unseen question for this candidate: bring one of your own.",
+  followUps: [],
+  hints: [],
+  goodAnswerL4: "",
+  goodAnswerL6: "",
+};
+
 export function InterviewerKitPanel({
   kit,
   onPastePrompt,
   readOnly,
+  choosing,
 }: {
   kit: InterviewerKit;
   onPastePrompt?: (prompt: string) => void;
   readOnly: boolean;
+  /** The room is asking the server for this half's question. */
+  choosing: boolean;
 }) {
   const fetcher = useFetcher<{ saved?: boolean; error?: string }>();
   const [notes, setNotes] = useState(kit.notes);
@@ -30,11 +43,23 @@ export function InterviewerKitPanel({
   }, [notes, dirty, fetcher]);
 
   const saving = fetcher.state !== "idle" || dirty;
+  if (!kit.question && choosing) {
+    return (
+      <aside className="kit card stack" aria-labelledby="kit-heading" aria-busy="true">
+        <p className="eyebrow">Only you can see this</p>
+        <h2 id="kit-heading">Interviewer kit</h2>
+        <p className="hint" role="status">
+          Choosing a question for this half…
+        </p>
+      </aside>
+    );
+  }
+  const question = kit.question ?? OWN_QUESTION;
   return (
     <aside className="kit card stack" aria-labelledby="kit-heading">
       <div>
         <p className="eyebrow">Only you can see this</p>
-        <h2 id="kit-heading">Interviewer kit · {kit.question.title}</h2>
+        <h2 id="kit-heading">Interviewer kit · {question.title}</h2>
         {kit.targetLevel ? (
           <p className="hint">
             Grade against {kit.targetLevel}
@@ -44,45 +69,45 @@ export function InterviewerKitPanel({
       </div>
       <section>
         <h3>Question</h3>
-        <p className="kit__prompt">{kit.question.prompt}</p>
-        {onPastePrompt && !readOnly ? (
+        <p className="kit__prompt">{question.prompt}</p>
+        {onPastePrompt && !readOnly && kit.question ? (
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => onPastePrompt(kit.question.prompt)}
+            onClick={() => onPastePrompt(question.prompt)}
           >
             Paste the question into the pad
           </button>
         ) : null}
       </section>
-      {kit.question.followUps.length > 0 ? (
+      {question.followUps.length > 0 ? (
         <details open>
           <summary>Follow-ups</summary>
           <ul>
-            {kit.question.followUps.map((f) => (
+            {question.followUps.map((f) => (
               <li key={f}>{f}</li>
             ))}
           </ul>
         </details>
       ) : null}
-      {kit.question.hints.length > 0 ? (
+      {question.hints.length > 0 ? (
         <details>
           <summary>Hints (give sparingly)</summary>
           <ul>
-            {kit.question.hints.map((h) => (
+            {question.hints.map((h) => (
               <li key={h}>{h}</li>
             ))}
           </ul>
         </details>
       ) : null}
-      {kit.question.goodAnswerL4 ? (
+      {question.goodAnswerL4 ? (
         <details>
           <summary>What good looks like</summary>
           <p>
-            <strong>At L4:</strong> {kit.question.goodAnswerL4}
+            <strong>At L4:</strong> {question.goodAnswerL4}
           </p>
           <p>
-            <strong>At L6:</strong> {kit.question.goodAnswerL6}
+            <strong>At L6:</strong> {question.goodAnswerL6}
           </p>
         </details>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import type { RoundKind } from "~/modules/sessions/pad-setup";
 import { currentPhase, phasesFor } from "~/modules/sessions/roles";
 import { formatRelative } from "~/utils/datetime";
 
@@ -9,16 +10,23 @@ function clock(ms: number): string {
   return `${m}:${String(s).padStart(2, "0")}`;
 }
 
-/** Elapsed time of the current half with its phase and cue; a swap has two halves. */
+/**
+ * Elapsed time of the current half with its phase and cue; a swap has two halves, the
+ * second timed from the moment the roles were switched.
+ */
 export function RoomTimer({
-  startsAt,
+  halfStartsAt,
+  halfEndsAt,
   roundMinutes,
+  kind,
   half,
   halves,
   serverNow,
 }: {
-  startsAt: string;
+  halfStartsAt: string;
+  halfEndsAt: string;
   roundMinutes: number;
+  kind: RoundKind;
   half: 1 | 2;
   halves: 1 | 2;
   /** The loader's clock: the first render must match the server's HTML. */
@@ -30,11 +38,11 @@ export function RoomTimer({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const halfStart = new Date(startsAt).getTime() + (half - 1) * roundMinutes * 60_000;
+  const halfStart = new Date(halfStartsAt).getTime();
   const elapsed = now - halfStart;
-  const phases = phasesFor(roundMinutes);
+  const phases = phasesFor(roundMinutes, kind);
   const phase = currentPhase(phases, elapsed / 60_000);
-  const remaining = roundMinutes * 60_000 - elapsed;
+  const remaining = new Date(halfEndsAt).getTime() - now;
   return (
     <section className="timer card" aria-label="Timer">
       <p className="eyebrow">

@@ -16,9 +16,19 @@ interface Devices {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** In words a person understands: never a URL or an error code. */
+export const VIDEO_UNREACHABLE =
+  "Video is unavailable right now — the video service could not be reached. The code pad and everything else still work.";
+const VIDEO_DROPPED =
+  "Video was disconnected. The code pad and everything else still work; try joining again.";
+const VIDEO_FAILED =
+  "Video could not start in this browser. The code pad and everything else still work.";
+
 /**
- * Video and audio through LiveKit. When the video server cannot be reached the panel
- * says so plainly and the rest of the room (pad, timer, kit) keeps working.
+ * Video and audio through LiveKit, joined with a click: the camera and microphone go on
+ * only when the person asks (which also lets the browser play the peer's audio), and the
+ * video library (the room's largest) loads only then. When the video server cannot be
+ * reached the panel says so plainly and the rest of the room keeps working.
  */
 export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerName: string }) {
   const [state, setState] = useState<VideoState>({ kind: "idle" });
@@ -27,6 +37,7 @@ export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerNam
   const [peerPresent, setPeerPresent] = useState(false);
   const [quality, setQuality] = useState<Quality>("unknown");
   const [devices, setDevices] = useState<Devices>({ audio: [], video: [] });
+  // 0: not joined yet; each click on "Join video" / "Try again" is a new attempt.
   const [attempt, setAttempt] = useState(0);
   const localVideo = useRef<HTMLVideoElement>(null);
   const remoteVideo = useRef<HTMLVideoElement>(null);
@@ -34,8 +45,8 @@ export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerNam
   // biome-ignore lint/suspicious/noExplicitAny: livekit-client's Room is loaded lazily in the browser
   const roomRef = useRef<any>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
   useEffect(() => {
+    if (attempt === 0) return;
     let disposed = false;
     (async () => {
       setState({ kind: "connecting" });
@@ -78,7 +89,7 @@ export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerNam
         .on(RoomEvent.Reconnecting, () => setState({ kind: "reconnecting" }))
         .on(RoomEvent.Reconnected, () => setState({ kind: "connected" }))
         .on(RoomEvent.Disconnected, () => {
-          if (!disposed) setState({ kind: "unavailable", message: "Video disconnected." });
+          if (!disposed) setState({ kind: "unavailable", message: VIDEO_DROPPED });
         })
         .on(
           RoomEvent.ConnectionQualityChanged,
@@ -103,10 +114,7 @@ export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerNam
       } catch {
         await room.disconnect().catch(() => {});
         if (!disposed) {
-          setState({
-            kind: "unavailable",
-            message: `The video server (${url}) cannot be reached. The pad, timer and notes keep working.`,
-          });
+          setState({ kind: "unavailable", message: VIDEO_UNREACHABLE });
         }
         return;
       }
@@ -130,7 +138,7 @@ export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerNam
       ]);
       setDevices({ audio, video });
     })().catch(() => {
-      if (!disposed) setState({ kind: "unavailable", message: "Video could not start." });
+      if (!disposed) setState({ kind: "unavailable", message: VIDEO_FAILED });
     });
     return () => {
       disposed = true;
@@ -168,7 +176,17 @@ export function VideoPanel({ sessionId, peerName }: { sessionId: string; peerNam
                   : ""}
         </span>
       </header>
-      {state.kind === "unavailable" ? (
+      {state.kind === "idle" ? (
+        <div className="video__join">
+          <p>
+            Join the call with {peerName} when you are ready: your camera and microphone turn on
+            then.
+          </p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            Join video
+          </button>
+        </div>
+      ) : state.kind === "unavailable" ? (
         <div className="video__unavailable">
           <p>{state.message}</p>
           <button

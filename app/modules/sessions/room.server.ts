@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { AccessToken, WebhookReceiver } from "livekit-server-sdk";
 import { getDb } from "#db/client";
 import { isUniqueViolation } from "#db/errors";
@@ -11,6 +11,8 @@ import {
   mockSessions,
   questions,
   roundLevelBars,
+  rounds,
+  type SessionStatus,
   sessionParticipants,
   sessionQuestions,
   users,
@@ -22,8 +24,16 @@ import {
   transitionSession,
 } from "~/modules/booking/booking.server";
 import { joinWindow } from "~/modules/booking/policy";
-import { colorFor, REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
-import { pickQuestion, rolesForHalf, type SessionShape } from "./roles";
+import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
+import {
+  pickQuestion,
+  rolesForHalf,
+  type SessionShape,
+  type SwitchRefusal,
+  seatColor,
+  statusLagsClock,
+  switchRefusal,
+} from "./roles";
 
 export type RoomWindow = "before" | "open" | "after";
 
@@ -36,14 +46,35 @@ export interface RoomAccess {
   half: 1 | 2;
   /** This person interviews in the current half. */
   isInterviewer: boolean;
+  /** The length of one round (a swap runs two). */
+  roundMinutes: number;
+  /** Swap: when the roles were switched. */
+  halfTwoStartedAt: Date | null;
 }
 
-async function loadShape(session: SessionView): Promise<SessionShape> {
-  const participants = await getDb()
-    .select({ userId: sessionParticipants.userId, role: sessionParticipants.role })
-    .from(sessionParticipants)
-    .where(eq(sessionParticipants.sessionId, session.id));
-  return { format: session.format, bookedBy: session.bookedBy, participants };
+/** The participants, and the two facts of the session the shared view does not carry. */
+async function loadRoomFacts(session: SessionView) {
+  const db = getDb();
+  const [participants, [facts]] = await Promise.all([
+    db
+      .select({ userId: sessionParticipants.userId, role: sessionParticipants.role })
+      .from(sessionParticipants)
+      .where(eq(sessionParticipants.sessionId, session.id)),
+    db
+      .select({
+        halfTwoStartedAt: mockSessions.halfTwoStartedAt,
+        roundMinutes: rounds.durationMinutes,
+      })
+      .from(mockSessions)
+      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
+      .where(eq(mockSessions.id, session.id)),
+  ]);
+  const shape: SessionShape = { format: session.format, bookedBy: session.bookedBy, participants };
+  return {
+    shape,
+    halfTwoStartedAt: facts?.halfTwoStartedAt ?? null,
+    roundMinutes: facts?.roundMinutes ?? 60,
+  };
 }
 
 /** The room as one participant sees it, or null for anyone else (answered as 404). */
@@ -58,28 +89,68 @@ export async function getRoomAccess(
   const cancelled = session.status === "cancelled";
   const window: RoomWindow =
     now < opensAt || cancelled ? "before" : now < closesAt ? "open" : "after";
-  const shape = await loadShape(session);
+  const { shape, halfTwoStartedAt, roundMinutes } = await loadRoomFacts(session);
   const half = (session.currentHalf === 2 ? 2 : 1) as 1 | 2;
   const roles = rolesForHalf(shape, half);
   return {
     session,
     shape,
     window: cancelled ? "after" : window,
-    readOnly: now >= session.endsAt || cancelled || session.status === "no_show",
+    readOnly:
+      now >= session.endsAt ||
+      cancelled ||
+      session.status === "no_show" ||
+      session.status === "completed",
     half,
     isInterviewer: roles?.interviewerId === userId,
+    roundMinutes,
+    halfTwoStartedAt,
   };
 }
 
-/** Moves a scheduled session to "in progress" once it has started and someone is in. */
-export async function markStartedIfDue(access: RoomAccess, now: Date): Promise<void> {
-  if (
-    access.session.status === "scheduled" &&
-    now >= access.session.startsAt &&
-    now < access.session.endsAt
-  ) {
-    await transitionSession(access.session.id, "scheduled", "in_progress");
+/**
+ * Brings the stored session up to the clock when someone in the room asks (a POST, never
+ * a page load): started → in progress, and at the end the same settlement the sweep job
+ * makes (no-show or completed). Also picks the current half's question once the room is
+ * open, so the interviewer's kit is ready. Every step is compare-and-swap or
+ * insert-once: two rooms asking at the same moment change things once.
+ */
+export async function syncRoom(access: RoomAccess, now: Date): Promise<SessionStatus> {
+  const { session } = access;
+  let status = session.status;
+  if (statusLagsClock(session, now)) {
+    const settled =
+      now.getTime() >= session.startsAt.getTime() + NO_SHOW_AFTER_MS
+        ? await settleSession({ id: session.id, status: session.status }, now)
+        : null;
+    if (settled) status = settled;
+    else if (
+      session.status === "scheduled" &&
+      (await transitionSession(session.id, "scheduled", "in_progress"))
+    )
+      status = "in_progress";
   }
+  if (access.window === "open" && now < session.endsAt) {
+    const roles = rolesForHalf(access.shape, access.half);
+    if (roles) await assignQuestion(access, access.half, roles.candidateId, roles.interviewerId);
+  }
+  return status;
+}
+
+/** The room asks for a sync when the status lags the clock or the kit has no question yet. */
+export async function roomNeedsSync(access: RoomAccess, now: Date): Promise<boolean> {
+  if (statusLagsClock(access.session, now)) return true;
+  if (access.window !== "open" || now >= access.session.endsAt) return false;
+  return (await assignedQuestionId(access.session.id, access.half)) === null;
+}
+
+/** The question a half was given, if any. */
+async function assignedQuestionId(sessionId: string, half: 1 | 2): Promise<number | null> {
+  const [row] = await getDb()
+    .select({ questionId: sessionQuestions.questionId })
+    .from(sessionQuestions)
+    .where(and(eq(sessionQuestions.sessionId, sessionId), eq(sessionQuestions.half, half)));
+  return row?.questionId ?? null;
 }
 
 export function mintPadToken(access: RoomAccess, user: { id: string; name: string }, now: Date) {
@@ -88,7 +159,7 @@ export function mintPadToken(access: RoomAccess, user: { id: string; name: strin
       sub: user.id,
       sid: access.session.id,
       name: user.name,
-      color: colorFor(user.id),
+      color: seatColor(access.shape, user.id),
       ro: access.readOnly,
       exp: Math.floor(now.getTime() / 1000) + REALTIME_TOKEN_TTL_SECONDS,
     },
@@ -175,6 +246,7 @@ export async function recordVideoWebhook(
 
 export interface InterviewerKit {
   half: 1 | 2;
+  /** Null while the question of this half is being chosen (see syncRoom). */
   question: {
     title: string;
     prompt: string;
@@ -182,7 +254,7 @@ export interface InterviewerKit {
     hints: string[];
     goodAnswerL4: string;
     goodAnswerL6: string;
-  };
+  } | null;
   targetLevel: string | null;
   levelBar: string | null;
   rubric: { name: string; description: string; anchors: string[] }[];
@@ -197,11 +269,8 @@ async function assignQuestion(
   interviewerId: string,
 ) {
   const db = getDb();
-  const [existing] = await db
-    .select({ questionId: sessionQuestions.questionId })
-    .from(sessionQuestions)
-    .where(and(eq(sessionQuestions.sessionId, access.session.id), eq(sessionQuestions.half, half)));
-  if (existing) return existing.questionId;
+  const existing = await assignedQuestionId(access.session.id, half);
+  if (existing !== null) return existing;
 
   const [candidateLevel] = await db
     .select({ rank: levels.rank })
@@ -221,10 +290,17 @@ async function assignQuestion(
     })
     .from(questions)
     .where(eq(questions.roundId, access.session.roundId));
+  // Never a question the candidate was asked before, nor one whose kit (hints, good
+  // answers) they held as an interviewer: in a swap that includes the first half's.
   const seen = await db
     .select({ id: sessionQuestions.questionId })
     .from(sessionQuestions)
-    .where(eq(sessionQuestions.candidateId, candidateId));
+    .where(
+      or(
+        eq(sessionQuestions.candidateId, candidateId),
+        eq(sessionQuestions.interviewerId, candidateId),
+      ),
+    );
   const usage = await db
     .select({ id: sessionQuestions.questionId, n: sql<number>`count(*)::int` })
     .from(sessionQuestions)
@@ -254,15 +330,13 @@ async function assignQuestion(
         .returning({ questionId: sessionQuestions.questionId });
       if (row) return row.questionId;
       // The other participant's page assigned it a moment ago.
-      const [raced] = await db
-        .select({ questionId: sessionQuestions.questionId })
-        .from(sessionQuestions)
-        .where(
-          and(eq(sessionQuestions.sessionId, access.session.id), eq(sessionQuestions.half, half)),
-        );
-      return raced?.questionId ?? null;
+      return assignedQuestionId(access.session.id, half);
     } catch (err) {
-      if (!isUniqueViolation(err, "session_questions_candidate_question_key")) throw err;
+      if (
+        !isUniqueViolation(err, "session_questions_candidate_question_key") &&
+        !isUniqueViolation(err, "session_questions_session_question_key")
+      )
+        throw err;
       seenIds.add(choice.id);
     }
   }
@@ -271,7 +345,8 @@ async function assignQuestion(
 
 /**
  * The kit of the current half, only for its interviewer. Everyone else gets null: the
- * question's hints, rubric and notes never reach the candidate's browser.
+ * question's hints, rubric and notes never reach the candidate's browser. Reads only:
+ * the question is chosen by syncRoom (a POST).
  */
 export async function getInterviewerKit(
   access: RoomAccess,
@@ -280,16 +355,18 @@ export async function getInterviewerKit(
   if (!access.isInterviewer || access.window === "before") return null;
   const roles = rolesForHalf(access.shape, access.half);
   if (!roles || roles.interviewerId !== userId) return null;
-  const questionId = await assignQuestion(
-    access,
-    access.half,
-    roles.candidateId,
-    roles.interviewerId,
-  );
   const db = getDb();
-  const [question] = questionId
-    ? await db.select().from(questions).where(eq(questions.id, questionId))
-    : [];
+  const [assigned] = await db
+    .select({ question: questions })
+    .from(sessionQuestions)
+    .leftJoin(questions, eq(questions.id, sessionQuestions.questionId))
+    .where(
+      and(
+        eq(sessionQuestions.sessionId, access.session.id),
+        eq(sessionQuestions.half, access.half),
+      ),
+    );
+  const question = assigned?.question;
   const [candidateLevel] = await db
     .select({ id: levels.id, code: levels.code })
     .from(sessionParticipants)
@@ -337,14 +414,7 @@ export async function getInterviewerKit(
           goodAnswerL4: question.goodAnswerL4,
           goodAnswerL6: question.goodAnswerL6,
         }
-      : {
-          title: "Your own question",
-          prompt: "The bank has no unseen question for this candidate: bring one of your own.",
-          followUps: [],
-          hints: [],
-          goodAnswerL4: "",
-          goodAnswerL6: "",
-        },
+      : null,
     targetLevel: candidateLevel?.code ?? null,
     levelBar: bar?.text ?? null,
     rubric: rubric.map((d) => ({
@@ -373,16 +443,47 @@ export async function saveInterviewerNotes(
   return true;
 }
 
-/** Swap only: hands the kit to the other person for the second half (compare-and-swap). */
-export async function switchRoles(access: RoomAccess): Promise<boolean> {
-  if (access.session.format !== "swap" || access.window !== "open" || access.half !== 1)
-    return false;
+/**
+ * Swap only: the first half's interviewer hands the kit to the other person for the
+ * second half, whose clock starts now. Compare-and-swap on the half, so of two racing
+ * switches one wins and the other is told it already happened. The session counts as
+ * started from here (the feedback of the first half opens). The second half's question
+ * is chosen at once, so the new interviewer's kit is ready when their page reloads.
+ */
+export async function switchRoles(
+  access: RoomAccess,
+  userId: string,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: SwitchRefusal }> {
+  const refusal = switchRefusal({ ...access.session, ...access.shape }, userId, now);
+  if (refusal) return { ok: false, error: refusal };
   const rows = await getDb()
     .update(mockSessions)
-    .set({ currentHalf: 2, updatedAt: new Date() })
-    .where(and(eq(mockSessions.id, access.session.id), eq(mockSessions.currentHalf, 1)))
+    .set({
+      currentHalf: 2,
+      halfTwoStartedAt: now,
+      status: sql`case when ${mockSessions.status} = 'scheduled' then 'in_progress' else ${mockSessions.status} end`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(mockSessions.id, access.session.id),
+        eq(mockSessions.currentHalf, 1),
+        inArray(mockSessions.status, ["scheduled", "in_progress"]),
+      ),
+    )
     .returning({ id: mockSessions.id });
-  return rows.length === 1;
+  if (rows.length !== 1) return { ok: false, error: "already_switched" };
+  const roles = rolesForHalf(access.shape, 2);
+  if (roles) {
+    await assignQuestion(
+      { ...access, half: 2, isInterviewer: roles.interviewerId === userId },
+      2,
+      roles.candidateId,
+      roles.interviewerId,
+    );
+  }
+  return { ok: true };
 }
 
 // ---------------------------------------------------------------------------
@@ -413,45 +514,58 @@ export async function settleSessions(
   let noShows = 0;
   let completed = 0;
   for (const session of due) {
-    const [people, seen] = await Promise.all([
-      db
-        .select({ userId: sessionParticipants.userId })
-        .from(sessionParticipants)
-        .where(eq(sessionParticipants.sessionId, session.id)),
-      db
-        .selectDistinct({ userId: attendanceEvents.userId })
-        .from(attendanceEvents)
-        .where(
-          and(eq(attendanceEvents.sessionId, session.id), eq(attendanceEvents.kind, "joined")),
-        ),
-    ]);
-    const absent = people.map((p) => p.userId).filter((id) => !seen.some((s) => s.userId === id));
-    if (absent.length > 0) {
-      const rows = await db
-        .update(mockSessions)
-        .set({ status: "no_show", noShowUserIds: absent, updatedAt: now })
-        .where(and(eq(mockSessions.id, session.id), eq(mockSessions.status, session.status)))
-        .returning({ id: mockSessions.id });
-      if (rows.length === 1) {
-        await db
-          .update(sessionParticipants)
-          .set({ active: false })
-          .where(eq(sessionParticipants.sessionId, session.id));
-        noShows++;
-      }
-      continue;
-    }
-    const [ended] = await db
-      .select({ endsAt: mockSessions.endsAt })
-      .from(mockSessions)
-      .where(eq(mockSessions.id, session.id));
-    if (ended && ended.endsAt <= now) {
-      if (session.status === "scheduled")
-        await transitionSession(session.id, "scheduled", "in_progress");
-      if (await transitionSession(session.id, "in_progress", "completed")) completed++;
-    }
+    const outcome = await settleSession(session, now);
+    if (outcome === "no_show") noShows++;
+    if (outcome === "completed") completed++;
   }
   return { noShows, completed };
+}
+
+/**
+ * Settles one session that started at least 10 minutes ago: a no-show if someone never
+ * appeared, completed if its end has passed, otherwise nothing.
+ */
+async function settleSession(
+  session: { id: string; status: SessionStatus },
+  now: Date,
+): Promise<"no_show" | "completed" | null> {
+  const db = getDb();
+  const [people, seen] = await Promise.all([
+    db
+      .select({ userId: sessionParticipants.userId })
+      .from(sessionParticipants)
+      .where(eq(sessionParticipants.sessionId, session.id)),
+    db
+      .selectDistinct({ userId: attendanceEvents.userId })
+      .from(attendanceEvents)
+      .where(and(eq(attendanceEvents.sessionId, session.id), eq(attendanceEvents.kind, "joined"))),
+  ]);
+  const absent = people.map((p) => p.userId).filter((id) => !seen.some((s) => s.userId === id));
+  if (absent.length > 0) {
+    const rows = await db
+      .update(mockSessions)
+      .set({ status: "no_show", noShowUserIds: absent, updatedAt: now })
+      .where(and(eq(mockSessions.id, session.id), eq(mockSessions.status, session.status)))
+      .returning({ id: mockSessions.id });
+    if (rows.length === 1) {
+      await db
+        .update(sessionParticipants)
+        .set({ active: false })
+        .where(eq(sessionParticipants.sessionId, session.id));
+      return "no_show";
+    }
+    return null;
+  }
+  const [ended] = await db
+    .select({ endsAt: mockSessions.endsAt })
+    .from(mockSessions)
+    .where(eq(mockSessions.id, session.id));
+  if (ended && ended.endsAt <= now) {
+    if (session.status === "scheduled")
+      await transitionSession(session.id, "scheduled", "in_progress");
+    if (await transitionSession(session.id, "in_progress", "completed")) return "completed";
+  }
+  return null;
 }
 
 export async function participantNames(sessionId: string) {

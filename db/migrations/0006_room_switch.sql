@@ -1,0 +1,2 @@
+ALTER TABLE "mock_sessions" ADD COLUMN "half_two_started_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "session_questions" ADD CONSTRAINT "session_questions_session_question_key" UNIQUE("session_id","question_id");
