@@ -481,3 +481,5 @@ export default function Availability() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

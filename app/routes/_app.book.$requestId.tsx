@@ -191,3 +191,5 @@ export default function ChooseTime() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -260,3 +260,5 @@ export default function Book() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -24,3 +24,5 @@ export default function Page() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -166,3 +166,5 @@ function Rating({ item }: { item: Item }) {
     </section>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

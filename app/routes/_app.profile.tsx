@@ -249,3 +249,5 @@ export default function Profile() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

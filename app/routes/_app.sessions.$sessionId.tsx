@@ -394,3 +394,5 @@ function SessionFeedback({
     </section>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -476,3 +476,5 @@ function RatingFields({ draft, errorsOf }: { draft: Record<string, string>; erro
     </>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -110,3 +110,5 @@ export default function LogIn() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -114,3 +114,5 @@ export default function SignUp() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
