@@ -36,9 +36,7 @@ async function seriousFindings(page: Page): Promise<AxeFinding[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            ...args: unknown[]
-          ) => Promise<{
+          run: (...args: unknown[]) => Promise<{
             violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
           }>;
         };
