@@ -322,47 +322,27 @@ export default function Availability() {
         <section className="card" aria-labelledby="limits-heading">
           <h2 id="limits-heading">Limits</h2>
           <div className="field-row">
-            <Field
-              label="Time zone"
-              htmlFor={weeklyFields.timeZone.id}
-              errors={weeklyFields.timeZone.errors}
-              errorId={weeklyFields.timeZone.errorId}
-            >
+            <Field label="Time zone" meta={weeklyFields.timeZone}>
               <TimeZoneInput
                 {...getInputProps(weeklyFields.timeZone, { type: "text" })}
                 zones={zones}
               />
             </Field>
-            <Field
-              label="Minimum notice (hours)"
-              htmlFor={weeklyFields.minNoticeHours.id}
-              errors={weeklyFields.minNoticeHours.errors}
-              errorId={weeklyFields.minNoticeHours.errorId}
-            >
+            <Field label="Minimum notice (hours)" meta={weeklyFields.minNoticeHours}>
               <input
                 {...getInputProps(weeklyFields.minNoticeHours, { type: "number" })}
                 min={0}
                 max={168}
               />
             </Field>
-            <Field
-              label="Sessions per day, at most"
-              htmlFor={weeklyFields.maxSessionsPerDay.id}
-              errors={weeklyFields.maxSessionsPerDay.errors}
-              errorId={weeklyFields.maxSessionsPerDay.errorId}
-            >
+            <Field label="Sessions per day, at most" meta={weeklyFields.maxSessionsPerDay}>
               <input
                 {...getInputProps(weeklyFields.maxSessionsPerDay, { type: "number" })}
                 min={1}
                 max={12}
               />
             </Field>
-            <Field
-              label="Buffer between sessions (minutes)"
-              htmlFor={weeklyFields.bufferMinutes.id}
-              errors={weeklyFields.bufferMinutes.errors}
-              errorId={weeklyFields.bufferMinutes.errorId}
-            >
+            <Field label="Buffer between sessions (minutes)" meta={weeklyFields.bufferMinutes}>
               <input
                 {...getInputProps(weeklyFields.bufferMinutes, { type: "number" })}
                 min={0}
@@ -410,20 +390,10 @@ export default function Availability() {
         <Form method="post" className="form" {...getFormProps(overrideForm)}>
           <input type="hidden" name="intent" value="add-override" />
           <div className="field-row">
-            <Field
-              label="Date"
-              htmlFor={overrideFields.date.id}
-              errors={overrideFields.date.errors}
-              errorId={overrideFields.date.errorId}
-            >
+            <Field label="Date" meta={overrideFields.date}>
               <input {...getInputProps(overrideFields.date, { type: "date" })} />
             </Field>
-            <Field
-              label="Kind"
-              htmlFor={overrideFields.kind.id}
-              errors={overrideFields.kind.errors}
-              errorId={overrideFields.kind.errorId}
-            >
+            <Field label="Kind" meta={overrideFields.kind}>
               <select
                 id={overrideFields.kind.id}
                 name={overrideFields.kind.name}
@@ -436,20 +406,10 @@ export default function Availability() {
             </Field>
             {overrideKind === "extra" ? (
               <>
-                <Field
-                  label="From"
-                  htmlFor={overrideFields.start.id}
-                  errors={overrideFields.start.errors}
-                  errorId={overrideFields.start.errorId}
-                >
+                <Field label="From" meta={overrideFields.start}>
                   <input {...getInputProps(overrideFields.start, { type: "time" })} step={900} />
                 </Field>
-                <Field
-                  label="To"
-                  htmlFor={overrideFields.end.id}
-                  errors={overrideFields.end.errors}
-                  errorId={overrideFields.end.errorId}
-                >
+                <Field label="To" meta={overrideFields.end}>
                   <input {...getInputProps(overrideFields.end, { type: "time" })} step={900} />
                 </Field>
               </>
