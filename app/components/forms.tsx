@@ -1,5 +1,13 @@
-import { useNavigation } from "@remix-run/react";
-import { cloneElement, type ReactElement, type ReactNode } from "react";
+import { useBeforeUnload, useBlocker, useNavigation } from "@remix-run/react";
+import {
+  cloneElement,
+  type FormEvent,
+  type ReactElement,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useState,
+} from "react";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
@@ -132,7 +140,8 @@ export function RadioGroup({
 export function FormError({ errors, id }: { errors?: string[]; id?: string }) {
   if (!errors?.length) return null;
   return (
-    <p className="form-error" role="alert" id={id}>
+    // Focusable from script: a refused form with no field to blame moves focus here.
+    <p className="form-error" role="alert" id={id} tabIndex={-1}>
       {errors.join(" ")}
     </p>
   );
@@ -164,5 +173,68 @@ export function SubmitButton({
         children
       )}
     </button>
+  );
+}
+
+/** The first invalid control of the form (the first radio of an invalid group), else its error. */
+function firstErrorTarget(form: HTMLElement): HTMLElement | null {
+  const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (invalid instanceof HTMLFieldSetElement) return invalid.querySelector("input");
+  return invalid ?? form.querySelector<HTMLElement>(".form-error");
+}
+
+/**
+ * After a refused submit (by the browser-side check or by the server) focus moves to
+ * the first invalid control, so keyboard and screen-reader users land on the problem
+ * instead of staying on the button. Call `afterSubmit` at the end of the form's
+ * onSubmit handler; pass the action's Conform result as `lastResult`.
+ */
+export function useFocusFirstError(
+  formId: string,
+  lastResult: { status?: string } | null | undefined,
+) {
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (lastResult?.status === "error") setAttempt((n) => n + 1);
+  }, [lastResult]);
+  useEffect(() => {
+    if (attempt === 0) return;
+    // After the render that marks the fields invalid.
+    const frame = requestAnimationFrame(() => {
+      const form = document.getElementById(formId);
+      if (form) firstErrorTarget(form)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [attempt, formId]);
+  return useCallback((event: FormEvent<HTMLFormElement>) => {
+    // Conform cancels the submit when its own check fails.
+    if (event.defaultPrevented) setAttempt((n) => n + 1);
+  }, []);
+}
+
+/**
+ * Warns before unsaved edits are lost: a confirm before following a link or going back
+ * to another page, and the browser's own prompt before closing or reloading the tab.
+ */
+export function useUnsavedChangesWarning(dirty: boolean, message: string) {
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    if (window.confirm(message)) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, message]);
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (!dirty) return;
+        event.preventDefault();
+        // Older browsers show the prompt only when returnValue is set.
+        event.returnValue = "";
+      },
+      [dirty],
+    ),
   );
 }

@@ -3,8 +3,15 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
-import { ErrorList, Field, FormError, SubmitButton } from "~/components/forms";
+import { useEffect, useState } from "react";
+import {
+  ErrorList,
+  Field,
+  FormError,
+  SubmitButton,
+  useFocusFirstError,
+  useUnsavedChangesWarning,
+} from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
 import {
   addOverride,
@@ -101,20 +108,26 @@ type DayRanges = { weekday: number; ranges: { start: string; end: string }[] }[]
 function WeeklyEditor({
   initial,
   errors,
+  onEdit,
 }: {
   initial: DayRanges;
   errors: Record<string, string[]>;
+  /** Hours were added, removed or copied (typing is seen by the form itself). */
+  onEdit: () => void;
 }) {
   const [days, setDays] = useState(initial);
   const [copyFrom, setCopyFrom] = useState<number | null>(null);
   const [copyTargets, setCopyTargets] = useState<number[]>([]);
 
-  const update = (dayIndex: number, next: { start: string; end: string }[]) =>
+  const update = (dayIndex: number, next: { start: string; end: string }[]) => {
+    onEdit();
     setDays((current) => current.map((d, i) => (i === dayIndex ? { ...d, ranges: next } : d)));
+  };
 
   const copyTo = () => {
     if (copyFrom === null) return;
     const source = days[copyFrom]!.ranges;
+    onEdit();
     setDays((current) =>
       current.map((d) =>
         copyTargets.includes(d.weekday) ? { ...d, ranges: source.map((r) => ({ ...r })) } : d,
@@ -139,6 +152,9 @@ function WeeklyEditor({
                 ...(errors[`${name}.start`] ?? []),
                 ...(errors[`${name}.end`] ?? []),
               ];
+              const errorId = `${name}-error`;
+              const invalid =
+                rangeErrors.length > 0 ? { "aria-invalid": true, "aria-describedby": errorId } : {};
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity beyond their position
                 <div className="range-row" key={rangeIndex}>
@@ -159,7 +175,7 @@ function WeeklyEditor({
                         ),
                       )
                     }
-                    aria-invalid={rangeErrors.length > 0 || undefined}
+                    {...invalid}
                   />
                   <span aria-hidden="true">to</span>
                   <label className="visually-hidden" htmlFor={`${name}.end`}>
@@ -179,7 +195,7 @@ function WeeklyEditor({
                         ),
                       )
                     }
-                    aria-invalid={rangeErrors.length > 0 || undefined}
+                    {...invalid}
                   />
                   <button
                     type="button"
@@ -197,7 +213,7 @@ function WeeklyEditor({
                       {label.label} range {rangeIndex + 1}
                     </span>
                   </button>
-                  <ErrorList errors={rangeErrors} />
+                  <ErrorList id={errorId} errors={rangeErrors} />
                 </div>
               );
             })}
@@ -291,6 +307,22 @@ export default function Availability() {
   });
   const [overrideKind, setOverrideKind] = useState<"off" | "extra">("off");
 
+  const afterWeeklySubmit = useFocusFirstError(
+    weeklyForm.id,
+    navigation.state === "idle" ? weeklyResult : undefined,
+  );
+  const [dirty, setDirty] = useState(false);
+  const markDirty = () => setDirty(true);
+  const saved = actionData?.intent === "weekly" && actionData.message ? actionData : null;
+  useEffect(() => {
+    if (saved) setDirty(false);
+  }, [saved]);
+  useUnsavedChangesWarning(
+    dirty,
+    "Your availability has changes you have not saved. Leave this page without saving them?",
+  );
+  const weeklyFormProps = getFormProps(weeklyForm);
+
   return (
     <div className="stack">
       <div className="page-header">
@@ -312,12 +344,25 @@ export default function Availability() {
         </p>
       ) : null}
 
-      <Form method="post" className="form" {...getFormProps(weeklyForm)}>
+      <Form
+        method="post"
+        className="form"
+        {...weeklyFormProps}
+        onSubmit={(event) => {
+          weeklyFormProps.onSubmit(event);
+          afterWeeklySubmit(event);
+        }}
+        onInput={markDirty}
+      >
         <input type="hidden" name="intent" value="weekly" />
         <FormError errors={weeklyForm.errors} id={weeklyForm.errorId} />
         <section className="card stack" aria-labelledby="week-heading">
           <h2 id="week-heading">Weekly hours</h2>
-          <WeeklyEditor initial={availability.days} errors={weeklyForm.allErrors} />
+          <WeeklyEditor
+            initial={availability.days}
+            errors={weeklyForm.allErrors}
+            onEdit={markDirty}
+          />
         </section>
         <section className="card" aria-labelledby="limits-heading">
           <h2 id="limits-heading">Limits</h2>

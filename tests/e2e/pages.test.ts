@@ -128,6 +128,59 @@ describe("error pages", () => {
   });
 });
 
+describe("availability form", () => {
+  it("moves focus to the first error after a save the server refused", async () => {
+    const page = await browser.newPage();
+    await logInAsAda(page);
+    await visit(page, "/availability");
+    browser.allowRejectedSubmission("/availability", 400);
+    const zone = page.getByLabel("Time zone", { exact: true });
+    await zone.fill("Mars/Olympus_Mons");
+    await page.getByRole("button", { name: "Save availability" }).click();
+    await expectVisibleText(page.locator(".field").filter({ has: zone }), "time zone");
+    await expect.poll(() => zone.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await zone.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("asks before unsaved edits are lost to a link, and before the tab closes", async () => {
+    const page = await browser.newPage();
+    await logInAsAda(page);
+    await visit(page, "/availability");
+    const dialogs: string[] = [];
+    let accept = false;
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.type());
+      if (accept) await dialog.accept();
+      else await dialog.dismiss();
+    });
+
+    // Untouched, the page lets go without asking.
+    await page.getByRole("link", { name: "Sessions", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/sessions");
+    expect(dialogs).toEqual([]);
+    await visit(page, "/availability");
+
+    const sundayRanges = page.getByLabel(/^Sunday range \d+ start$/);
+    const before = await sundayRanges.count();
+    await page.getByRole("button", { name: "Add hours on Sunday" }).click();
+    await page.getByRole("link", { name: "Sessions", exact: true }).click();
+    await expect.poll(() => dialogs).toEqual(["confirm"]);
+    // Dismissed: the edit stays on screen.
+    expect(new URL(page.url()).pathname).toBe("/availability");
+    expect(await sundayRanges.count()).toBe(before + 1);
+
+    // Closing the tab asks the browser's own question.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(["confirm", "beforeunload"]);
+    expect(page.isClosed()).toBe(false);
+
+    accept = true;
+    await page.getByRole("link", { name: "Sessions", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/sessions");
+    expect(dialogs).toEqual(["confirm", "beforeunload", "confirm"]);
+  });
+});
+
 describe("accessibility", () => {
   it("the progress page, charts included, has no serious or critical axe findings", async () => {
     const page = await browser.newPage();
