@@ -1,6 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { REPO_ROOT } from "./paths";
 
 // The JavaScript a page of the production build makes the browser download, gzipped:
 // the client entry, the page's route chain (root → layout → page) with every chunk they
@@ -40,6 +43,24 @@ export interface PageWeight {
   lazy: number;
   total: number;
   budget: number;
+}
+
+/**
+ * A production build (React's production bundle, as shipped) in a fresh temporary
+ * folder; the caller removes it. The test suite's own build is a development one.
+ */
+export function buildForProduction(): string {
+  const buildDir = mkdtempSync(path.join(tmpdir(), "peerloop-page-weight-"));
+  execFileSync(
+    path.join(REPO_ROOT, "node_modules/.bin/remix"),
+    ["vite:build", "--logLevel", "error"],
+    {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", REMIX_BUILD_DIR: buildDir },
+    },
+  );
+  return buildDir;
 }
 
 function readRemixManifest(clientDir: string): RemixManifest {
