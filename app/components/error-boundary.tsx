@@ -66,12 +66,20 @@ export function errorMessageFor(status: number): { title: string; detail: string
   return status >= 500 ? MESSAGES[500]! : MESSAGES[400]!;
 }
 
-function ErrorPanel({ status, children }: { status: number; children?: ReactNode }) {
+function ErrorPanel({
+  status,
+  title: ownTitle,
+  children,
+}: {
+  status: number;
+  title?: string;
+  children?: ReactNode;
+}) {
   const { title, detail } = errorMessageFor(status);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="eyebrow">Error {status}</p>
-      <h1 id="error-title">{title}</h1>
+      <h1 id="error-title">{ownTitle ?? title}</h1>
       {children ?? <p>{detail}</p>}
       <p>
         <Link to="/dashboard" className="button">
@@ -111,8 +119,20 @@ export function GeneralErrorBoundary({
 }
 
 /** A status-specific panel with the route's own words, for `statusHandlers`. */
-export function StatusMessage({ status, children }: { status: number; children: ReactNode }) {
-  return <ErrorPanel status={status}>{children}</ErrorPanel>;
+export function StatusMessage({
+  status,
+  title,
+  children,
+}: {
+  status: number;
+  title?: string;
+  children: ReactNode;
+}) {
+  return (
+    <ErrorPanel status={status} title={title}>
+      {children}
+    </ErrorPanel>
+  );
 }
 
 /** Every route's boundary unless it has a more specific one. */

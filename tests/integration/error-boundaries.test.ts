@@ -71,6 +71,16 @@ describe("error pages", () => {
     expect(html).toContain("Page not found");
   });
 
+  it("a route can word its own 404, still within the navigation", async () => {
+    const client = await signedIn();
+    const response = await client.get(`/feedback/${randomUUID()}`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('aria-label="Main"');
+    expect(html).toContain("No such feedback");
+    expect(html).toContain("not yours to read");
+  });
+
   it("an unknown address asks a visitor who is not signed in to log in first", async () => {
     const response = await server.client().get("/no-such-page");
     expect(response.status).toBe(302);
