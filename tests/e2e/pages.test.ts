@@ -187,6 +187,12 @@ describe("accessibility", () => {
     await logInAsAda(page);
     await visit(page, "/progress");
     expect(await page.locator("[data-testid^=trend-] svg").count()).toBeGreaterThan(0);
+    // The first session's date is written under the axis.
+    const trend = page.locator("[data-testid^=trend-]").first();
+    const firstTick = (await trend.getByTestId("trend-tick").first().textContent()) ?? "";
+    const firstRow = (await trend.locator("tbody th").first().textContent()) ?? "";
+    expect(firstTick.length).toBeGreaterThan(0);
+    expect(firstRow).toContain(firstTick);
     // The chart is hidden from assistive technology; nothing in it may take focus.
     const focusableInHidden = await page
       .locator(
