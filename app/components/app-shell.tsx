@@ -82,7 +82,7 @@ export function AppShell({
             ))}
           </nav>
           <div className="user-menu">
-            <span>{userName}</span>
+            <span title={userName}>{userName}</span>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--secondary">
                 Log out
