@@ -135,6 +135,21 @@ export function StatusMessage({
   );
 }
 
+/** A route's boundary whose 404 says, in the route's words, what is missing and where to go. */
+export function NotFoundBoundary({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: () => (
+          <StatusMessage status={404} title={title}>
+            {children}
+          </StatusMessage>
+        ),
+      }}
+    />
+  );
+}
+
 /** Every route's boundary unless it has a more specific one. */
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
-import { GeneralErrorBoundary, StatusMessage } from "~/components/error-boundary";
+import { NotFoundBoundary } from "~/components/error-boundary";
 import { bookProposal } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
@@ -195,17 +195,11 @@ export default function ChooseTime() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <StatusMessage status={404} title="No such request">
-            <p>
-              This request does not exist, or it has expired or been cancelled.{" "}
-              <Link to="/book">Post a new request</Link>
-            </p>
-          </StatusMessage>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="No such request">
+      <p>
+        This request does not exist, or it has expired or been cancelled.{" "}
+        <Link to="/book">Post a new request</Link>
+      </p>
+    </NotFoundBoundary>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary, StatusMessage } from "~/components/error-boundary";
+import { NotFoundBoundary } from "~/components/error-boundary";
 import { getFeedbackForViewer } from "~/modules/feedback/feedback.server";
 import { OVERALL_CALL_LABELS, RATING_ASPECTS } from "~/modules/feedback/forms";
 import { requireUser } from "~/modules/identity/auth.server";
@@ -170,17 +170,11 @@ function Rating({ item }: { item: Item }) {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <StatusMessage status={404} title="No such feedback">
-            <p>
-              This feedback does not exist, or it is not yours to read. Feedback you received shows
-              up once both sides have written. <Link to="/feedback">All your feedback</Link>
-            </p>
-          </StatusMessage>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="No such feedback">
+      <p>
+        This feedback does not exist, or it is not yours to read. Feedback you received shows up
+        once both sides have written. <Link to="/feedback">All your feedback</Link>
+      </p>
+    </NotFoundBoundary>
   );
 }

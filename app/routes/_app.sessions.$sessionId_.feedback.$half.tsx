@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { GeneralErrorBoundary, StatusMessage } from "~/components/error-boundary";
+import { NotFoundBoundary } from "~/components/error-boundary";
 import { Field, type FieldMeta, FormError, RadioGroup, SubmitButton } from "~/components/forms";
 import {
   type FeedbackForm,
@@ -413,17 +413,11 @@ function RatingFields({ draft, fields }: { draft: Record<string, string>; fields
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <StatusMessage status={404} title="No feedback to write here">
-            <p>
-              There is no such session half, or you did not take part in it.{" "}
-              <Link to="/feedback">Your feedback</Link>
-            </p>
-          </StatusMessage>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="No feedback to write here">
+      <p>
+        There is no such session half, or you did not take part in it.{" "}
+        <Link to="/feedback">Your feedback</Link>
+      </p>
+    </NotFoundBoundary>
   );
 }
