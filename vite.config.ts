@@ -12,12 +12,13 @@ declare module "@remix-run/node" {
 export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
   server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
-  build: { target: "es2022" },
+  // Remix keeps the client's Vite manifest in build/.vite (outside the public folder):
+  // the page-weight test follows its chunk graph.
+  build: { target: "es2022", manifest: true },
   // Pre-bundle the browser's dependencies up front; discovering them on the first
   // page load makes Vite reload the page mid-interaction in development.
   optimizeDeps: {
     include: [
-      "recharts",
       "@conform-to/react",
       "@conform-to/zod",
       "zod",

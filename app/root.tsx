@@ -1,14 +1,5 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
 import stylesHref from "~/styles/app.css?url";
@@ -49,27 +40,5 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong";
-  const detail =
-    status === 404
-      ? "There is nothing at this address. It may have moved, or it was never yours to see."
-      : status === 403
-        ? "You do not have access to this page."
-        : "An unexpected error stopped this page. Try again in a moment.";
-  return (
-    <main className="page page--narrow error-page">
-      <p className="eyebrow">Error {status}</p>
-      <h1>{title}</h1>
-      <p>{detail}</p>
-      <p>
-        <Link to="/" className="button">
-          Go to the start page
-        </Link>
-      </p>
-    </main>
-  );
-}
+// No layout matched (an unknown address outside the app, or the layout itself failed).
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

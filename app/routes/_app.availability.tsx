@@ -3,8 +3,15 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
-import { ErrorList, Field, FormError, SubmitButton } from "~/components/forms";
+import { useEffect, useState } from "react";
+import {
+  ErrorList,
+  Field,
+  FormError,
+  SubmitButton,
+  useFocusFirstError,
+  useUnsavedChangesWarning,
+} from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
 import {
   addOverride,
@@ -101,20 +108,26 @@ type DayRanges = { weekday: number; ranges: { start: string; end: string }[] }[]
 function WeeklyEditor({
   initial,
   errors,
+  onEdit,
 }: {
   initial: DayRanges;
   errors: Record<string, string[]>;
+  /** Hours were added, removed or copied (typing is seen by the form itself). */
+  onEdit: () => void;
 }) {
   const [days, setDays] = useState(initial);
   const [copyFrom, setCopyFrom] = useState<number | null>(null);
   const [copyTargets, setCopyTargets] = useState<number[]>([]);
 
-  const update = (dayIndex: number, next: { start: string; end: string }[]) =>
+  const update = (dayIndex: number, next: { start: string; end: string }[]) => {
+    onEdit();
     setDays((current) => current.map((d, i) => (i === dayIndex ? { ...d, ranges: next } : d)));
+  };
 
   const copyTo = () => {
     if (copyFrom === null) return;
     const source = days[copyFrom]!.ranges;
+    onEdit();
     setDays((current) =>
       current.map((d) =>
         copyTargets.includes(d.weekday) ? { ...d, ranges: source.map((r) => ({ ...r })) } : d,
@@ -139,6 +152,9 @@ function WeeklyEditor({
                 ...(errors[`${name}.start`] ?? []),
                 ...(errors[`${name}.end`] ?? []),
               ];
+              const errorId = `${name}-error`;
+              const invalid =
+                rangeErrors.length > 0 ? { "aria-invalid": true, "aria-describedby": errorId } : {};
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity beyond their position
                 <div className="range-row" key={rangeIndex}>
@@ -159,7 +175,7 @@ function WeeklyEditor({
                         ),
                       )
                     }
-                    aria-invalid={rangeErrors.length > 0 || undefined}
+                    {...invalid}
                   />
                   <span aria-hidden="true">to</span>
                   <label className="visually-hidden" htmlFor={`${name}.end`}>
@@ -179,7 +195,7 @@ function WeeklyEditor({
                         ),
                       )
                     }
-                    aria-invalid={rangeErrors.length > 0 || undefined}
+                    {...invalid}
                   />
                   <button
                     type="button"
@@ -197,7 +213,7 @@ function WeeklyEditor({
                       {label.label} range {rangeIndex + 1}
                     </span>
                   </button>
-                  <ErrorList errors={rangeErrors} />
+                  <ErrorList id={errorId} errors={rangeErrors} />
                 </div>
               );
             })}
@@ -291,6 +307,22 @@ export default function Availability() {
   });
   const [overrideKind, setOverrideKind] = useState<"off" | "extra">("off");
 
+  const afterWeeklySubmit = useFocusFirstError(
+    weeklyForm.id,
+    navigation.state === "idle" ? weeklyResult : undefined,
+  );
+  const [dirty, setDirty] = useState(false);
+  const markDirty = () => setDirty(true);
+  const saved = actionData?.intent === "weekly" && actionData.message ? actionData : null;
+  useEffect(() => {
+    if (saved) setDirty(false);
+  }, [saved]);
+  useUnsavedChangesWarning(
+    dirty,
+    "Your availability has changes you have not saved. Leave this page without saving them?",
+  );
+  const weeklyFormProps = getFormProps(weeklyForm);
+
   return (
     <div className="stack">
       <div className="page-header">
@@ -312,57 +344,50 @@ export default function Availability() {
         </p>
       ) : null}
 
-      <Form method="post" className="form" {...getFormProps(weeklyForm)}>
+      <Form
+        method="post"
+        className="form"
+        {...weeklyFormProps}
+        onSubmit={(event) => {
+          weeklyFormProps.onSubmit(event);
+          afterWeeklySubmit(event);
+        }}
+        onInput={markDirty}
+      >
         <input type="hidden" name="intent" value="weekly" />
         <FormError errors={weeklyForm.errors} id={weeklyForm.errorId} />
         <section className="card stack" aria-labelledby="week-heading">
           <h2 id="week-heading">Weekly hours</h2>
-          <WeeklyEditor initial={availability.days} errors={weeklyForm.allErrors} />
+          <WeeklyEditor
+            initial={availability.days}
+            errors={weeklyForm.allErrors}
+            onEdit={markDirty}
+          />
         </section>
         <section className="card" aria-labelledby="limits-heading">
           <h2 id="limits-heading">Limits</h2>
           <div className="field-row">
-            <Field
-              label="Time zone"
-              htmlFor={weeklyFields.timeZone.id}
-              errors={weeklyFields.timeZone.errors}
-              errorId={weeklyFields.timeZone.errorId}
-            >
+            <Field label="Time zone" meta={weeklyFields.timeZone}>
               <TimeZoneInput
                 {...getInputProps(weeklyFields.timeZone, { type: "text" })}
                 zones={zones}
               />
             </Field>
-            <Field
-              label="Minimum notice (hours)"
-              htmlFor={weeklyFields.minNoticeHours.id}
-              errors={weeklyFields.minNoticeHours.errors}
-              errorId={weeklyFields.minNoticeHours.errorId}
-            >
+            <Field label="Minimum notice (hours)" meta={weeklyFields.minNoticeHours}>
               <input
                 {...getInputProps(weeklyFields.minNoticeHours, { type: "number" })}
                 min={0}
                 max={168}
               />
             </Field>
-            <Field
-              label="Sessions per day, at most"
-              htmlFor={weeklyFields.maxSessionsPerDay.id}
-              errors={weeklyFields.maxSessionsPerDay.errors}
-              errorId={weeklyFields.maxSessionsPerDay.errorId}
-            >
+            <Field label="Sessions per day, at most" meta={weeklyFields.maxSessionsPerDay}>
               <input
                 {...getInputProps(weeklyFields.maxSessionsPerDay, { type: "number" })}
                 min={1}
                 max={12}
               />
             </Field>
-            <Field
-              label="Buffer between sessions (minutes)"
-              htmlFor={weeklyFields.bufferMinutes.id}
-              errors={weeklyFields.bufferMinutes.errors}
-              errorId={weeklyFields.bufferMinutes.errorId}
-            >
+            <Field label="Buffer between sessions (minutes)" meta={weeklyFields.bufferMinutes}>
               <input
                 {...getInputProps(weeklyFields.bufferMinutes, { type: "number" })}
                 min={0}
@@ -410,20 +435,10 @@ export default function Availability() {
         <Form method="post" className="form" {...getFormProps(overrideForm)}>
           <input type="hidden" name="intent" value="add-override" />
           <div className="field-row">
-            <Field
-              label="Date"
-              htmlFor={overrideFields.date.id}
-              errors={overrideFields.date.errors}
-              errorId={overrideFields.date.errorId}
-            >
+            <Field label="Date" meta={overrideFields.date}>
               <input {...getInputProps(overrideFields.date, { type: "date" })} />
             </Field>
-            <Field
-              label="Kind"
-              htmlFor={overrideFields.kind.id}
-              errors={overrideFields.kind.errors}
-              errorId={overrideFields.kind.errorId}
-            >
+            <Field label="Kind" meta={overrideFields.kind}>
               <select
                 id={overrideFields.kind.id}
                 name={overrideFields.kind.name}
@@ -436,20 +451,10 @@ export default function Availability() {
             </Field>
             {overrideKind === "extra" ? (
               <>
-                <Field
-                  label="From"
-                  htmlFor={overrideFields.start.id}
-                  errors={overrideFields.start.errors}
-                  errorId={overrideFields.start.errorId}
-                >
+                <Field label="From" meta={overrideFields.start}>
                   <input {...getInputProps(overrideFields.start, { type: "time" })} step={900} />
                 </Field>
-                <Field
-                  label="To"
-                  htmlFor={overrideFields.end.id}
-                  errors={overrideFields.end.errors}
-                  errorId={overrideFields.end.errorId}
-                >
+                <Field label="To" meta={overrideFields.end}>
                   <input {...getInputProps(overrideFields.end, { type: "time" })} step={900} />
                 </Field>
               </>
@@ -481,3 +486,5 @@ export default function Availability() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

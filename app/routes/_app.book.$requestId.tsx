@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
+import { NotFoundBoundary } from "~/components/error-boundary";
 import { bookProposal } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
@@ -189,5 +190,16 @@ export default function ChooseTime() {
         </ol>
       )}
     </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <NotFoundBoundary title="No such request">
+      <p>
+        This request does not exist, or it has expired or been cancelled.{" "}
+        <Link to="/book">Post a new request</Link>
+      </p>
+    </NotFoundBoundary>
   );
 }

@@ -151,12 +151,7 @@ export default function Book() {
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
           <div className="field-row">
-            <Field
-              label="Round"
-              htmlFor={fields.round.id}
-              errors={fields.round.errors}
-              errorId={fields.round.errorId}
-            >
+            <Field label="Round" meta={fields.round}>
               <select {...getSelectProps(fields.round)} onChange={(e) => setRound(e.target.value)}>
                 {loop.rounds.map((r) => (
                   <option key={r.slug} value={r.slug}>
@@ -165,12 +160,7 @@ export default function Book() {
                 ))}
               </select>
             </Field>
-            <Field
-              label="Target level"
-              htmlFor={fields.level.id}
-              errors={fields.level.errors}
-              errorId={fields.level.errorId}
-            >
+            <Field label="Target level" meta={fields.level}>
               <select {...getSelectProps(fields.level)} onChange={(e) => setLevel(e.target.value)}>
                 {loop.levels.map((l) => (
                   <option key={l.code} value={l.code}>
@@ -179,12 +169,7 @@ export default function Book() {
                 ))}
               </select>
             </Field>
-            <Field
-              label="Look ahead"
-              htmlFor={fields.horizonDays.id}
-              errors={fields.horizonDays.errors}
-              errorId={fields.horizonDays.errorId}
-            >
+            <Field label="Look ahead" meta={fields.horizonDays}>
               <select {...getSelectProps(fields.horizonDays)}>
                 {HORIZON_CHOICES.map((days) => (
                   <option key={days} value={days}>
@@ -260,3 +245,5 @@ export default function Book() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

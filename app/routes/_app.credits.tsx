@@ -17,10 +17,12 @@ export default function Page() {
       </div>
       <EmptyState title="No credits yet">
         <p>
-          Credits pay for one-way mocks with a qualified interviewer; you earn them by interviewing
-          others. The ledger will be shown here.
+          One-way mocks with a qualified interviewer are free for now. Later, credits will pay for
+          them and you will earn credits by interviewing others; the ledger will be shown here.
         </p>
       </EmptyState>
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -120,3 +120,5 @@ export default function Dashboard() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

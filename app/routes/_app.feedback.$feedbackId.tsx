@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NotFoundBoundary } from "~/components/error-boundary";
 import { getFeedbackForViewer } from "~/modules/feedback/feedback.server";
 import { OVERALL_CALL_LABELS, RATING_ASPECTS } from "~/modules/feedback/forms";
 import { requireUser } from "~/modules/identity/auth.server";
@@ -164,5 +165,16 @@ function Rating({ item }: { item: Item }) {
       </dl>
       {r.comment ? <p className="prewrap">{r.comment}</p> : null}
     </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <NotFoundBoundary title="No such feedback">
+      <p>
+        This feedback does not exist, or it is not yours to read. Feedback you received shows up
+        once both sides have written. <Link to="/feedback">All your feedback</Link>
+      </p>
+    </NotFoundBoundary>
   );
 }

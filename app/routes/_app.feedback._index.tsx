@@ -90,3 +90,5 @@ export default function FeedbackList() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -66,3 +66,5 @@ export default function Outbox() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

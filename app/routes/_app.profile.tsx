@@ -90,20 +90,13 @@ export default function Profile() {
         <fieldset>
           <legend>About you</legend>
           <div className="field-row">
-            <Field
-              label="Name"
-              htmlFor={fields.name.id}
-              errors={fields.name.errors}
-              errorId={fields.name.errorId}
-            >
+            <Field label="Name" meta={fields.name}>
               <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" />
             </Field>
             <Field
               label="Time zone"
-              htmlFor={fields.timeZone.id}
+              meta={fields.timeZone}
               hint="An IANA zone, like America/New_York."
-              errors={fields.timeZone.errors}
-              errorId={fields.timeZone.errorId}
             >
               <TimeZoneInput {...getInputProps(fields.timeZone, { type: "text" })} zones={zones} />
             </Field>
@@ -116,12 +109,7 @@ export default function Profile() {
         <fieldset>
           <legend>Your target</legend>
           <div className="field-row">
-            <Field
-              label="Target loop"
-              htmlFor={fields.targetLoop.id}
-              errors={fields.targetLoop.errors}
-              errorId={fields.targetLoop.errorId}
-            >
+            <Field label="Target loop" meta={fields.targetLoop}>
               <select {...getSelectProps(fields.targetLoop)}>
                 {options.loops.map((loop) => (
                   <option key={loop.slug} value={loop.slug}>
@@ -130,12 +118,7 @@ export default function Profile() {
                 ))}
               </select>
             </Field>
-            <Field
-              label="Track"
-              htmlFor={fields.targetTrack.id}
-              errors={fields.targetTrack.errors}
-              errorId={fields.targetTrack.errorId}
-            >
+            <Field label="Track" meta={fields.targetTrack}>
               <select {...getSelectProps(fields.targetTrack)}>
                 <option value="">Choose a track</option>
                 {selectedLoop?.tracks.map((track) => (
@@ -147,12 +130,7 @@ export default function Profile() {
             </Field>
           </div>
           <div className="field-row">
-            <Field
-              label="Current level"
-              htmlFor={fields.currentLevel.id}
-              errors={fields.currentLevel.errors}
-              errorId={fields.currentLevel.errorId}
-            >
+            <Field label="Current level" meta={fields.currentLevel}>
               <select {...getSelectProps(fields.currentLevel)}>
                 <option value="">Not set</option>
                 {selectedLoop?.levels.map((level) => (
@@ -164,10 +142,8 @@ export default function Profile() {
             </Field>
             <Field
               label="Target level"
-              htmlFor={fields.targetLevel.id}
+              meta={fields.targetLevel}
               hint="Mocks are graded against this level's bar."
-              errors={fields.targetLevel.errors}
-              errorId={fields.targetLevel.errorId}
             >
               <select {...getSelectProps(fields.targetLevel)}>
                 <option value="">Choose a level</option>
@@ -249,3 +225,5 @@ export default function Profile() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

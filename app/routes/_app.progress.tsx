@@ -255,3 +255,5 @@ function ReadinessRow({ round, timeZone }: { round: RoundProgress; timeZone: str
     </li>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

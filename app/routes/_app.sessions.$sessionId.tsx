@@ -468,3 +468,5 @@ function SessionFeedback({
     </section>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -1,10 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { FormError, SubmitButton } from "~/components/forms";
+import { NotFoundBoundary } from "~/components/error-boundary";
+import { Field, type FieldMeta, FormError, RadioGroup, SubmitButton } from "~/components/forms";
 import {
   type FeedbackForm,
   getFeedbackForm,
@@ -131,7 +132,7 @@ export default function WriteFeedback() {
   const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(() => schemaFor(page), [page]);
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
-  const [form] = useForm({
+  const [form, fields] = useForm({
     id: `feedback-${page.session.id}-${page.half}`,
     lastResult,
     shouldValidate: "onBlur",
@@ -141,8 +142,8 @@ export default function WriteFeedback() {
   const open = page.state === "open" && !page.submitted;
   const autosave = useAutosave(formRef, open);
   const draft = (page.draft?.values ?? {}) as Record<string, string>;
-  const errorsOf = (name: string) => form.allErrors[name];
-  const structureErrors = [...(errorsOf("score") ?? []), ...(errorsOf("evidence") ?? [])];
+  // Errors on the score/evidence groups as a whole (an unknown dimension) have no field.
+  const structureErrors = [...(form.allErrors.score ?? []), ...(form.allErrors.evidence ?? [])];
   const isScorecard = page.kind === "scorecard";
   const heading = isScorecard
     ? `Scorecard for ${page.peerName}`
@@ -200,9 +201,9 @@ export default function WriteFeedback() {
             </section>
           ) : null}
           {isScorecard ? (
-            <ScorecardFields page={page} draft={draft} errorsOf={errorsOf} />
+            <ScorecardFields page={page} draft={draft} fields={fields} />
           ) : (
-            <RatingFields draft={draft} errorsOf={errorsOf} />
+            <RatingFields draft={draft} fields={fields} />
           )}
           <div className="form-actions">
             <SubmitButton name="intent" value="submit" pendingLabel="Submitting…">
@@ -247,30 +248,22 @@ function DraftStatus({
   );
 }
 
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <div id={id}>
-      {errors.map((e) => (
-        <p key={e} className="error-text">
-          {e}
-        </p>
-      ))}
-    </div>
-  );
-}
-
-type ErrorsOf = (name: string) => string[] | undefined;
+/** Conform's metadata of every field of the form, by name (`score` holds a fieldset). */
+type Fields = Record<string, FieldMetadata<unknown, Record<string, unknown>, string[]>>;
+/** The scorecard's per-dimension groups (`score.<dimension>`, `evidence.<dimension>`). */
+type DimensionGroup = FieldMetadata<Record<string, unknown>, Record<string, unknown>, string[]>;
 
 function ScorecardFields({
   page,
   draft,
-  errorsOf,
+  fields,
 }: {
   page: FeedbackForm;
   draft: Record<string, string>;
-  errorsOf: ErrorsOf;
+  fields: Fields;
 }) {
+  const scores = (fields.score as DimensionGroup).getFieldset();
+  const evidence = (fields.evidence as DimensionGroup).getFieldset();
   return (
     <>
       {page.targetLevel ? (
@@ -280,199 +273,151 @@ function ScorecardFields({
         </section>
       ) : null}
       {page.round.dimensions.map((d) => {
-        const scoreName = `score.${d.slug}`;
-        const evidenceName = `evidence.${d.slug}`;
-        const scoreErrors = errorsOf(scoreName);
-        const evidenceErrors = errorsOf(evidenceName);
+        const score = scores[d.slug]!;
         return (
-          <fieldset
+          <RadioGroup
             key={d.slug}
-            className="dimension"
-            aria-invalid={scoreErrors ? true : undefined}
-            aria-describedby={scoreErrors ? `${scoreName}-error` : undefined}
-          >
-            <legend>{d.name}</legend>
-            <p className="hint">{d.description}</p>
-            <div className="score-scale">
-              {d.anchors.map((anchor, i) => (
-                <label key={anchor} className="score-option">
-                  <input
-                    type="radio"
-                    name={scoreName}
-                    value={String(i + 1)}
-                    defaultChecked={draft[scoreName] === String(i + 1)}
-                  />
+            legend={d.name}
+            hint={d.description}
+            meta={score}
+            defaultValue={draft[score.name]}
+            options={d.anchors.map((anchor, i) => ({
+              value: String(i + 1),
+              label: (
+                <>
                   <span className="score-number">{i + 1}</span>
                   <span className="score-anchor">{anchor}</span>
-                </label>
-              ))}
-            </div>
-            <FieldErrors id={`${scoreName}-error`} errors={scoreErrors} />
-            <label htmlFor={`f-${evidenceName}`}>Evidence</label>
-            <textarea
-              id={`f-${evidenceName}`}
-              name={evidenceName}
+                </>
+              ),
+            }))}
+          >
+            <TextArea
+              label="Evidence"
+              meta={evidence[d.slug]!}
+              draft={draft}
               rows={3}
-              maxLength={4000}
-              defaultValue={draft[evidenceName] ?? ""}
               placeholder="What did they say or do that earns this score?"
-              aria-invalid={evidenceErrors ? true : undefined}
-              aria-describedby={evidenceErrors ? `${evidenceName}-error` : undefined}
             />
-            <FieldErrors id={`${evidenceName}-error`} errors={evidenceErrors} />
-          </fieldset>
+          </RadioGroup>
         );
       })}
-      <fieldset className="dimension" aria-invalid={errorsOf("overall") ? true : undefined}>
-        <legend>Overall call at {page.targetLevel?.code ?? "the target level"}</legend>
-        <div className="score-scale score-scale--calls">
-          {Object.entries(OVERALL_CALL_LABELS).map(([value, label]) => (
-            <label key={value} className="score-option">
-              <input
-                type="radio"
-                name="overall"
-                value={value}
-                defaultChecked={draft.overall === value}
-              />
-              <span>{label}</span>
-            </label>
-          ))}
-        </div>
-        <FieldErrors id="overall-error" errors={errorsOf("overall")} />
-      </fieldset>
+      <RadioGroup
+        legend={`Overall call at ${page.targetLevel?.code ?? "the target level"}`}
+        meta={fields.overall!}
+        defaultValue={draft.overall}
+        scaleClassName="score-scale score-scale--calls"
+        options={Object.entries(OVERALL_CALL_LABELS).map(([value, label]) => ({
+          value,
+          label: <span>{label}</span>,
+        }))}
+      />
       <TextArea
-        name="strengths"
         label="Strengths"
         hint="What to keep doing."
+        meta={fields.strengths!}
         draft={draft}
-        errors={errorsOf("strengths")}
       />
       <TextArea
-        name="improvements"
         label="What to improve"
         hint="The one or two changes that would move the call up."
+        meta={fields.improvements!}
         draft={draft}
-        errors={errorsOf("improvements")}
       />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="f-practiseRound">Practise next</label>
-          <select
-            id="f-practiseRound"
-            name="practiseRound"
-            defaultValue={draft.practiseRound ?? page.round.slug}
-            aria-invalid={errorsOf("practiseRound") ? true : undefined}
-          >
+        <Field label="Practise next" meta={fields.practiseRound!}>
+          <select defaultValue={draft.practiseRound ?? page.round.slug}>
             {page.practiseRounds.map((r) => (
               <option key={r.slug} value={r.slug}>
                 {r.name}
               </option>
             ))}
           </select>
-          <FieldErrors id="practiseRound-error" errors={errorsOf("practiseRound")} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-practiseTopic">Topic (optional)</label>
+        </Field>
+        <Field label="Topic (optional)" meta={fields.practiseTopic!}>
           <input
-            id="f-practiseTopic"
-            name="practiseTopic"
+            type="text"
             maxLength={120}
             defaultValue={draft.practiseTopic ?? ""}
             placeholder="e.g. skew handling, STAR structure"
-            aria-invalid={errorsOf("practiseTopic") ? true : undefined}
           />
-          <FieldErrors id="practiseTopic-error" errors={errorsOf("practiseTopic")} />
-        </div>
+        </Field>
       </div>
     </>
   );
 }
 
 function TextArea({
-  name,
   label,
   hint,
+  meta,
   draft,
-  errors,
+  rows = 4,
+  placeholder,
 }: {
-  name: string;
   label: string;
-  hint: string;
+  hint?: string;
+  meta: FieldMeta;
   draft: Record<string, string>;
-  errors?: string[];
+  rows?: number;
+  placeholder?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <p className="hint">{hint}</p>
+    <Field label={label} meta={meta} hint={hint}>
       <textarea
-        id={`f-${name}`}
-        name={name}
-        rows={4}
+        rows={rows}
         maxLength={4000}
-        defaultValue={draft[name] ?? ""}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${name}-error` : undefined}
+        defaultValue={draft[meta.name] ?? ""}
+        placeholder={placeholder}
       />
-      <FieldErrors id={`${name}-error`} errors={errors} />
-    </div>
+    </Field>
   );
 }
 
-function RatingFields({ draft, errorsOf }: { draft: Record<string, string>; errorsOf: ErrorsOf }) {
+const YES_NO = [
+  { value: "yes", label: <span>Yes</span> },
+  { value: "no", label: <span>No</span> },
+];
+
+function RatingFields({ draft, fields }: { draft: Record<string, string>; fields: Fields }) {
   return (
     <>
       {RATING_ASPECTS.map((aspect) => (
-        <fieldset
+        <RadioGroup
           key={aspect.name}
-          className="dimension"
-          aria-invalid={errorsOf(aspect.name) ? true : undefined}
-        >
-          <legend>{aspect.label}</legend>
-          <p className="hint">{aspect.hint}</p>
-          <div className="score-scale score-scale--five">
-            {[1, 2, 3, 4, 5].map((n) => (
-              <label key={n} className="score-option">
-                <input
-                  type="radio"
-                  name={aspect.name}
-                  value={String(n)}
-                  defaultChecked={draft[aspect.name] === String(n)}
-                />
-                <span className="score-number">{n}</span>
-              </label>
-            ))}
-          </div>
-          <FieldErrors id={`${aspect.name}-error`} errors={errorsOf(aspect.name)} />
-        </fieldset>
+          legend={aspect.label}
+          hint={aspect.hint}
+          meta={fields[aspect.name]!}
+          defaultValue={draft[aspect.name]}
+          scaleClassName="score-scale score-scale--five"
+          options={[1, 2, 3, 4, 5].map((n) => ({
+            value: String(n),
+            label: <span className="score-number">{n}</span>,
+          }))}
+        />
       ))}
-      <fieldset
-        className="dimension"
-        aria-invalid={errorsOf("wouldPractiseAgain") ? true : undefined}
-      >
-        <legend>Would you practise with them again?</legend>
-        <div className="score-scale">
-          {(["yes", "no"] as const).map((v) => (
-            <label key={v} className="score-option">
-              <input
-                type="radio"
-                name="wouldPractiseAgain"
-                value={v}
-                defaultChecked={draft.wouldPractiseAgain === v}
-              />
-              <span>{v === "yes" ? "Yes" : "No"}</span>
-            </label>
-          ))}
-        </div>
-        <FieldErrors id="wouldPractiseAgain-error" errors={errorsOf("wouldPractiseAgain")} />
-      </fieldset>
+      <RadioGroup
+        legend="Would you practise with them again?"
+        meta={fields.wouldPractiseAgain!}
+        defaultValue={draft.wouldPractiseAgain}
+        options={YES_NO}
+      />
       <TextArea
-        name="comment"
         label="Anything else (optional)"
         hint="What made the session useful, or what would have."
+        meta={fields.comment!}
         draft={draft}
-        errors={errorsOf("comment")}
       />
     </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <NotFoundBoundary title="No feedback to write here">
+      <p>
+        There is no such session half, or you did not take part in it.{" "}
+        <Link to="/feedback">Your feedback</Link>
+      </p>
+    </NotFoundBoundary>
   );
 }

@@ -99,3 +99,5 @@ export default function Reschedule() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -72,3 +72,5 @@ export default function Sessions() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/components/error-boundary";

@@ -20,3 +20,5 @@ export default function AppLayout() {
     </AppShell>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

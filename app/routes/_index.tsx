@@ -45,3 +45,5 @@ export default function Landing() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -81,20 +81,10 @@ export default function LogIn() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
-          <Field
-            label="Email"
-            htmlFor={fields.email.id}
-            errors={fields.email.errors}
-            errorId={fields.email.errorId}
-          >
+          <Field label="Email" meta={fields.email}>
             <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
           </Field>
-          <Field
-            label="Password"
-            htmlFor={fields.password.id}
-            errors={fields.password.errors}
-            errorId={fields.password.errorId}
-          >
+          <Field label="Password" meta={fields.password}>
             <input
               {...getInputProps(fields.password, { type: "password" })}
               autoComplete="current-password"
@@ -110,3 +100,5 @@ export default function LogIn() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

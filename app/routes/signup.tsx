@@ -63,28 +63,16 @@ export default function SignUp() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
-          <Field
-            label="Name"
-            htmlFor={fields.name.id}
-            errors={fields.name.errors}
-            errorId={fields.name.errorId}
-          >
+          <Field label="Name" meta={fields.name}>
             <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" />
           </Field>
-          <Field
-            label="Email"
-            htmlFor={fields.email.id}
-            errors={fields.email.errors}
-            errorId={fields.email.errorId}
-          >
+          <Field label="Email" meta={fields.email}>
             <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
           </Field>
           <Field
             label="Password"
-            htmlFor={fields.password.id}
+            meta={fields.password}
             hint={`At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase is best.`}
-            errors={fields.password.errors}
-            errorId={fields.password.errorId}
           >
             <input
               {...getInputProps(fields.password, { type: "password" })}
@@ -93,10 +81,8 @@ export default function SignUp() {
           </Field>
           <Field
             label="Time zone"
-            htmlFor={fields.timeZone.id}
+            meta={fields.timeZone}
             hint="Detected from your browser. All times are shown in this zone."
-            errors={fields.timeZone.errors}
-            errorId={fields.timeZone.errorId}
           >
             <TimeZoneInput
               {...getInputProps(fields.timeZone, { type: "text" })}
@@ -114,3 +100,5 @@ export default function SignUp() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -112,10 +112,10 @@ async function insertCompletedSession(
 
 /** Dots the trend chart of a round draws, per line (dimensions and the overall call). */
 async function dotsPerLine(figure: Locator): Promise<number[]> {
-  // Recharts 3 draws the dots in a layer of their own, above the lines: one group a line.
+  // One group a line, holding its path and one marker group a point.
   return figure
-    .locator("svg .recharts-line-dots")
-    .evaluateAll((groups) => groups.map((group) => group.querySelectorAll(".recharts-dot").length));
+    .locator("svg [data-series]")
+    .evaluateAll((groups) => groups.map((group) => group.querySelectorAll(".trend-point").length));
 }
 
 async function readinessPercent(page: Page, roundSlug: string): Promise<number> {
@@ -189,7 +189,7 @@ describeOnPostgres("feedback after a mock", () => {
     await expect.poll(() => trend.locator("tbody tr").count()).toBe(1);
     expect(await trend.locator("tbody tr").getAttribute("data-feedback-id")).toBe(earlier!.id);
     await expect
-      .poll(() => trend.locator("svg .recharts-line").count())
+      .poll(() => trend.locator("svg [data-series]").count())
       .toBe(catalog.dimensions.length + 1);
     await expect
       .poll(() => dotsPerLine(trend))

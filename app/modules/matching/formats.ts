@@ -20,5 +20,6 @@ export function sessionMinutes(format: MockFormat, roundMinutes: number): number
 
 export const FORMAT_LABELS: Record<MockFormat, string> = {
   swap: "Swap (free): you interview each other, one half each",
-  one_way: "One-way (1 credit): a qualified peer interviews you",
+  // Credits are not charged yet (no ledger): one-way is free until they are.
+  one_way: "One-way (free for now): a qualified peer interviews you",
 };

@@ -1,0 +1,33 @@
+import { rmSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildForProduction, formatPageWeights, measurePageWeights } from "../support/page-weight";
+
+// Page weight of a production build: every page's gzipped JavaScript, lazy chunks
+// included, within its budget (150 KB; the live room 350 KB).
+
+describe("page weight", () => {
+  const buildDir = buildForProduction();
+  const weights = (() => {
+    try {
+      return measurePageWeights(buildDir);
+    } finally {
+      rmSync(buildDir, { recursive: true, force: true });
+    }
+  })();
+  console.log(`Gzipped JavaScript per page:\n${formatPageWeights(weights)}`);
+
+  it("measures every page of the app", () => {
+    const ids = weights.map((w) => w.routeId);
+    for (const id of ["routes/_app.progress", "routes/_app.dashboard", "routes/login"]) {
+      expect(ids).toContain(id);
+    }
+    // Resource routes (webhooks, feeds) have no page.
+    expect(ids).not.toContain("routes/healthz");
+  });
+
+  it.each(weights.map((w) => [w.routeId, w] as const))("%s stays within its budget", (_, w) => {
+    expect(w.total, `${w.routeId}: ${(w.total / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(
+      w.budget,
+    );
+  });
+});

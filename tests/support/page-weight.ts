@@ -1,0 +1,176 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { REPO_ROOT } from "./paths";
+
+// The JavaScript a page of the production build makes the browser download, gzipped:
+// the client entry, the page's route chain (root → layout → page) with every chunk they
+// import statically (what Remix preloads), and separately everything they can pull in
+// later through import() (charts, the room's editor and video). Read from the build's
+// Vite manifest (chunk graph) and Remix's browser manifest (which route nests in which).
+
+/** Gzipped bytes allowed per page, counting the lazy chunks too. */
+export const PAGE_WEIGHT_BUDGETS = {
+  // The live room loads an editor, Yjs and LiveKit.
+  "routes/_app.sessions.$sessionId": 350 * 1024,
+  default: 150 * 1024,
+} as const;
+
+export function budgetFor(routeId: string): number {
+  return (
+    PAGE_WEIGHT_BUDGETS[routeId as keyof typeof PAGE_WEIGHT_BUDGETS] ?? PAGE_WEIGHT_BUDGETS.default
+  );
+}
+
+interface ViteChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+interface RemixManifest {
+  entry: { module: string };
+  routes: Record<string, { id: string; parentId?: string; module: string }>;
+}
+
+export interface PageWeight {
+  routeId: string;
+  /** Gzipped bytes loaded before the page is interactive (statically imported). */
+  initial: number;
+  /** Gzipped bytes the page can load afterwards through import(). */
+  lazy: number;
+  total: number;
+  budget: number;
+}
+
+/**
+ * A production build (React's production bundle, as shipped) in a fresh temporary
+ * folder; the caller removes it. The test suite's own build is a development one.
+ */
+export function buildForProduction(): string {
+  const buildDir = mkdtempSync(path.join(tmpdir(), "peerloop-page-weight-"));
+  execFileSync(
+    path.join(REPO_ROOT, "node_modules/.bin/remix"),
+    ["vite:build", "--logLevel", "error"],
+    {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", REMIX_BUILD_DIR: buildDir },
+    },
+  );
+  return buildDir;
+}
+
+function readRemixManifest(clientDir: string): RemixManifest {
+  const assets = path.join(clientDir, "assets");
+  const file = readdirSync(assets).find((name) => /^manifest-[\w-]+\.js$/.test(name));
+  if (!file) throw new Error(`no Remix browser manifest in ${assets}`);
+  const text = readFileSync(path.join(assets, file), "utf8");
+  return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as RemixManifest;
+}
+
+function readViteManifest(buildDir: string): Record<string, ViteChunk> {
+  // Remix moves the client build's Vite manifest next to (not into) the public folder.
+  const file = path.join(buildDir, ".vite/client-manifest.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, ViteChunk>;
+  } catch (err) {
+    throw new Error(
+      `cannot read ${file} (vite.config.ts must keep build.manifest: true): ${String(err)}`,
+    );
+  }
+}
+
+/** Page weights of every route of the build in `buildDir` that renders a page, heaviest first. */
+export function measurePageWeights(buildDir: string): PageWeight[] {
+  const clientDir = path.join(buildDir, "client");
+  const remix = readRemixManifest(clientDir);
+  const vite = readViteManifest(buildDir);
+  const keyByFile = new Map(Object.entries(vite).map(([key, chunk]) => [`/${chunk.file}`, key]));
+  const sizes = new Map<string, number>();
+  const gzipped = (key: string) => {
+    let size = sizes.get(key);
+    if (size === undefined) {
+      size = gzipSync(readFileSync(path.join(clientDir, vite[key]!.file))).length;
+      sizes.set(key, size);
+    }
+    return size;
+  };
+  const keyOf = (file: string) => {
+    const key = keyByFile.get(file);
+    if (!key) throw new Error(`${file} is not in the Vite manifest`);
+    return key;
+  };
+  const staticClosure = (roots: string[], into: Set<string>) => {
+    const stack = [...roots];
+    while (stack.length > 0) {
+      const key = stack.pop()!;
+      if (into.has(key)) continue;
+      into.add(key);
+      stack.push(...(vite[key]?.imports ?? []));
+    }
+    return into;
+  };
+
+  const weights: PageWeight[] = [];
+  for (const route of Object.values(remix.routes)) {
+    const chain: string[] = [];
+    for (
+      let r: typeof route | undefined = route;
+      r;
+      r = r.parentId ? remix.routes[r.parentId] : undefined
+    ) {
+      chain.push(keyOf(r.module));
+    }
+    // Resource routes ship an empty module: no page to weigh.
+    if (readFileSync(path.join(clientDir, vite[chain[0]!]!.file), "utf8").trim() === "") continue;
+    const initial = staticClosure([keyOf(remix.entry.module), ...chain], new Set());
+    const lazy = new Set<string>();
+    let frontier = [...initial];
+    while (frontier.length > 0) {
+      const dynamic = frontier.flatMap((key) => vite[key]?.dynamicImports ?? []);
+      const before = new Set(lazy);
+      staticClosure(
+        dynamic.filter((key) => !initial.has(key)),
+        lazy,
+      );
+      frontier = [...lazy].filter((key) => !before.has(key));
+    }
+    for (const key of initial) lazy.delete(key);
+    const sum = (keys: Iterable<string>) =>
+      [...keys].reduce((total, key) => total + gzipped(key), 0);
+    const initialBytes = sum(initial);
+    const lazyBytes = sum(lazy);
+    weights.push({
+      routeId: route.id,
+      initial: initialBytes,
+      lazy: lazyBytes,
+      total: initialBytes + lazyBytes,
+      budget: budgetFor(route.id),
+    });
+  }
+  return weights.sort((a, b) => b.total - a.total);
+}
+
+export function formatPageWeights(weights: PageWeight[]): string {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows = weights.map((w) => [
+    w.routeId.replace(/^routes\//, ""),
+    kb(w.initial),
+    kb(w.lazy),
+    kb(w.total),
+    kb(w.budget),
+    w.total <= w.budget ? "ok" : "OVER",
+  ]);
+  const header = ["page", "initial", "lazy", "total", "budget", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join("  "),
+    )
+    .join("\n");
+}
