@@ -230,6 +230,7 @@ export default async function setup(project: TestProject) {
       HOST,
       PORT: String(port),
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
+      REALTIME_SECRET: "e2e-realtime-secret-0123456789abcdefghijk",
       LIVEKIT_API_KEY: E2E_LIVEKIT_API_KEY,
       LIVEKIT_API_SECRET: E2E_LIVEKIT_API_SECRET,
       LIVEKIT_URL: livekit.wsUrl,
