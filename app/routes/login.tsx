@@ -105,7 +105,8 @@ export default function LogIn() {
         </Form>
       </div>
       <p className="hint">
-        New here? <Link to="/signup">Create an account</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · New here?{" "}
+        <Link to="/signup">Create an account</Link>
       </p>
     </main>
   );
