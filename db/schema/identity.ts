@@ -98,14 +98,16 @@ export const signupConfirmations = pgTable(
   ],
 );
 
-/** A single-use, expiring password reset link; only the SHA-256 of the token is stored. */
+/**
+ * A single-use, expiring password reset link; only the SHA-256 of the token is stored.
+ * Requests for addresses without an account are recorded too (user_id null, token
+ * mailed to nobody), so both answers cost the same.
+ */
 export const passwordResets = pgTable(
   "password_resets",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { authSessions, passwordResets, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
@@ -19,7 +19,8 @@ export type ResetRequestResult =
 
 /**
  * Answers the same for every address. The inbox gets a single-use link when the
- * address has an account, and a short note that it has none otherwise.
+ * address has an account, and a short note that it has none otherwise. The per-address
+ * limit (3 an hour) keeps anyone's inbox from being flooded from here.
  */
 export async function requestPasswordReset(
   input: { email: string; ip: string },
@@ -38,38 +39,28 @@ export async function requestPasswordReset(
       .select({ id: users.id, name: users.name })
       .from(users)
       .where(eq(users.email, email));
-    if (!user) {
-      const message = resetWithoutAccountMessage({ signupUrl: `${origin}/signup` });
-      await enqueueEmails(tx, [
-        {
-          userId: null,
-          toAddress: email,
-          subject: message.subject,
-          textBody: message.text,
-          kind: "reset_no_account",
-          dedupeKey: `reset-none:${email}:${Math.floor(now.getTime() / HOUR_MS)}`,
-        },
-      ]);
-      return;
-    }
     const { token, tokenHash } = newToken();
+    // Every request is recorded the same way, so both answers cost the same writes;
+    // without an account the row names no user and its token is mailed to nobody.
     await tx.insert(passwordResets).values({
       tokenHash,
-      userId: user.id,
+      userId: user?.id ?? null,
       expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60 * 1000),
     });
-    const message = resetPasswordMessage({
-      name: user.name,
-      link: `${origin}/reset-password?${new URLSearchParams({ token })}`,
-      validMinutes: RESET_TTL_MINUTES,
-    });
+    const message = user
+      ? resetPasswordMessage({
+          name: user.name,
+          link: `${origin}/reset-password?${new URLSearchParams({ token })}`,
+          validMinutes: RESET_TTL_MINUTES,
+        })
+      : resetWithoutAccountMessage({ signupUrl: `${origin}/signup` });
     await enqueueEmails(tx, [
       {
-        userId: user.id,
+        userId: user?.id ?? null,
         toAddress: email,
         subject: message.subject,
         textBody: message.text,
-        kind: "reset_password",
+        kind: user ? "reset_password" : "reset_no_account",
         dedupeKey: `reset:${tokenHash}`,
       },
     ]);
@@ -83,7 +74,13 @@ export async function isResetTokenValid(token: string, now: Date = new Date()): 
   const [row] = await getDb()
     .select({ userId: passwordResets.userId })
     .from(passwordResets)
-    .where(and(eq(passwordResets.tokenHash, hashToken(token)), gt(passwordResets.expiresAt, now)));
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(token)),
+        gt(passwordResets.expiresAt, now),
+        isNotNull(passwordResets.userId),
+      ),
+    );
   return Boolean(row);
 }
 
@@ -110,15 +107,17 @@ export async function resetPassword(
         ),
       )
       .returning({ userId: passwordResets.userId });
-    if (!reset) return { ok: false, error: "invalid_link" } as const;
+    // A request for an address without an account names no user: its token opens nothing.
+    const userId = reset?.userId;
+    if (!userId) return { ok: false, error: "invalid_link" } as const;
     const [user] = await tx
       .update(users)
       .set({ passwordHash })
-      .where(eq(users.id, reset.userId))
+      .where(eq(users.id, userId))
       .returning({ email: users.email });
-    await tx.delete(passwordResets).where(eq(passwordResets.userId, reset.userId));
-    await tx.delete(authSessions).where(eq(authSessions.userId, reset.userId));
-    return { ok: true, userId: reset.userId, email: user?.email } as const;
+    await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
+    await tx.delete(authSessions).where(eq(authSessions.userId, userId));
+    return { ok: true, userId, email: user?.email } as const;
   });
   if (!result.ok) return result;
   // Whoever proved they read the inbox may try the new password at once.

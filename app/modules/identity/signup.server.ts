@@ -94,41 +94,32 @@ export async function requestSignUp(
       .select({ id: users.id })
       .from(users)
       .where(eq(users.email, account.email));
-    if (existing) {
-      const message = alreadyRegisteredMessage({
-        loginUrl: `${origin}/login`,
-        resetUrl: `${origin}/forgot-password`,
-      });
-      await enqueueEmails(tx, [
-        {
-          userId: existing.id,
-          toAddress: account.email,
-          subject: message.subject,
-          textBody: message.text,
-          kind: "signup_existing",
-          dedupeKey,
-        },
-      ]);
-      return;
-    }
     const { token, tokenHash } = newToken();
-    const message = confirmSignUpMessage({
-      name: account.name,
-      link: `${origin}/signup/confirm?${new URLSearchParams({ token })}`,
-      validHours: CONFIRMATION_TTL_HOURS,
-    });
+    const message = existing
+      ? alreadyRegisteredMessage({
+          loginUrl: `${origin}/login`,
+          resetUrl: `${origin}/forgot-password`,
+        })
+      : confirmSignUpMessage({
+          name: account.name,
+          link: `${origin}/signup/confirm?${new URLSearchParams({ token })}`,
+          validHours: CONFIRMATION_TTL_HOURS,
+        });
     const written = await enqueueEmails(tx, [
       {
-        userId: null,
+        userId: existing?.id ?? null,
         toAddress: account.email,
         subject: message.subject,
         textBody: message.text,
-        kind: "signup_confirm",
+        kind: existing ? "signup_existing" : "signup_confirm",
         dedupeKey,
       },
     ]);
-    // A repeat within the hour sends no second link, so it stores no second sign-up.
+    // A repeat within the hour sends no second email, so it stores no second request.
     if (written === 0) return;
+    // Every request is recorded the same way, so both answers cost the same writes. For
+    // a known address the token is mailed to nobody: that row can never be used, and
+    // the purge job drops it when it expires.
     await tx.insert(signupConfirmations).values({
       tokenHash,
       email: account.email,
