@@ -11,7 +11,6 @@ import { consumeLimit, resetLimit } from "./rate-limit.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const RESET_TTL_MINUTES = 60;
-const HOUR_MS = 60 * 60 * 1000;
 
 export type ResetRequestResult =
   | { ok: true }
