@@ -236,6 +236,8 @@ export default async function setup(project: TestProject) {
       LIVEKIT_URL: livekit.wsUrl,
       ROOM_OPENS_MINUTES_BEFORE: String(E2E_ROOM_OPENS_MINUTES_BEFORE),
       SEED_DEMO_DATA: "true",
+      // Browsers name their own client address (X-Forwarded-For), see browser.ts.
+      TRUST_PROXY: "true",
     });
 
     const adminUrl = process.env.DATABASE_URL?.trim();
