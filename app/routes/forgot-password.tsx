@@ -12,15 +12,11 @@ import { Field, FormError, SubmitButton } from "~/components/forms";
 import { forgotPasswordSchema } from "~/modules/identity/credentials";
 import { describeWait } from "~/modules/identity/login-throttle";
 import { requestPasswordReset } from "~/modules/identity/password-reset.server";
+import { retryAfterHeaders, tooManyAttempts } from "~/modules/identity/throttle-response";
 
 export const meta: MetaFunction = () => [{ title: "Forgot your password? · Peerloop" }];
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   return { sent: new URL(request.url).searchParams.get("sent") === "1" };
@@ -31,11 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await requestPasswordReset({ ...submission.value, ip: context.clientIp });
   if (!result.ok) {
-    return data(
+    return tooManyAttempts(
       submission.reply({
         formErrors: [`Too many requests. Try again in ${describeWait(result.retryAfterSeconds)}.`],
       }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      result.retryAfterSeconds,
     );
   }
   // The same answer whether the address has an account or not.

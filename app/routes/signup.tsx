@@ -10,26 +10,24 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
+import { getEnv } from "~/env.server";
 import { getSessionUser } from "~/modules/identity/auth.server";
 import { PASSWORD_MIN_LENGTH, signupSchema } from "~/modules/identity/credentials";
 import { describeWait } from "~/modules/identity/login-throttle";
 import { requestSignUp } from "~/modules/identity/signup.server";
+import { retryAfterHeaders, tooManyAttempts } from "~/modules/identity/throttle-response";
 import { listTimeZones } from "~/modules/identity/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Create your account · Peerloop" }];
 
-// Action headers reach the document response only through this export.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/dashboard");
   const sent = new URL(request.url).searchParams.get("sent") === "1";
-  return { zones: sent ? [] : listTimeZones(), sent };
+  // Without SMTP the email stays in the outbox; say where, outside production.
+  const outboxHint = !getEnv().isProduction && !getEnv().SMTP_URL;
+  return { zones: sent ? [] : listTimeZones(), sent, outboxHint };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,14 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await requestSignUp({ ...submission.value, ip: context.clientIp });
   if (!result.ok) {
-    return data(
+    return tooManyAttempts(
       submission.reply({
         formErrors: [
           `Too many sign-ups from your network. Try again in ${describeWait(result.retryAfterSeconds)}.`,
         ],
         hideFields: ["password"],
       }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      result.retryAfterSeconds,
     );
   }
   // The same answer for a new and a known address: what differs is only the email.
@@ -55,12 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { zones, sent } = useLoaderData<typeof loader>();
-  if (sent) return <CheckYourEmail />;
+  const { zones, sent, outboxHint } = useLoaderData<typeof loader>();
+  if (sent) return <CheckYourEmail outboxHint={outboxHint} />;
   return <SignUpForm zones={zones} />;
 }
 
-function CheckYourEmail() {
+function CheckYourEmail({ outboxHint }: { outboxHint: boolean }) {
   return (
     <main className="page page--narrow">
       <div className="page-header">
@@ -75,6 +73,12 @@ function CheckYourEmail() {
         Nothing after a few minutes? Look in your spam folder, or{" "}
         <Link to="/signup">sign up again</Link>.
       </p>
+      {outboxHint ? (
+        <p className="hint">
+          Development: emails are not sent. Log in as a demo user and open{" "}
+          <Link to="/outbox">the outbox</Link> to read it.
+        </p>
+      ) : null}
     </main>
   );
 }
