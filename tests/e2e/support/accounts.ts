@@ -24,22 +24,23 @@ function outbox(): postgres.Sql {
   return sqlClient;
 }
 
-/** The path of the confirmation link mailed to `email` (waits for the email to be written). */
-export async function confirmationLink(email: string): Promise<string> {
+/** The path of the `pathname` link in the newest email of `kind` to `email` (waits for it). */
+export async function emailedLink(email: string, kind: string, pathname: string): Promise<string> {
   let body: string | undefined;
   await expect
     .poll(
       async () => {
-        body = (await outboxEmailsTo(email)).find((e) => e.kind === "signup_confirm")?.textBody;
+        body = (await outboxEmailsTo(email)).find((e) => e.kind === kind)?.textBody;
         return Boolean(body);
       },
       { timeout: 10_000 },
     )
     .toBe(true);
-  const link = body?.match(/https?:\/\/\S+\/signup\/confirm\?\S+/)?.[0];
-  if (!link) throw new Error(`no confirmation link in the email to ${email}`);
-  const url = new URL(link);
-  return `${url.pathname}${url.search}`;
+  for (const match of body?.matchAll(/https?:\/\/\S+/g) ?? []) {
+    const url = new URL(match[0]);
+    if (url.pathname === pathname) return `${url.pathname}${url.search}`;
+  }
+  throw new Error(`no ${pathname} link in the ${kind} email to ${email}`);
 }
 
 /**
@@ -49,7 +50,7 @@ export async function confirmationLink(email: string): Promise<string> {
 export async function followConfirmationEmail(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === "/signup" && url.search === "?sent=1");
   await expectVisibleText(page.getByRole("heading", { level: 1 }), "Check your email");
-  await visit(page, await confirmationLink(email));
+  await visit(page, await emailedLink(email, "signup_confirm", "/signup/confirm"));
   await page.getByRole("button", { name: "Activate my account" }).click();
   await page.waitForURL((url) => url.pathname === "/profile");
 }
