@@ -4,6 +4,8 @@ import { z } from "zod";
 // message that names it; in development and tests safe defaults apply.
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-in-production";
+// Its own value: a leaked pad token secret must not also forge session cookies.
+const DEV_REALTIME_SECRET = "dev-only-realtime-secret-change-me-in-production";
 
 const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -34,7 +36,7 @@ const baseSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   JOBS: z.enum(["on", "off"]).default("on"),
-  /** Signs realtime (pad) tokens; defaults to SESSION_SECRET. */
+  /** Signs realtime (pad) tokens; never the session secret, so one leak does not give both. */
   REALTIME_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Extra origins allowed to open the realtime websocket (comma-separated). */
   REALTIME_ALLOWED_ORIGINS: z.string().optional(),
@@ -72,7 +74,12 @@ export type Env = Omit<
 };
 
 /** Secrets that must be set explicitly in production (their defaults are public). */
-const PRODUCTION_SECRETS = ["SESSION_SECRET", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const;
+const PRODUCTION_SECRETS = [
+  "SESSION_SECRET",
+  "REALTIME_SECRET",
+  "LIVEKIT_API_KEY",
+  "LIVEKIT_API_SECRET",
+] as const;
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -95,11 +102,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
   }
   const seedFlag = parsed.SEED_DEMO_DATA;
-  const sessionSecret = parsed.SESSION_SECRET ?? DEV_SESSION_SECRET;
   return {
     ...parsed,
-    SESSION_SECRET: sessionSecret,
-    REALTIME_SECRET: parsed.REALTIME_SECRET ?? sessionSecret,
+    SESSION_SECRET: parsed.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    REALTIME_SECRET: parsed.REALTIME_SECRET ?? DEV_REALTIME_SECRET,
     SEED_DEMO_DATA:
       seedFlag === undefined ? !isProduction : seedFlag === "true" || seedFlag === "1",
     isProduction,

@@ -4,6 +4,7 @@ import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { expireRequests } from "~/modules/booking/booking.server";
 import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
+import { purgeExpiredAuthData } from "~/modules/identity/purge.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";
 import { settleSessions } from "~/modules/sessions/room.server";
@@ -20,6 +21,7 @@ export const QUEUES = {
   expireRequests: "expire-requests",
   settleSessions: "settle-sessions",
   feedbackSweep: "feedback-sweep",
+  purgeAuth: "purge-auth",
 } as const;
 
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -31,6 +33,7 @@ const SCHEDULES: Record<QueueName, string> = {
   "expire-requests": "*/15 * * * *",
   "settle-sessions": "* * * * *",
   "feedback-sweep": "*/5 * * * *",
+  "purge-auth": "17 * * * *",
 };
 
 function pgliteAdapter(connection: DatabaseConnection) {
@@ -73,6 +76,7 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
     "expire-requests": () => expireRequests(),
     "settle-sessions": () => settleSessions(),
     "feedback-sweep": () => runFeedbackSweep(),
+    "purge-auth": () => purgeExpiredAuthData(),
   };
   for (const [queue, handler] of Object.entries(handlers) as [
     QueueName,

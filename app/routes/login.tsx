@@ -12,19 +12,14 @@ import { Field, FormError, SubmitButton } from "~/components/forms";
 import { getSessionUser, logIn, startAuthSession } from "~/modules/identity/auth.server";
 import { loginSchema, safeRedirectPath } from "~/modules/identity/credentials";
 import { describeWait } from "~/modules/identity/login-throttle";
+import { retryAfterHeaders, tooManyAttempts } from "~/modules/identity/throttle-response";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Peerloop" }];
 
 /** One message for an unknown email and a wrong password: it must not tell them apart. */
 export const INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
 
-// Action headers reach the document response only through this export.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/dashboard");
@@ -39,14 +34,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await logIn({ ...submission.value, ip: context.clientIp });
   if (!result.ok && result.error === "throttled") {
-    return data(
+    return tooManyAttempts(
       submission.reply({
         formErrors: [
           `Too many failed attempts. Try again in ${describeWait(result.retryAfterSeconds)}.`,
         ],
         hideFields: ["password"],
       }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      result.retryAfterSeconds,
     );
   }
   if (!result.ok) {
@@ -95,7 +90,8 @@ export default function LogIn() {
         </Form>
       </div>
       <p className="hint">
-        New here? <Link to="/signup">Create an account</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · New here?{" "}
+        <Link to="/signup">Create an account</Link>
       </p>
     </main>
   );

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -55,5 +56,63 @@ export const loginAttempts = pgTable(
   (t) => [
     index("login_attempts_email_idx").on(t.email, t.attemptedAt),
     index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+  ],
+);
+
+/**
+ * Counters of rate-limiter-flexible (RateLimiterDrizzle): one row per limited key, bumped
+ * by a single INSERT … ON CONFLICT DO UPDATE … RETURNING, so concurrent requests cannot
+ * both read a count below the limit. The column names are the library's.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull(),
+    expire: timestamp("expire", { withTimezone: true }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
+
+/**
+ * A sign-up waiting for its email to be confirmed. The account is created only when the
+ * link is followed, so nobody can hold an address they do not read. Only the SHA-256 of
+ * the token is stored; the row is deleted when used.
+ */
+export const signupConfirmations = pgTable(
+  "signup_confirmations",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    timeZone: text("time_zone").notNull(),
+    /** A same-site path to land on after confirming. */
+    redirectTo: text("redirect_to"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("signup_confirmations_expires_idx").on(t.expiresAt),
+    check("signup_confirmations_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+  ],
+);
+
+/**
+ * A single-use, expiring password reset link; only the SHA-256 of the token is stored.
+ * Requests for addresses without an account are recorded too (user_id null, token
+ * mailed to nobody), so both answers cost the same.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("password_resets_user_idx").on(t.userId),
+    index("password_resets_expires_idx").on(t.expiresAt),
   ],
 );

@@ -1,9 +1,9 @@
 import { and, eq, gt } from "drizzle-orm";
 import { saveWeeklyAvailability } from "../../app/modules/availability/availability.server";
 import { createRequest } from "../../app/modules/booking/booking.server";
-import { signUp } from "../../app/modules/identity/auth.server";
 import type { ProfileInput } from "../../app/modules/identity/profile";
 import { saveProfile } from "../../app/modules/identity/profile.server";
+import { createAccount } from "../../app/modules/identity/signup.server";
 import { getDb } from "../client";
 import { availabilitySettings, mockRequests, rounds, users } from "../schema";
 import { seedDemoHistory } from "./demo-history";
@@ -152,8 +152,8 @@ async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
 }
 
 /**
- * Creates the demo users that do not exist yet, through the same modules sign-up and
- * the profile page use. Existing users keep their data; only their practice
+ * Creates the demo users that do not exist yet (confirmed: their addresses need no proof),
+ * through the account module and the one the profile page uses. Existing users keep their data; only their practice
  * (availability if missing, open swap requests) is topped up, so it can run at every start.
  * Then adds their session history (seedDemoHistory). Returns how many users were created.
  */
@@ -168,7 +168,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<number> {
       await refreshDemoPractice(existing.id, demo, now);
       continue;
     }
-    const result = await signUp({
+    const result = await createAccount({
       name: demo.name,
       email: demo.email,
       password: DEMO_PASSWORD,

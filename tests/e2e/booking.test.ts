@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
 import { formatRange } from "~/utils/datetime";
+import { followConfirmationEmail } from "./support/accounts";
 import { expectValue, expectVisibleText, setupBrowser, visit } from "./support/browser";
 
 // Booking in a real browser against the real server: a newcomer publishes weekly
@@ -57,7 +58,7 @@ async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => url.pathname === "/profile");
+  await followConfirmationEmail(page, email);
   await expectVisibleText(page.getByRole("heading", { level: 1 }), "Your profile");
 }
 

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { followConfirmationEmail } from "./support/accounts";
 import {
   expectValue,
   expectVisibleText,
@@ -56,7 +57,7 @@ async function signUp(page: Page, name: string, email: string): Promise<string> 
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => url.pathname === "/profile");
+  await followConfirmationEmail(page, email);
   const [user] = await database()<{ id: string }[]>`select id from users where email = ${email}`;
   if (!user) throw new Error(`no user ${email} after sign-up`);
   return user.id;

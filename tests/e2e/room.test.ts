@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
 import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
+import { followConfirmationEmail } from "./support/accounts";
 import {
   expectValue,
   expectVisibleText,
@@ -63,7 +64,7 @@ async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => url.pathname === "/profile");
+  await followConfirmationEmail(page, email);
 }
 
 async function logIn(page: Page, email: string, password: string) {

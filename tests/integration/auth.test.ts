@@ -1,9 +1,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { authSessions, loginAttempts, profiles, users } from "#db/schema";
-import { signUp } from "~/modules/identity/auth.server";
+import {
+  authSessions,
+  outboxEmails,
+  profiles,
+  rateLimits,
+  signupConfirmations,
+  users,
+} from "#db/schema";
 import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "~/modules/identity/login-throttle";
+import { createAccount } from "~/modules/identity/signup.server";
+import { emailedLink } from "../support/auth";
 import { setupFreshDatabase } from "../support/database";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { errorTexts, type HttpClient, setupTestServer } from "../support/http";
@@ -19,7 +27,7 @@ async function logIn(client: HttpClient, email: string, password: string, ip?: s
 }
 
 describe("sign-up", () => {
-  it("creates the account and its profile, and signs the person in", async () => {
+  it("asks to confirm by email, and creates the account only when the link is used", async () => {
     const client = server.client();
     const email = uniqueEmail("new");
     const response = await client.post("/signup", {
@@ -29,7 +37,23 @@ describe("sign-up", () => {
       timeZone: "Asia/Kolkata",
     });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/profile?welcome=1");
+    expect(response.headers.get("location")).toBe("/signup?sent=1");
+    expect(client.cookies.size).toBe(0);
+    expect(await getDb().$count(users, eq(users.email, email))).toBe(0);
+    const sent = await client.get("/signup?sent=1");
+    expect(await sent.text()).toContain("Check your email");
+
+    const link = await emailedLink(email, "signup_confirm", "/signup/confirm");
+    // Opening the link (as a mail scanner would) changes nothing.
+    const page = await client.get(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Activate my account");
+    expect(await getDb().$count(users, eq(users.email, email))).toBe(0);
+
+    const token = new URL(link, server.baseUrl()).searchParams.get("token")!;
+    const confirmed = await client.post("/signup/confirm", { token });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("location")).toBe("/profile?welcome=1");
     const [user] = await getDb().select().from(users).where(eq(users.email, email));
     expect(user?.name).toBe("Nia Obi");
     expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
@@ -38,6 +62,13 @@ describe("sign-up", () => {
     const dashboard = await client.get("/dashboard");
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain("Welcome, Nia");
+
+    // The link works once.
+    const again = await server.client().post("/signup/confirm", { token });
+    expect(again.status).toBe(400);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    expect((await server.client().get(link)).status).toBe(404);
+    expect(await getDb().$count(users, eq(users.email, email))).toBe(1);
   });
 
   it.each([
@@ -47,7 +78,7 @@ describe("sign-up", () => {
     ["a missing name", { name: "" }, "Enter your name."],
   ])("rejects %s with a message and stores nothing", async (_label, override, message) => {
     const client = server.client();
-    const before = await getDb().$count(users);
+    const before = await getDb().$count(signupConfirmations);
     const fields = {
       name: "Someone",
       email: uniqueEmail(),
@@ -58,29 +89,67 @@ describe("sign-up", () => {
     const response = await client.post("/signup", fields);
     expect(response.status).toBe(400);
     expect(errorTexts(await response.text()).join(" ")).toContain(message);
-    expect(await getDb().$count(users)).toBe(before);
+    expect(await getDb().$count(signupConfirmations)).toBe(before);
     expect(client.cookies.size).toBe(0);
   });
 
-  it("rejects a duplicate email, whatever its case", async () => {
+  it("answers a known address exactly like a new one, and mails its owner a note", async () => {
     const existing = await createUser();
-    const response = await server.client().post("/signup", {
+    const fields = (email: string) => ({
       name: "Copycat",
-      email: ` ${existing.email.toUpperCase()} `,
+      email,
       password: TEST_PASSWORD,
       timeZone: "UTC",
     });
-    expect(response.status).toBe(400);
-    expect(errorTexts(await response.text())).toContain(
-      "An account with this email already exists. Log in instead?",
-    );
+    const known = await server
+      .client()
+      .post("/signup", fields(` ${existing.email.toUpperCase()} `));
+    const fresh = await server.client().post("/signup", fields(uniqueEmail("fresh")));
+    expect(known.status).toBe(302);
+    expect(fresh.status).toBe(known.status);
+    expect(known.headers.get("location")).toBe(fresh.headers.get("location"));
+    expect(await known.text()).toBe(await fresh.text());
+    expect(known.headers.get("set-cookie")).toBeNull();
+
+    const [note] = await getDb()
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.toAddress, existing.email));
+    expect(note?.kind).toBe("signup_existing");
+    expect(note?.textBody).toContain("You already have one");
+    expect(note?.textBody).toContain("/forgot-password");
+    // The existing account is untouched: its password still works.
+    expect((await logIn(server.client(), existing.email, existing.password)).status).toBe(302);
   });
 
-  it("lets exactly one of many concurrent sign-ups for one email win", async () => {
+  it("refuses an expired or made-up confirmation link", async () => {
+    const client = server.client();
+    const email = uniqueEmail("late");
+    await client.post("/signup", {
+      name: "Lee Late",
+      email,
+      password: TEST_PASSWORD,
+      timeZone: "UTC",
+    });
+    const link = await emailedLink(email, "signup_confirm", "/signup/confirm");
+    await getDb()
+      .update(signupConfirmations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(signupConfirmations.email, email));
+    const token = new URL(link, server.baseUrl()).searchParams.get("token")!;
+    expect((await client.get(link)).status).toBe(404);
+    expect((await client.post("/signup/confirm", { token })).status).toBe(400);
+    expect((await client.post("/signup/confirm", { token: "x".repeat(43) })).status).toBe(400);
+    expect((await client.post("/signup/confirm", { token: "<script>" })).status).toBe(400);
+    expect((await client.get("/signup/confirm")).status).toBe(404);
+    expect(await getDb().$count(users, eq(users.email, email))).toBe(0);
+  });
+
+  it("lets exactly one of many concurrent account creations for one email win", async () => {
     const email = uniqueEmail("race");
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        signUp({ email, name: `Racer ${i}`, password: TEST_PASSWORD, timeZone: "UTC" }),
+        createAccount({ email, name: `Racer ${i}`, password: TEST_PASSWORD, timeZone: "UTC" }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -177,11 +246,11 @@ describe("throttling repeated failures", () => {
     expect(errorTexts(await blocked.text()).join(" ")).toMatch(/Too many failed attempts/);
     expect(blocked.headers.get("set-cookie")).toBeNull();
 
-    // Once the failures age out of the window, the right password works again.
+    // Once the window of the counted failures ends, the right password works again.
     await getDb()
-      .update(loginAttempts)
-      .set({ attemptedAt: new Date(Date.now() - 16 * 60 * 1000) })
-      .where(eq(loginAttempts.email, user.email));
+      .update(rateLimits)
+      .set({ expire: new Date(Date.now() - 1000) })
+      .where(eq(rateLimits.key, `login-email:${user.email}`));
     expect((await logIn(server.client(), user.email, TEST_PASSWORD)).status).toBe(302);
   });
 });

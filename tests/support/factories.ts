@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { signUp } from "~/modules/identity/auth.server";
+import { createAccount } from "~/modules/identity/signup.server";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -7,12 +7,12 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.test`;
 }
 
-/** A user created through the sign-up module, as the sign-up page does it. */
+/** A confirmed user, created through the account module. */
 export async function createUser(
   overrides: { email?: string; name?: string; timeZone?: string } = {},
 ) {
   const email = overrides.email ?? uniqueEmail();
-  const result = await signUp({
+  const result = await createAccount({
     email,
     name: overrides.name ?? "Test Person",
     password: TEST_PASSWORD,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { loginSchema, safeRedirectPath, signupSchema } from "~/modules/identity/credentials";
+import {
+  linkTokenSchema,
+  loginSchema,
+  resetPasswordSchema,
+  safeRedirectPath,
+  signupSchema,
+} from "~/modules/identity/credentials";
 import { makeProfileSchema, type ProfileOptions } from "~/modules/identity/profile";
 import { formatUtcOffset, isValidTimeZone, listTimeZones } from "~/modules/identity/time-zone";
+import { hashToken, newToken } from "~/modules/identity/tokens.server";
 
 describe("time zones", () => {
   it("accepts IANA names and rejects anything else", () => {
@@ -148,5 +155,30 @@ describe("zone names", () => {
     expect(timeZoneSchema.parse("Europe/Berlin")).toBe("Europe/Berlin");
     expect(listTimeZones()).toContain("Asia/Kolkata");
     expect(listTimeZones()).not.toContain("Asia/Calcutta");
+  });
+});
+
+describe("emailed link tokens", () => {
+  it("accepts the tokens we mint and nothing shaped otherwise", () => {
+    const { token, tokenHash } = newToken();
+    expect(linkTokenSchema.safeParse(token).success).toBe(true);
+    expect(hashToken(token)).toBe(tokenHash);
+    expect(tokenHash).not.toBe(token);
+    expect(newToken().token).not.toBe(token);
+    for (const bad of [
+      "",
+      "short",
+      "a".repeat(101),
+      `${token}\u0000`,
+      "<script>alert(1)</script>x",
+    ]) {
+      expect(linkTokenSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it("asks a reset for a valid new password", () => {
+    const { token } = newToken();
+    expect(resetPasswordSchema.safeParse({ token, password: "long enough" }).success).toBe(true);
+    expect(resetPasswordSchema.safeParse({ token, password: "short" }).success).toBe(false);
   });
 });

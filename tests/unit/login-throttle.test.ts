@@ -1,50 +1,48 @@
 import { describe, expect, it } from "vitest";
 import {
-  decideLoginThrottle,
+  decideThrottle,
   describeWait,
+  LIMITS,
   MAX_FAILURES_PER_EMAIL,
   MAX_FAILURES_PER_IP,
   THROTTLE_WINDOW_MS,
 } from "~/modules/identity/login-throttle";
 
-const now = new Date("2026-03-01T12:00:00Z");
-const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
-
-describe("decideLoginThrottle", () => {
-  it("allows attempts below the limits", () => {
-    const byEmail = Array.from({ length: MAX_FAILURES_PER_EMAIL - 1 }, (_, i) =>
-      minutesAgo(10 - i),
-    );
-    expect(decideLoginThrottle({ byEmail, byIp: byEmail }, now)).toEqual({ allowed: true });
+describe("decideThrottle", () => {
+  it("lets an attempt through only when every limit allows it", () => {
+    expect(
+      decideThrottle([
+        { allowed: true, msBeforeNext: 60_000 },
+        { allowed: true, msBeforeNext: 1_000 },
+      ]),
+    ).toEqual({ allowed: true });
+    expect(decideThrottle([])).toEqual({ allowed: true });
   });
 
-  it("blocks at the per-email limit until the oldest counted failure leaves the window", () => {
-    const byEmail = [minutesAgo(14), minutesAgo(3), minutesAgo(2), minutesAgo(1), minutesAgo(0.5)];
-    expect(byEmail).toHaveLength(MAX_FAILURES_PER_EMAIL);
-    const decision = decideLoginThrottle({ byEmail, byIp: [] }, now);
-    expect(decision).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  it("waits for the slowest of the limits that refused, in whole seconds", () => {
+    const decision = decideThrottle([
+      { allowed: false, msBeforeNext: 61_001 },
+      { allowed: true, msBeforeNext: 900_000 },
+      { allowed: false, msBeforeNext: 5_000 },
+    ]);
+    expect(decision).toEqual({ allowed: false, retryAfterSeconds: 62 });
   });
 
-  it("counts only the most recent failures needed to reach the limit", () => {
-    // Seven failures; the limit of five is reached by the five newest, so the wait
-    // is measured from the fifth newest, not the oldest.
-    const byEmail = [14, 13, 9, 8, 7, 6, 5].map(minutesAgo);
-    const decision = decideLoginThrottle({ byEmail, byIp: [] }, now);
-    expect(decision).toEqual({ allowed: false, retryAfterSeconds: 6 * 60 });
+  it("never asks to wait zero seconds", () => {
+    expect(decideThrottle([{ allowed: false, msBeforeNext: 0 }])).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+    });
   });
+});
 
-  it("blocks at the per-IP limit and reports the longer of two waits", () => {
-    const byIp = Array.from({ length: MAX_FAILURES_PER_IP }, (_, i) => minutesAgo(12 - i * 0.1));
-    const byEmail = Array.from({ length: MAX_FAILURES_PER_EMAIL }, () => minutesAgo(1));
-    const decision = decideLoginThrottle({ byEmail, byIp }, now);
-    expect(decision.allowed).toBe(false);
-    if (!decision.allowed) expect(decision.retryAfterSeconds).toBe(14 * 60);
-  });
-
-  it("ignores failures that already left the window", () => {
-    const old = new Date(now.getTime() - THROTTLE_WINDOW_MS - 1);
-    const byEmail = Array.from({ length: 10 }, () => old);
-    expect(decideLoginThrottle({ byEmail, byIp: [] }, now)).toEqual({ allowed: true });
+describe("the limits", () => {
+  it("allow 5 failures per email and 20 per IP in 15 minutes", () => {
+    expect(LIMITS["login-email"]).toEqual({ points: MAX_FAILURES_PER_EMAIL, durationSeconds: 900 });
+    expect(LIMITS["login-ip"]).toEqual({ points: MAX_FAILURES_PER_IP, durationSeconds: 900 });
+    expect(MAX_FAILURES_PER_EMAIL).toBe(5);
+    expect(MAX_FAILURES_PER_IP).toBe(20);
+    expect(THROTTLE_WINDOW_MS).toBe(15 * 60 * 1000);
   });
 });
 

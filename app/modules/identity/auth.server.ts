@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
-import { and, eq, gt, gte } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { isUniqueViolation } from "#db/errors";
 import { authSessions, loginAttempts, profiles, users } from "#db/schema";
-import { decideLoginThrottle, THROTTLE_WINDOW_MS } from "./login-throttle";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
+import { decideThrottle } from "./login-throttle";
+import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { consumeLimit, refundLimit } from "./rate-limit.server";
 import {
   readSessionId,
   SESSION_TTL_MS,
@@ -20,71 +20,22 @@ export interface SessionUser {
   timeZone: string;
 }
 
-export type SignUpResult = { ok: true; userId: string } | { ok: false; error: "email_taken" };
-
-export async function signUp(input: {
-  name: string;
-  email: string;
-  password: string;
-  timeZone: string;
-}): Promise<SignUpResult> {
-  const db = getDb();
-  const email = input.email.trim().toLowerCase();
-  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing.length > 0) return { ok: false, error: "email_taken" };
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const userId = await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email, name: input.name.trim(), passwordHash })
-        .returning({ id: users.id });
-      if (!user) throw new Error("insert returned no user");
-      await tx.insert(profiles).values({ userId: user.id, timeZone: input.timeZone });
-      return user.id;
-    });
-    return { ok: true, userId };
-  } catch (err) {
-    // Two sign-ups racing for one email: the unique index decides, the loser is told.
-    if (isUniqueViolation(err, "users_email_key")) return { ok: false, error: "email_taken" };
-    throw err;
-  }
-}
-
 export type LogInResult =
   | { ok: true; userId: string }
   | { ok: false; error: "invalid_credentials" }
   | { ok: false; error: "throttled"; retryAfterSeconds: number };
 
-export async function logIn(
-  input: { email: string; password: string; ip: string },
-  now: Date = new Date(),
-): Promise<LogInResult> {
+export async function logIn(input: {
+  email: string;
+  password: string;
+  ip: string;
+}): Promise<LogInResult> {
   const db = getDb();
   const email = input.email.trim().toLowerCase();
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failuresSince = (
-    column: typeof loginAttempts.email | typeof loginAttempts.ip,
-    value: string,
-  ) =>
-    db
-      .select({ at: loginAttempts.attemptedAt })
-      .from(loginAttempts)
-      .where(
-        and(
-          eq(column, value),
-          eq(loginAttempts.succeeded, false),
-          gte(loginAttempts.attemptedAt, since),
-        ),
-      )
-      .orderBy(loginAttempts.attemptedAt);
-  const [byEmail, byIp] = await Promise.all([
-    failuresSince(loginAttempts.email, email),
-    failuresSince(loginAttempts.ip, input.ip),
-  ]);
-  const decision = decideLoginThrottle(
-    { byEmail: byEmail.map((r) => r.at), byIp: byIp.map((r) => r.at) },
-    now,
+  // The attempt is counted before the password is checked: of many concurrent guesses
+  // only as many as the limit get a point below it, and only those are evaluated.
+  const decision = decideThrottle(
+    await Promise.all([consumeLimit("login-email", email), consumeLimit("login-ip", input.ip)]),
   );
   if (!decision.allowed) {
     return { ok: false, error: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
@@ -98,10 +49,10 @@ export async function logIn(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
 
-  await db
-    .insert(loginAttempts)
-    .values({ email, ip: input.ip, succeeded: valid, attemptedAt: now });
+  await db.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid });
   if (!user || !valid) return { ok: false, error: "invalid_credentials" };
+  // Only failures count against the limits: a success gives its points back.
+  await Promise.all([refundLimit("login-email", email), refundLimit("login-ip", input.ip)]);
   return { ok: true, userId: user.id };
 }
 

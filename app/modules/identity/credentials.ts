@@ -48,3 +48,17 @@ export function safeRedirectPath(target: string | null | undefined, fallback = "
   }
   return target;
 }
+
+/** The token of an emailed link: base64url of 32 bytes; anything else is not ours. */
+export const linkTokenSchema = z
+  .string({ required_error: "This link is incomplete." })
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is incomplete.");
+
+export const confirmSignupSchema = z.object({ token: linkTokenSchema });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: linkTokenSchema,
+  password: newPasswordSchema,
+});

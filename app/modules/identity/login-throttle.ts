@@ -1,35 +1,46 @@
-// Pure policy for repeated log-in failures; the server module feeds it the recent
-// failures it read from login_attempts.
+// The limits on log-in, sign-up and password-reset attempts, and the pure rule that
+// turns the limiter's answers into one decision. The counting itself is atomic in the
+// database (rate-limit.server.ts).
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 20;
+/** Sign-ups per IP per hour: each costs a 19 MiB argon2 hash and an email. */
+export const MAX_SIGNUPS_PER_IP = 10;
+/** Password-reset requests per IP per hour, and per address (so nobody is mail-bombed). */
+export const MAX_RESETS_PER_IP = 10;
+export const MAX_RESETS_PER_EMAIL = 3;
 
-export interface RecentFailures {
-  /** Times of failures for this email within the window, oldest first. */
-  byEmail: Date[];
-  /** Times of failures from this IP within the window, oldest first. */
-  byIp: Date[];
+const HOUR_SECONDS = 60 * 60;
+
+export const LIMITS = {
+  "login-email": { points: MAX_FAILURES_PER_EMAIL, durationSeconds: THROTTLE_WINDOW_MS / 1000 },
+  "login-ip": { points: MAX_FAILURES_PER_IP, durationSeconds: THROTTLE_WINDOW_MS / 1000 },
+  "signup-ip": { points: MAX_SIGNUPS_PER_IP, durationSeconds: HOUR_SECONDS },
+  "reset-ip": { points: MAX_RESETS_PER_IP, durationSeconds: HOUR_SECONDS },
+  "reset-email": { points: MAX_RESETS_PER_EMAIL, durationSeconds: HOUR_SECONDS },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** One limiter's answer to one consumed point. */
+export interface LimitOutcome {
+  allowed: boolean;
+  /** Until the window of this key resets. */
+  msBeforeNext: number;
 }
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-function retryAfter(failures: Date[], limit: number, now: Date): number | null {
-  if (failures.length < limit) return null;
-  // The attempt becomes possible again when enough failures fall out of the window.
-  const unlocking = failures[failures.length - limit];
-  if (!unlocking) return null;
-  const ms = unlocking.getTime() + THROTTLE_WINDOW_MS - now.getTime();
-  return ms > 0 ? Math.ceil(ms / 1000) : null;
-}
-
-export function decideLoginThrottle(failures: RecentFailures, now: Date): ThrottleDecision {
-  const waits = [
-    retryAfter(failures.byEmail, MAX_FAILURES_PER_EMAIL, now),
-    retryAfter(failures.byIp, MAX_FAILURES_PER_IP, now),
-  ].filter((wait): wait is number => wait !== null);
-  if (waits.length === 0) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(...waits) };
+/**
+ * An attempt goes ahead only when every limit it counts against allows it; otherwise
+ * the caller waits for the slowest of the limits that refused.
+ */
+export function decideThrottle(outcomes: LimitOutcome[]): ThrottleDecision {
+  const refused = outcomes.filter((o) => !o.allowed);
+  if (refused.length === 0) return { allowed: true };
+  const waitMs = Math.max(...refused.map((o) => o.msBeforeNext));
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 
 export function describeWait(seconds: number): string {

@@ -42,6 +42,12 @@ export interface BrowserSession {
   allowRejectedSubmission: (path: string, status: number) => void;
 }
 
+let clientIps = 0;
+function nextClientIp() {
+  clientIps++;
+  return `10.${process.pid % 250}.${Math.floor(clientIps / 250) % 250}.${(clientIps % 250) + 1}`;
+}
+
 export function setupBrowser(): BrowserSession {
   let browser: Browser | undefined;
   let profileDir: string | undefined;
@@ -100,7 +106,15 @@ export function setupBrowser(): BrowserSession {
     async newPage(options = {}) {
       if (!browser)
         throw new Error("setupBrowser(): the browser is not running (beforeAll failed?)");
-      const context = await browser.newContext({ baseURL: baseUrl, locale: "en-US", ...options });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: "en-US",
+        ...options,
+        // The server trusts one proxy hop (as behind a load balancer): each browser comes
+        // from an address of its own, so per-IP limits (sign-ups: 10 an hour) apply per
+        // person as in real use, not to the whole test run on 127.0.0.1.
+        extraHTTPHeaders: { "x-forwarded-for": nextClientIp(), ...options.extraHTTPHeaders },
+      });
       contexts.push(context);
       context.setDefaultTimeout(ACTION_TIMEOUT_MS);
       context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);

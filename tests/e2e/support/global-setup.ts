@@ -230,11 +230,14 @@ export default async function setup(project: TestProject) {
       HOST,
       PORT: String(port),
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
+      REALTIME_SECRET: "e2e-realtime-secret-0123456789abcdefghijk",
       LIVEKIT_API_KEY: E2E_LIVEKIT_API_KEY,
       LIVEKIT_API_SECRET: E2E_LIVEKIT_API_SECRET,
       LIVEKIT_URL: livekit.wsUrl,
       ROOM_OPENS_MINUTES_BEFORE: String(E2E_ROOM_OPENS_MINUTES_BEFORE),
       SEED_DEMO_DATA: "true",
+      // Browsers name their own client address (X-Forwarded-For), see browser.ts.
+      TRUST_PROXY: "true",
     });
 
     const adminUrl = process.env.DATABASE_URL?.trim();
