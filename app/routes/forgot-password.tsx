@@ -79,3 +79,5 @@ export default function ForgotPassword() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

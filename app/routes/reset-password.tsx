@@ -84,3 +84,5 @@ export default function ResetPassword() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

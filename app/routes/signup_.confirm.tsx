@@ -67,3 +67,5 @@ export default function ConfirmSignUp() {
     </main>
   );
 }
+
+export { StandaloneErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
