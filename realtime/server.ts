@@ -361,6 +361,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     authTimer = setTimeout(checkAuthenticated, authTimeoutMs).unref();
 
     ws.on("message", (data: RawData, isBinary: boolean) => {
+      // Frames already in flight when we closed the socket are not worth a look (or a log line).
+      if (ws.readyState !== WebSocket.OPEN) return;
       if (!isBinary) {
         ws.close(1003, "binary frames only");
         return;
