@@ -1,5 +1,5 @@
 import * as decoding from "lib0/decoding";
-import { sessionIdFromDocumentName } from "../app/modules/sessions/realtime-token";
+import { padDocumentName, sessionIdFromDocumentName } from "../app/modules/sessions/realtime-token";
 
 // What a frame from a provider may look like, checked before Hocuspocus sees it. Pure:
 // bytes in, a verdict out. Hocuspocus and Yjs would otherwise find out about a bad frame
@@ -50,10 +50,21 @@ export function readEnvelope(bytes: Uint8Array): Envelope | null {
   }
   reader.pos += length;
   const sessionId = sessionIdFromDocumentName(address);
-  if (!sessionId || !UUID.test(sessionId)) return null;
+  // Canonical spelling only: "session:<ID>" in capitals would be a second in-memory
+  // document for the same stored pad, each overwriting the other's saves.
+  if (!sessionId || !UUID.test(sessionId) || address !== padDocumentName(sessionId)) return null;
   const type = readVarUint(bytes, reader);
   if (type === null || !CLIENT_MESSAGE_TYPES.has(type)) return null;
   return { documentName: address, type };
+}
+
+/** The message type of a frame that passed `readEnvelope`, read without decoding text. */
+export function messageTypeOf(bytes: Uint8Array): number | null {
+  const reader = { pos: 0 };
+  const length = readVarUint(bytes, reader);
+  if (length === null) return null;
+  reader.pos += length;
+  return readVarUint(bytes, reader);
 }
 
 /**

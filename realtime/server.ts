@@ -7,13 +7,14 @@ import { type RawData, WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Env } from "../app/env.server";
 import {
+  padDocumentName,
   sessionIdFromDocumentName,
   verifyRealtimeToken,
 } from "../app/modules/sessions/realtime-token";
 import { getDb } from "../db/client";
 import { attendanceEvents, mockSessions, padDocuments, sessionParticipants } from "../db/schema";
 import { awarenessGuard } from "./awareness-guard";
-import { framePayloadProblem, MessageType, readEnvelope } from "./frames";
+import { framePayloadProblem, MessageType, messageTypeOf, readEnvelope } from "./frames";
 import {
   HOSTILE_LOG_LINES_PER_MINUTE,
   MAX_CONNECTIONS_PER_PARTICIPANT,
@@ -67,8 +68,6 @@ interface SocketState {
   pendingAuths: number;
   /** Documents pending or open on this socket (see MAX_DOCUMENTS_PER_SOCKET). */
   documents: Set<string>;
-  /** Open documents the provider asked to close (a CLOSE frame): a normal goodbye. */
-  closingDocuments: Set<string>;
   /** Participant slots held by this socket's document connections. */
   slots: Set<Slot>;
 }
@@ -82,8 +81,16 @@ export interface PadContext {
   endsAt?: number;
   /** A "joined" was recorded for this connection. */
   attended?: boolean;
-  /** This connection's place among its participant's open connections to the pad. */
-  slot?: Slot;
+  /** Set by onAuthenticate: what this document connection holds. */
+  held?: HeldConnection;
+}
+
+/** Shared by every copy Hocuspocus makes of a connection's context. */
+interface HeldConnection {
+  /** Its place among its participant's open connections to the pad. */
+  slot: Slot;
+  /** The provider closed it (a CLOSE frame): a normal goodbye. */
+  saidGoodbye: boolean;
 }
 
 /** Sessions in these states have ended: their pad is kept, read-only. */
@@ -163,8 +170,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       throw new AccessDenied(check.reason === "expired" ? "token-expired" : "invalid-token");
     }
     const { claims } = check;
-    // Each document on a socket authenticates on its own: a token opens only its session.
-    if (claims.sid.toLowerCase() !== sessionId || !UUID.test(claims.sub)) {
+    // Each document on a socket authenticates on its own: a token opens only its
+    // session's pad, under its one exact name.
+    if (data.documentName !== padDocumentName(claims.sid) || !UUID.test(claims.sub)) {
       throw new AccessDenied("forbidden");
     }
     let rows: { endsAt: Date; status: string }[];
@@ -192,13 +200,16 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     if (claims.ro || now() >= endsAt || FINISHED_STATUSES.has(session.status)) {
       data.connectionConfig.readOnly = true;
     }
+    const { socket } = data.context;
+    // A socket that closed while we checked holds nothing more (its slots are released).
+    if (socket.ws.readyState !== WebSocket.OPEN) throw new AccessDenied("closed");
     // Taken after the last await, so parallel authentications cannot all see room left.
     const slot = participantSlots.take(`${claims.sub}:${sessionId}`);
     if (!slot) throw new AccessDenied("too-many-connections");
-    const { socket } = data.context;
     socket.slots.add(slot);
     socket.authenticated = true;
-    return { userId: claims.sub, sessionId, endsAt, slot };
+    const held: HeldConnection = { slot, saidGoodbye: false };
+    return { userId: claims.sub, sessionId, endsAt, held };
   }
 
   /** Gives a connection's participant slot back (idempotent). */
@@ -215,8 +226,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       try {
         return await authenticate(data);
       } catch (err) {
-        // Hocuspocus forgets a refused document; so does the socket's count.
-        data.context.socket.documents.delete(data.documentName);
+        // Hocuspocus forgets a refused document; so does the socket.
+        const { socket } = data.context;
+        socket.documents.delete(data.documentName);
         throw err;
       } finally {
         const { socket } = data.context;
@@ -271,23 +283,28 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       }
     },
 
-    async beforeHandleMessage({ connection, context }) {
+    async beforeHandleMessage({ connection, context, update }) {
       // A connection opened before the end turns read-only when the session ends.
       if (!connection.readOnly && context.endsAt !== undefined && now() >= context.endsAt) {
         connection.readOnly = true;
+      }
+      // Marked on the connection, not the document name: a provider may close and reopen
+      // the same document before the first close has run its hooks.
+      if (context.held && messageTypeOf(update) === MessageType.Close) {
+        context.held.saidGoodbye = true;
       }
     },
 
     async onDisconnect({ context, documentName }) {
       try {
         const { socket } = context;
-        releaseSlot(socket, context.slot);
+        releaseSlot(socket, context.held?.slot);
         socket.documents.delete(documentName);
         recordAttendance(context, "left");
         // Hocuspocus answers a message that fails to apply by closing that document's
         // connection and keeping the socket. Unless the provider said goodbye to the
         // document itself, a document closing under an open socket ends the socket.
-        if (socket.closingDocuments.delete(documentName)) return;
+        if (context.held?.saidGoodbye) return;
         if (socket.ws.readyState === WebSocket.OPEN) socket.ws.close(4205, "reset");
       } catch (err) {
         log.warn("realtime: disconnect hook failed:", errorText(err));
@@ -328,7 +345,6 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       authenticated: false,
       pendingAuths: 0,
       documents: new Set(),
-      closingDocuments: new Set(),
       slots: new Set(),
     };
     sockets.add(ws);
@@ -391,7 +407,6 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         return;
       }
       if (type === MessageType.Auth && !state.authenticated) state.pendingAuths += 1;
-      if (type === MessageType.Close) state.closingDocuments.add(documentName);
       try {
         client.handleMessage(bytes);
       } catch (err) {

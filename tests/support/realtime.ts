@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { eq } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
@@ -322,3 +322,24 @@ export const padFrames = {
     }),
   close: (address: string) => hocuspocusFrame(address, (e) => encoding.writeVarUint(e, 7)),
 };
+
+/** REDIS_URL, else the local Redis when one answers (the project's machines), else "". */
+export async function testRedisUrl(): Promise<string> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  return (await reachable(6379)) ? "redis://127.0.0.1:6379" : "";
+}
+
+function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port, timeout: 300 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}

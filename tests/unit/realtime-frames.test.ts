@@ -10,6 +10,7 @@ import {
   framePayloadProblem,
   isYjsUpdate,
   MessageType,
+  messageTypeOf,
   readEnvelope,
 } from "../../realtime/frames";
 import { rateLimitedLog, SlotCounter } from "../../realtime/limits";
@@ -70,6 +71,19 @@ describe("readEnvelope", () => {
     expect(readEnvelope(syncFrame(0, new Uint8Array([0]), `${NAME}\0abc`))).toBeNull();
     expect(readEnvelope(syncFrame(0, new Uint8Array([0]), `${NAME} `))).toBeNull();
     expect(readEnvelope(syncFrame(0, new Uint8Array([0]), "session:not-a-uuid"))).toBeNull();
+    // The same pad spelt in capitals would be a second in-memory document.
+    expect(readEnvelope(syncFrame(0, new Uint8Array([0]), NAME.toUpperCase()))).toBeNull();
+    expect(
+      readEnvelope(syncFrame(0, new Uint8Array([0]), `session:${NAME.slice(8).toUpperCase()}`)),
+    ).toBeNull();
+  });
+
+  it("reads the message type after the address", () => {
+    expect(messageTypeOf(syncFrame(0, new Uint8Array([0])))).toBe(MessageType.Sync);
+    expect(messageTypeOf(frame(NAME, (e) => encoding.writeVarUint(e, MessageType.Close)))).toBe(
+      MessageType.Close,
+    );
+    expect(messageTypeOf(new Uint8Array([5, 1]))).toBeNull();
   });
 
   it("refuses server-internal and unknown message types", () => {
