@@ -120,7 +120,10 @@ export function framePayloadProblem(bytes: Uint8Array): string | null {
   }
 }
 
-/** The client ids an Awareness frame carries; null when it is not one or does not decode. */
+/**
+ * The client ids whose state an Awareness frame sets (removals, a null state, left out);
+ * null when it is not an Awareness frame or does not decode.
+ */
 export function awarenessClientIdsOfFrame(bytes: Uint8Array): number[] | null {
   const decoder = decoding.createDecoder(bytes);
   try {
@@ -139,9 +142,9 @@ function readAwarenessClientIds(update: Uint8Array): number[] | null {
     const count = decoding.readVarUint(decoder);
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder));
+      const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder);
-      JSON.parse(decoding.readVarString(decoder));
+      if (JSON.parse(decoding.readVarString(decoder)) !== null) ids.push(clientId);
     }
     return decoding.hasContent(decoder) ? null : ids;
   } catch {

@@ -9,11 +9,12 @@
 export const MAX_DOCUMENTS_PER_SOCKET = 4;
 
 /**
- * Open connections of one person to one session's pad (tabs, devices, a reconnect while
- * the dead socket has not timed out yet). Per instance: with Redis fan-out each instance
- * counts its own.
+ * Open connections of one person to one session's pad: tabs, devices, and reconnects
+ * while the dead sockets they leave behind have not timed out yet (Hocuspocus notices a
+ * silent socket after 60 s; a flaky network can reconnect several times in that while).
+ * Per instance: with Redis fan-out each instance counts its own.
  */
-export const MAX_CONNECTIONS_PER_PARTICIPANT = 6;
+export const MAX_CONNECTIONS_PER_PARTICIPANT = 8;
 
 /** A relayed room notice per connection at most this often; faster ones are dropped. */
 export const ROOM_NOTICE_INTERVAL_MS = 1000;

@@ -160,6 +160,25 @@ describe("framePayloadProblem", () => {
     }
   });
 
+  it("names the clients an awareness update sets, not those it removes", () => {
+    const update = frame(NAME, (e) => {
+      encoding.writeVarUint(e, MessageType.Awareness);
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 2);
+      for (const [clientId, state] of [
+        [11, null],
+        [12, { user: { name: "Ada" } }],
+      ] as const) {
+        encoding.writeVarUint(inner, clientId);
+        encoding.writeVarUint(inner, 3);
+        encoding.writeVarString(inner, JSON.stringify(state));
+      }
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    });
+    expect(framePayloadProblem(update)).toBeNull();
+    expect(awarenessClientIdsOfFrame(update)).toEqual([12]);
+  });
+
   it("refuses awareness updates that do not decode", () => {
     const bad = frame(NAME, (e) => {
       encoding.writeVarUint(e, MessageType.Awareness);
