@@ -195,9 +195,9 @@ export function isYjsUpdate(bytes: Uint8Array): boolean {
         if ((info & BIT8) === BIT8) readId(decoder); // origin
         if ((info & BIT7) === BIT7) readId(decoder); // right origin
         if ((info & (BIT7 | BIT8)) === 0) {
-          if (decoding.readVarUint(decoder) === 1) decoding.readVarString(decoder);
+          if (decoding.readVarUint(decoder) === 1) skipString(decoder);
           else readId(decoder);
-          if ((info & BIT6) === BIT6) decoding.readVarString(decoder); // parentSub
+          if ((info & BIT6) === BIT6) skipString(decoder); // parentSub
         }
         if (!skipContent(decoder, info & BITS5)) return false;
       }
@@ -215,6 +215,14 @@ export function isYjsUpdate(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A string Yjs only stores (text, keys, names) is skipped, not decoded: same wire format
+ * as bytes, and Yjs decodes it without complaint whatever it holds.
+ */
+function skipString(decoder: decoding.Decoder) {
+  decoding.readVarUint8Array(decoder);
 }
 
 function readId(decoder: decoding.Decoder) {
@@ -241,20 +249,20 @@ function skipContent(decoder: decoding.Decoder, ref: number): boolean {
       decoding.readVarUint8Array(decoder);
       return true;
     case 4: // string
-      decoding.readVarString(decoder);
+      skipString(decoder);
       return true;
     case 5: // embed
       JSON.parse(decoding.readVarString(decoder));
       return true;
     case 6: // format: key, JSON value
-      decoding.readVarString(decoder);
+      skipString(decoder);
       JSON.parse(decoding.readVarString(decoder));
       return true;
     case 7: {
       // type: Array, Map, Text, XmlElement(name), XmlFragment, XmlHook(name), XmlText
       const typeRef = decoding.readVarUint(decoder);
       if (typeRef > 6) return false;
-      if (typeRef === 3 || typeRef === 5) decoding.readVarString(decoder);
+      if (typeRef === 3 || typeRef === 5) skipString(decoder);
       return true;
     }
     case 8: {
@@ -264,7 +272,7 @@ function skipContent(decoder: decoding.Decoder, ref: number): boolean {
       return true;
     }
     case 9: // subdocument: guid, options
-      decoding.readVarString(decoder);
+      skipString(decoder);
       readAny(decoder);
       return true;
     default:
