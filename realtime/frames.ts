@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import * as decoding from "lib0/decoding";
 import { padDocumentName, sessionIdFromDocumentName } from "../app/modules/sessions/realtime-token";
 
@@ -218,11 +219,11 @@ export function isYjsUpdate(bytes: Uint8Array): boolean {
 }
 
 /**
- * A string Yjs only stores (text, keys, names) is skipped, not decoded: same wire format
- * as bytes, and Yjs decodes it without complaint whatever it holds.
+ * A string Yjs only stores (text, keys, names) is checked, not decoded: Yjs refuses bad
+ * UTF-8, and checking is far cheaper than building the string.
  */
 function skipString(decoder: decoding.Decoder) {
-  decoding.readVarUint8Array(decoder);
+  if (!isUtf8(decoding.readVarUint8Array(decoder))) throw new Error("invalid UTF-8");
 }
 
 function readId(decoder: decoding.Decoder) {

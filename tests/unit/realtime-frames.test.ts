@@ -144,6 +144,21 @@ describe("framePayloadProblem", () => {
     expect(framePayloadProblem(syncFrame(3, new Uint8Array([0, 0])))).toBe("unknown sync step");
   });
 
+  it("refuses an update whose text is not UTF-8 (Yjs would throw on it)", () => {
+    const doc = new Y.Doc();
+    let update: Uint8Array = new Uint8Array();
+    doc.on("update", (u: Uint8Array) => {
+      update = u;
+    });
+    doc.getText("code").insert(0, "abcd");
+    const at = Buffer.from(update).indexOf(Buffer.from("abcd"));
+    const broken = new Uint8Array(update);
+    broken[at] = 0xff;
+    expect(() => Y.applyUpdate(new Y.Doc(), broken)).toThrow();
+    expect(isYjsUpdate(update)).toBe(true);
+    expect(isYjsUpdate(broken)).toBe(false);
+  });
+
   it("refuses random bytes as an update, and never throws", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
