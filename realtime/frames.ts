@@ -22,6 +22,7 @@ export const MessageType = {
 // BroadcastStateless (6) is server-internal and SyncStatus (8) goes the other way.
 const CLIENT_MESSAGE_TYPES: ReadonlySet<number> = new Set(Object.values(MessageType));
 
+const AUTH_TOKEN = 0;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -98,7 +99,8 @@ export function framePayloadProblem(bytes: Uint8Array): string | null {
         }
         break;
       case MessageType.Auth:
-        decoding.readVarUint(decoder);
+        // A client only ever sends its token; Hocuspocus logs any other kind, per frame.
+        if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return "unknown auth message";
         decoding.readVarString(decoder);
         // Newer providers append their version.
         if (decoding.hasContent(decoder)) decoding.readVarString(decoder);

@@ -300,6 +300,21 @@ describe("updates that do not decode", () => {
     }
   });
 
+  it("closes a socket that sends auth messages only a server sends, without a log line each", async () => {
+    const errors = vi.spyOn(console, "error");
+    try {
+      const socket = await raw();
+      expect(await socket.authenticate(name, candidateToken())).toBe("authenticated:read-write");
+      const notAToken = new Uint8Array(padFrames.auth(name, "x"));
+      notAToken[notAToken.length - 3] = 1; // the auth kind: PermissionDenied instead of Token
+      for (let i = 0; i < 20; i++) socket.send(notAToken);
+      expect((await socket.closed).code).toBe(INVALID_MESSAGE_CODE);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it(`keeps to ${HOSTILE_LOG_LINES_PER_MINUTE} lines a minute however many sockets send garbage`, async () => {
     const lines: string[] = [];
     const running = await startRealtime({

@@ -208,6 +208,15 @@ describe("framePayloadProblem", () => {
     expect(awarenessClientIdsOfFrame(bad)).toBeNull();
   });
 
+  it("refuses auth messages other than a token", () => {
+    const denied = frame(NAME, (e) => {
+      encoding.writeVarUint(e, MessageType.Auth);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, "permission-denied");
+    });
+    expect(framePayloadProblem(denied)).toBe("unknown auth message");
+  });
+
   it("refuses trailing bytes after any message", () => {
     const stateless = frame(NAME, (e) => {
       encoding.writeVarUint(e, MessageType.Stateless);
