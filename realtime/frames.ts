@@ -111,7 +111,7 @@ export function framePayloadProblem(bytes: Uint8Array): string | null {
       case MessageType.QueryAwareness:
         break;
       case MessageType.Close:
-        // The provider sends a reason string with its goodbye; older ones send nothing.
+        // Our provider sends no body; a reason string (as the server writes one) is allowed.
         if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
         break;
       default:
