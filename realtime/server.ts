@@ -7,11 +7,24 @@ import { type RawData, WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Env } from "../app/env.server";
 import {
+  padDocumentName,
   sessionIdFromDocumentName,
   verifyRealtimeToken,
 } from "../app/modules/sessions/realtime-token";
 import { getDb } from "../db/client";
 import { attendanceEvents, mockSessions, padDocuments, sessionParticipants } from "../db/schema";
+import { awarenessGuard } from "./awareness-guard";
+import { framePayloadProblem, MessageType, messageTypeOf, readEnvelope } from "./frames";
+import {
+  HOSTILE_LOG_LINES_PER_MINUTE,
+  MAX_CONNECTIONS_PER_PARTICIPANT,
+  MAX_DOCUMENTS_PER_SOCKET,
+  ROOM_NOTICE_INTERVAL_MS,
+  rateLimitedLog,
+  type Slot,
+  SlotCounter,
+} from "./limits";
+import { roomRelay } from "./room-relay";
 
 // The code pad's collaboration server: Hocuspocus behind our own `ws` upgrade on
 // /realtime, so it shares the app's port (or runs alone, see main.ts). Hocuspocus does
@@ -53,8 +66,10 @@ interface SocketState {
   authenticated: boolean;
   /** Auth frames received whose check has not finished (our database, not the client). */
   pendingAuths: number;
-  /** Documents the provider asked to close (a CLOSE frame): a normal goodbye. */
-  closingDocuments: Set<string>;
+  /** Documents pending or open on this socket (see MAX_DOCUMENTS_PER_SOCKET). */
+  documents: Set<string>;
+  /** Participant slots held by this socket's document connections. */
+  slots: Set<Slot>;
 }
 
 /** Per document connection, filled in by onAuthenticate. */
@@ -66,6 +81,16 @@ export interface PadContext {
   endsAt?: number;
   /** A "joined" was recorded for this connection. */
   attended?: boolean;
+  /** Set by onAuthenticate: what this document connection holds. */
+  held?: HeldConnection;
+}
+
+/** Shared by every copy Hocuspocus makes of a connection's context. */
+interface HeldConnection {
+  /** Its place among its participant's open connections to the pad. */
+  slot: Slot;
+  /** The provider closed it (a CLOSE frame): a normal goodbye. */
+  saidGoodbye: boolean;
 }
 
 /** Sessions in these states have ended: their pad is kept, read-only. */
@@ -73,17 +98,14 @@ const FINISHED_STATUSES = new Set(["completed", "cancelled", "no_show"]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Message types a provider may send (Hocuspocus' MessageType): Sync, Awareness, Auth,
-// QueryAwareness, SyncReply, Stateless, CLOSE. BroadcastStateless (6) is server-internal
-// and SyncStatus (8) goes the other way.
-const CLIENT_MESSAGE_TYPES = new Set([0, 1, 2, 3, 4, 5, 7]);
-const AUTH_MESSAGE = 2;
-const CLOSE_MESSAGE = 7;
-const MAX_DOCUMENTS_PER_SOCKET = 32;
 /** Stores in flight at once; more only queue up in the database pool. */
 const STORE_CONCURRENCY = 4;
 /** Hocuspocus' ConnectionTimeout close code. */
 export const AUTH_TIMEOUT_CODE = 4408;
+/** A frame that does not decode as what it says it is (RFC 6455: inconsistent data). */
+export const INVALID_MESSAGE_CODE = 1007;
+/** A socket over one of the limits (RFC 6455: policy violation). */
+export const POLICY_CODE = 1008;
 /** A provider answers a server Ping with this single byte; we never ping, so drop it. */
 const PONG = 10;
 
@@ -101,6 +123,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const authTimeoutMs = options.authTimeoutMs ?? 5000;
   const pendingWrites = new Set<Promise<unknown>>();
   const storeSlots = limiter(STORE_CONCURRENCY);
+  const participantSlots = new SlotCounter(MAX_CONNECTIONS_PER_PARTICIPANT);
+  const logHostile = rateLimitedLog((line) => log.warn(line), HOSTILE_LOG_LINES_PER_MINUTE);
   let closing = false;
 
   /** Best-effort writes (attendance) that nobody waits for, but close() does. */
@@ -146,8 +170,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       throw new AccessDenied(check.reason === "expired" ? "token-expired" : "invalid-token");
     }
     const { claims } = check;
-    // Each document on a socket authenticates on its own: a token opens only its session.
-    if (claims.sid.toLowerCase() !== sessionId || !UUID.test(claims.sub)) {
+    // Each document on a socket authenticates on its own: a token opens only its
+    // session's pad, under its one exact name.
+    if (data.documentName !== padDocumentName(claims.sid) || !UUID.test(claims.sub)) {
       throw new AccessDenied("forbidden");
     }
     let rows: { endsAt: Date; status: string }[];
@@ -175,9 +200,24 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     if (claims.ro || now() >= endsAt || FINISHED_STATUSES.has(session.status)) {
       data.connectionConfig.readOnly = true;
     }
-    data.context.socket.authenticated = true;
-    return { userId: claims.sub, sessionId, endsAt };
+    const { socket } = data.context;
+    // A socket that closed while we checked holds nothing more (its slots are released).
+    if (socket.ws.readyState !== WebSocket.OPEN) throw new AccessDenied("closed");
+    // Taken after the last await, so parallel authentications cannot all see room left.
+    const slot = participantSlots.take(`${claims.sub}:${sessionId}`);
+    if (!slot) throw new AccessDenied("too-many-connections");
+    socket.slots.add(slot);
+    socket.authenticated = true;
+    const held: HeldConnection = { slot, saidGoodbye: false };
+    return { userId: claims.sub, sessionId, endsAt, held };
   }
+
+  /** Gives a connection's participant slot back (idempotent). */
+  const releaseSlot = (socket: SocketState, slot: Slot | undefined) => {
+    if (!slot) return;
+    participantSlots.release(slot);
+    socket.slots.delete(slot);
+  };
 
   const pad: Extension = {
     extensionName: "peerloop-pad",
@@ -185,6 +225,11 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     async onAuthenticate(data: onAuthenticatePayload<PadContext>) {
       try {
         return await authenticate(data);
+      } catch (err) {
+        // Hocuspocus forgets a refused document; so does the socket.
+        const { socket } = data.context;
+        socket.documents.delete(data.documentName);
+        throw err;
       } finally {
         const { socket } = data.context;
         socket.pendingAuths = Math.max(0, socket.pendingAuths - 1);
@@ -223,29 +268,43 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       });
     },
 
-    async connected({ context }) {
+    async connected({ context, documentName }) {
       try {
+        // Counted again here: a reopened document may have been released by its previous
+        // connection's disconnect while it authenticated.
+        const { socket } = context;
+        socket.documents.add(documentName);
+        if (socket.documents.size > MAX_DOCUMENTS_PER_SOCKET) {
+          socket.ws.close(POLICY_CODE, "too many documents");
+        }
         recordAttendance(context, "joined");
       } catch (err) {
         log.warn("realtime: connected hook failed:", errorText(err));
       }
     },
 
-    async beforeHandleMessage({ connection, context }) {
+    async beforeHandleMessage({ connection, context, update }) {
       // A connection opened before the end turns read-only when the session ends.
       if (!connection.readOnly && context.endsAt !== undefined && now() >= context.endsAt) {
         connection.readOnly = true;
+      }
+      // Marked on the connection, not the document name: a provider may close and reopen
+      // the same document before the first close has run its hooks.
+      if (context.held && messageTypeOf(update) === MessageType.Close) {
+        context.held.saidGoodbye = true;
       }
     },
 
     async onDisconnect({ context, documentName }) {
       try {
+        const { socket } = context;
+        releaseSlot(socket, context.held?.slot);
+        socket.documents.delete(documentName);
         recordAttendance(context, "left");
         // Hocuspocus answers a message that fails to apply by closing that document's
         // connection and keeping the socket. Unless the provider said goodbye to the
         // document itself, a document closing under an open socket ends the socket.
-        const { socket } = context;
-        if (socket.closingDocuments.delete(documentName)) return;
+        if (context.held?.saidGoodbye) return;
         if (socket.ws.readyState === WebSocket.OPEN) socket.ws.close(4205, "reset");
       } catch (err) {
         log.warn("realtime: disconnect hook failed:", errorText(err));
@@ -253,7 +312,11 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     },
   };
 
-  const extensions: Extension[] = [pad];
+  const extensions: Extension[] = [
+    pad,
+    awarenessGuard(),
+    roomRelay({ intervalMs: ROOM_NOTICE_INTERVAL_MS }),
+  ];
   if (options.redisUrl) {
     extensions.push(guarded(new Redis(redisConfiguration(options.redisUrl)), log));
   }
@@ -281,7 +344,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       ws,
       authenticated: false,
       pendingAuths: 0,
-      closingDocuments: new Set(),
+      documents: new Set(),
+      slots: new Set(),
     };
     sockets.add(ws);
     // Without this listener an oversized frame ('error' before the 1009 close) would be
@@ -313,6 +377,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     authTimer = setTimeout(checkAuthenticated, authTimeoutMs).unref();
 
     ws.on("message", (data: RawData, isBinary: boolean) => {
+      // Frames already in flight when we closed the socket are not worth a look (or a log line).
+      if (ws.readyState !== WebSocket.OPEN) return;
       if (!isBinary) {
         ws.close(1003, "binary frames only");
         return;
@@ -321,23 +387,31 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       if (bytes.length === 1 && bytes[0] === PONG) return;
       const envelope = readEnvelope(bytes);
       if (!envelope) {
-        ws.close(1007, "malformed message");
+        ws.close(INVALID_MESSAGE_CODE, "malformed message");
         return;
       }
-      if (envelope.type === AUTH_MESSAGE && !state.authenticated) state.pendingAuths += 1;
-      if (envelope.type === CLOSE_MESSAGE) {
-        state.closingDocuments.add(envelope.documentName);
-        // A provider holds a document or two; hundreds of goodbyes are abuse.
-        if (state.closingDocuments.size > MAX_DOCUMENTS_PER_SOCKET) {
-          ws.close(1008, "too many documents");
+      const { documentName, type } = envelope;
+      if (!state.documents.has(documentName)) {
+        if (state.documents.size >= MAX_DOCUMENTS_PER_SOCKET) {
+          ws.close(POLICY_CODE, "too many documents");
           return;
         }
+        state.documents.add(documentName);
       }
+      // Refused here, a bad frame is neither acknowledged nor applied, and costs one log
+      // line (rate-limited) instead of a stack from deep inside Yjs.
+      const problem = framePayloadProblem(bytes);
+      if (problem) {
+        logHostile(`realtime: closing a socket after a ${typeName(type)} frame: ${problem}`);
+        ws.close(INVALID_MESSAGE_CODE, problem);
+        return;
+      }
+      if (type === MessageType.Auth && !state.authenticated) state.pendingAuths += 1;
       try {
         client.handleMessage(bytes);
       } catch (err) {
-        log.warn("realtime: closing a socket after a bad message:", errorText(err));
-        ws.close(1007, "malformed message");
+        logHostile(`realtime: closing a socket after a bad message: ${errorText(err)}`);
+        ws.close(INVALID_MESSAGE_CODE, "malformed message");
       }
     });
 
@@ -349,6 +423,10 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       } catch (err) {
         log.warn("realtime: error while closing a socket:", errorText(err));
       }
+      // Whatever the document connections did or did not get to, a closed socket holds
+      // nothing (an authenticated document whose load failed never disconnects).
+      for (const slot of [...state.slots]) releaseSlot(state, slot);
+      state.documents.clear();
     });
   }
 
@@ -442,47 +520,12 @@ export function realtimeOptionsFromEnv(
 
 // ---------------------------------------------------------------------------
 
-/**
- * Checks the frame's envelope before Hocuspocus sees it: a document address naming a
- * session pad (optionally with the provider's "\0<sessionId>" suffix) and a message
- * type a client may send. Random bytes fail here and close their socket, where
- * Hocuspocus would otherwise queue them under a made-up document name.
- */
-export function readEnvelope(bytes: Uint8Array): { documentName: string; type: number } | null {
-  const reader = { pos: 0 };
-  const length = readVarUint(bytes, reader);
-  if (length === null || length > 200 || reader.pos + length > bytes.length) return null;
-  let address: string;
-  try {
-    address = STRICT_UTF8.decode(bytes.subarray(reader.pos, reader.pos + length));
-  } catch {
-    return null;
-  }
-  reader.pos += length;
-  const separator = address.indexOf("\0");
-  const name = separator === -1 ? address : address.slice(0, separator);
-  if (separator !== -1 && !/^[A-Za-z0-9_-]{1,64}$/.test(address.slice(separator + 1))) {
-    return null;
-  }
-  const sessionId = sessionIdFromDocumentName(name);
-  if (!sessionId || !UUID.test(sessionId)) return null;
-  const type = readVarUint(bytes, reader);
-  if (type === null || !CLIENT_MESSAGE_TYPES.has(type)) return null;
-  return { documentName: name, type };
-}
+const MESSAGE_TYPE_NAMES = new Map<number, string>(
+  Object.entries(MessageType).map(([name, n]) => [n, name]),
+);
 
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-
-/** lib0's varUint (7 bits a byte, little end first), bounded to 32 bits. */
-function readVarUint(bytes: Uint8Array, reader: { pos: number }): number | null {
-  let value = 0;
-  for (let shift = 0; shift < 35; shift += 7) {
-    if (reader.pos >= bytes.length) return null;
-    const byte = bytes[reader.pos++]!;
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return value;
-  }
-  return null;
+function typeName(type: number): string {
+  return MESSAGE_TYPE_NAMES.get(type) ?? String(type);
 }
 
 function toUint8Array(data: RawData): Uint8Array {

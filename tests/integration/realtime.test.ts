@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { IncomingMessage } from "node:http";
-import { connect, Socket } from "node:net";
+import { Socket } from "node:net";
 import { PassThrough } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ import {
   rawSocket,
   sleep,
   startRealtime,
+  testRedisUrl,
   waitFor,
 } from "../support/realtime";
 
@@ -291,7 +292,7 @@ describe("persistence", () => {
 });
 
 // Redis runs on the project's machines; elsewhere this block is skipped, not failed.
-const redisUrl = process.env.REDIS_URL ?? ((await reachable(6379)) ? "redis://127.0.0.1:6379" : "");
+const redisUrl = await testRedisUrl();
 
 describe.skipIf(!redisUrl)("several realtime instances (Redis)", () => {
   it("carries edits between clients of two instances", async () => {
@@ -328,21 +329,6 @@ describe.skipIf(!redisUrl)("several realtime instances (Redis)", () => {
     }
   });
 });
-
-function reachable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port, timeout: 300 });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
 
 describe("the end of a session", () => {
   it("turns an open connection read-only when the clock passes the end", async () => {

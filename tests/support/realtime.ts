@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
@@ -212,5 +214,132 @@ export function rawSocket(
       ws.terminate();
     });
     ws.on("error", reject);
+  });
+}
+
+/** What a raw socket got from the server, decoded as far as the tests need. */
+export interface ServerMessage {
+  address: string;
+  type: number;
+  /** Auth: "authenticated:<scope>" or "denied:<reason>". */
+  auth?: string;
+  /** SyncStatus: whether the server says it saved the update. */
+  saved?: boolean;
+  stateless?: string;
+}
+
+function decodeServerMessage(bytes: Uint8Array): ServerMessage {
+  const decoder = decoding.createDecoder(bytes);
+  const address = decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  const message: ServerMessage = { address, type };
+  if (type === 2) {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === 2) message.auth = `authenticated:${decoding.readVarString(decoder)}`;
+    if (kind === 1) message.auth = `denied:${decoding.readVarString(decoder)}`;
+  } else if (type === 8) {
+    message.saved = decoding.readVarUint(decoder) === 1;
+  } else if (type === 5) {
+    message.stateless = decoding.readVarString(decoder);
+  }
+  return message;
+}
+
+/** A `ws` client speaking Hocuspocus frames by hand, recording what comes back. */
+export async function rawPad(url: string) {
+  const { ws, closed } = await rawSocket(url);
+  const received: ServerMessage[] = [];
+  ws.on("message", (data: Buffer) => received.push(decodeServerMessage(new Uint8Array(data))));
+  return {
+    ws,
+    closed,
+    received,
+    send(bytes: Uint8Array) {
+      if (ws.readyState === WebSocket.OPEN) ws.send(bytes);
+    },
+    /** Authenticates `documentName` and resolves with the server's answer. */
+    async authenticate(documentName: string, token: string): Promise<string> {
+      const before = received.length;
+      ws.send(padFrames.auth(documentName, token));
+      let answer: string | undefined;
+      await waitFor(() => {
+        answer = received
+          .slice(before)
+          .find((message) => message.address === documentName && message.auth)?.auth;
+        return answer !== undefined;
+      }, `an answer to authenticating ${documentName}`);
+      return answer!;
+    },
+  };
+}
+
+function hocuspocusFrame(address: string, write: (encoder: encoding.Encoder) => void) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, address);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Frames as a provider would send them (Hocuspocus' MessageType numbers). */
+export const padFrames = {
+  auth: (address: string, token: string) =>
+    hocuspocusFrame(address, (e) => {
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarString(e, token);
+    }),
+  syncStep1: (address: string) =>
+    hocuspocusFrame(address, (e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+    }),
+  update: (address: string, update: Uint8Array) =>
+    hocuspocusFrame(address, (e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, update);
+    }),
+  awareness: (
+    address: string,
+    states: Array<{ clientId: number; clock: number; state: unknown }>,
+  ) =>
+    hocuspocusFrame(address, (e) => {
+      encoding.writeVarUint(e, 1);
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, states.length);
+      for (const { clientId, clock, state } of states) {
+        encoding.writeVarUint(inner, clientId);
+        encoding.writeVarUint(inner, clock);
+        encoding.writeVarString(inner, JSON.stringify(state));
+      }
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    }),
+  stateless: (address: string, payload: string) =>
+    hocuspocusFrame(address, (e) => {
+      encoding.writeVarUint(e, 5);
+      encoding.writeVarString(e, payload);
+    }),
+  close: (address: string) => hocuspocusFrame(address, (e) => encoding.writeVarUint(e, 7)),
+};
+
+/** REDIS_URL, else the local Redis when one answers (the project's machines), else "". */
+export async function testRedisUrl(): Promise<string> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  return (await reachable(6379)) ? "redis://127.0.0.1:6379" : "";
+}
+
+function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port, timeout: 300 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
