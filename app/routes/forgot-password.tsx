@@ -61,12 +61,7 @@ export default function ForgotPassword() {
         <div className="card">
           <Form method="post" className="form" {...getFormProps(form)}>
             <FormError errors={form.errors} id={form.errorId} />
-            <Field
-              label="Email"
-              htmlFor={fields.email.id}
-              errors={fields.email.errors}
-              errorId={fields.email.errorId}
-            >
+            <Field label="Email" meta={fields.email}>
               <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
             </Field>
             <SubmitButton pendingLabel="Sending…">Send the link</SubmitButton>

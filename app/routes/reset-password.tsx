@@ -62,10 +62,8 @@ export default function ResetPassword() {
             <input type="hidden" name="token" value={token} />
             <Field
               label="New password"
-              htmlFor={fields.password.id}
+              meta={fields.password}
               hint={`At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase is best.`}
-              errors={fields.password.errors}
-              errorId={fields.password.errorId}
             >
               <input
                 {...getInputProps(fields.password, { type: "password" })}
