@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { DatabaseConnection } from "#db/client";
 import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
-import { expireRequests } from "~/modules/booking/booking.server";
+import { expireRequests } from "~/modules/booking/requests.server";
 import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";

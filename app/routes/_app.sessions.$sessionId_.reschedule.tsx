@@ -2,12 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
-import {
-  getSessionForUser,
-  proposeReschedule,
-  rescheduleSession,
-} from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
+import { proposeReschedule, rescheduleSession } from "~/modules/booking/reschedule-session.server";
+import { getSessionForUser } from "~/modules/booking/session-view.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatRange } from "~/utils/datetime";
 

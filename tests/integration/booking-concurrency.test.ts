@@ -3,7 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { mockSessions, sessionParticipants } from "#db/schema";
-import { bookProposal, cancelSession, transitionSession } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
+import { transitionSession } from "~/modules/booking/transition-session.server";
 import {
   at,
   createAvailableUser,

@@ -4,15 +4,11 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { mockRequests, mockSessions, outboxEmails } from "#db/schema";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
-import {
-  bookProposal,
-  cancelSession,
-  createRequest,
-  proposeReschedule,
-  rescheduleSession,
-} from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { getFeedToken, rotateFeedToken } from "~/modules/booking/calendar-feed.server";
-import { loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
+import { createRequest, getRequest, proposeForRequest } from "~/modules/booking/requests.server";
+import { proposeReschedule, rescheduleSession } from "~/modules/booking/reschedule-session.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";
 import {
   at,
@@ -65,7 +61,7 @@ describe("proposals", () => {
     const underqualified = await createAvailableUser("Junior");
     await offerToInterview(underqualified.id, "coding", "L4");
     const requestId = await openRequest(me.id, { level: "L5" });
-    const ctx = (await loadRequest(requestId))!;
+    const ctx = (await getRequest(requestId))!;
     const proposals = await proposeForRequest(ctx, NOW, { maxProposals: 50 });
     expect(proposals.length).toBeGreaterThan(0);
     for (const p of proposals) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { isUniqueViolation } from "#db/errors";
 import { attendanceEvents, mockSessions, sessionParticipants, sessionQuestions } from "#db/schema";
-import { bookProposal } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { opaqueIdentity, settleSessions, videoRoomName } from "~/modules/sessions/room.server";
 import { createAvailableUser, offerToInterview, openRequest } from "../support/booking-fixtures";
 import { setupFreshDatabase } from "../support/database";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { interviewerRounds, levels, loops, rounds } from "#db/schema";
 import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
-import { createRequest } from "~/modules/booking/booking.server";
+import { createRequest } from "~/modules/booking/requests.server";
 import type { MockFormat } from "~/modules/matching/types";
 import { createUser } from "./factories";
 

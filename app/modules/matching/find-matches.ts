@@ -102,6 +102,7 @@ export function planRequest(request: MatchRequest): MatchPlan | null {
 
 /** One-way needs a qualified interviewer; a swap needs targets within one level. */
 export function isQualified(request: MatchRequest, candidate: MatchCandidate): boolean {
+  if (request.alreadyPaired) return true;
   if (request.format === "one_way") {
     return (
       candidate.interviewsUpToRank !== null &&

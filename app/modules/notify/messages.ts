@@ -38,26 +38,24 @@ function body(greeting: string, lines: string[], input: SessionMessageInput): st
   ].join("\n");
 }
 
-export function bookedMessage(input: SessionMessageInput) {
+/** `policy`: the cancel policy as it applies to this start (inside 24 h it is not free). */
+export function bookedMessage(input: SessionMessageInput & { policy: string }) {
   return {
     subject: `Booked: ${input.roundName} mock with ${input.peer.name}`,
     text: body(
       "Your mock interview is booked. The invite is attached.",
-      [
-        `The room opens shortly before the start: ${input.sessionUrl}`,
-        "Cancelling is free until 24 hours before the start.",
-      ],
+      [`The room opens shortly before the start: ${input.sessionUrl}`, input.policy],
       input,
     ),
   };
 }
 
-export function rescheduledMessage(input: SessionMessageInput) {
+export function rescheduledMessage(input: SessionMessageInput & { policy: string }) {
   return {
     subject: `Moved: ${input.roundName} mock with ${input.peer.name}`,
     text: body(
       "Your mock interview has a new time. The updated invite is attached.",
-      [`Details: ${input.sessionUrl}`],
+      [`Details: ${input.sessionUrl}`, input.policy],
       input,
     ),
   };

@@ -16,12 +16,9 @@ import {
   users,
 } from "#db/schema";
 import { getEnv, roomOpensBeforeMs } from "~/env.server";
-import {
-  getSessionForUser,
-  type SessionView,
-  transitionSession,
-} from "~/modules/booking/booking.server";
 import { joinWindow } from "~/modules/booking/policy";
+import { getSessionForUser, type SessionView } from "~/modules/booking/session-view.server";
+import { transitionSession } from "~/modules/booking/transition-session.server";
 import { colorFor, REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
 import { pickQuestion, rolesForHalf, type SessionShape } from "./roles";
 
