@@ -86,6 +86,16 @@ export async function action({ request }: ActionFunctionArgs) {
     horizonDays: submission.value.horizonDays,
   });
   if (!created.ok) {
+    if (created.error === "too_many_requests") {
+      // Not a problem with any one field: the person has to close a request first.
+      return data(
+        {
+          result: submission.reply({ formErrors: [BOOKING_ERROR_MESSAGES.too_many_requests] }),
+          message: null,
+        },
+        { status: 409 },
+      );
+    }
     const field = created.error === "format_not_allowed" ? "format" : "round";
     return data(
       {

@@ -58,8 +58,10 @@ export default function Reschedule() {
         </p>
         <h1>Find another time with {session.peerName}</h1>
         <p>
-          Now: {formatRange(new Date(session.startsAt), new Date(session.endsAt), timeZone)} your
-          time.
+          Now: {formatRange(new Date(session.startsAt), new Date(session.endsAt), timeZone)} (
+          {timeZone}, your time) ·{" "}
+          {formatRange(new Date(session.startsAt), new Date(session.endsAt), session.peerTimeZone)}{" "}
+          ({session.peerTimeZone}, {session.peerName}'s time). The times below leave it out.
         </p>
       </div>
       {actionData?.error || error ? (
@@ -78,10 +80,11 @@ export default function Reschedule() {
             <div>
               <h2>
                 {formatRange(new Date(p.start), new Date(p.end), timeZone)}{" "}
-                <span className="hint">your time</span>
+                <span className="hint">({timeZone}, your time)</span>
               </h2>
               <p className="hint">
-                {formatRange(new Date(p.start), new Date(p.end), p.peerTimeZone)} for {p.peerName}
+                {formatRange(new Date(p.start), new Date(p.end), session.peerTimeZone)} (
+                {session.peerTimeZone}, {session.peerName}'s time)
               </p>
             </div>
             <Form method="post">
