@@ -20,6 +20,7 @@ import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
+import { revealWaits } from "~/modules/feedback/duties";
 import {
   type SessionFeedbackStatus,
   sessionFeedbackStatus,
@@ -197,6 +198,7 @@ export default function SessionPage() {
           status={loaderData.feedback}
           sessionId={session.id}
           peerName={session.peer.name}
+          swap={session.format === "swap"}
         />
       ) : null}
       {session.status === "no_show" ? (
@@ -341,10 +343,12 @@ function SessionFeedback({
   status,
   sessionId,
   peerName,
+  swap,
 }: {
   status: SessionFeedbackStatus;
   sessionId: string;
   peerName: string;
+  swap: boolean;
 }) {
   const writable = status.mine.filter((m) => m.state === "open" || m.feedbackId);
   if (writable.length === 0 && status.received.length === 0) return null;
@@ -387,8 +391,14 @@ function SessionFeedback({
       </ul>
       {!status.revealed ? (
         <p className="hint">
-          What {peerName} writes about you shows here once you have both submitted, or 72 hours
-          after the session.
+          {revealWaits(
+            status.mine
+              .filter((m) => !status.received.some((r) => r.half === m.half))
+              .map((m) => ({ half: m.half, kind: m.kind, submitted: m.feedbackId !== null })),
+            swap,
+            peerName,
+          ).join("; ")}
+          ; at the latest 72 hours after the session.
         </p>
       ) : null}
     </section>

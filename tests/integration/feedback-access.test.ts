@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
@@ -11,7 +11,7 @@ import {
   sessionParticipants,
 } from "#db/schema";
 import {
-  isRevealed,
+  revealedHalves,
   revealOverdueFeedback,
   submitFeedback,
 } from "~/modules/feedback/feedback.server";
@@ -486,8 +486,8 @@ describe("the reveal when both sides submit at the same moment", () => {
     const readable = await Promise.all(
       scorecardIds.map(async (id) => (await r.get(`/feedback/${id}`)).status),
     );
-    const revealed = await Promise.all(sessions.map((id) => isRevealed(id)));
-    expect(revealed).toEqual(sessions.map(() => true));
+    const revealed = await Promise.all(sessions.map((id) => revealedHalves(id)));
+    expect(revealed).toEqual(sessions.map(() => [1]));
     expect(readable).toEqual(sessions.map(() => 200));
   });
 
@@ -535,7 +535,15 @@ describe("the reveal when both sides submit at the same moment", () => {
       );
     }
     expect(results.every((r) => r.ok)).toBe(true);
-    const revealed = await Promise.all(sessions.map((id) => isRevealed(id)));
-    expect(revealed.filter((r) => !r).length, "sessions left hidden").toBe(0);
+    const revealed = await Promise.all(sessions.map((id) => revealedHalves(id)));
+    expect(revealed.filter((r) => r.length === 0).length, "sessions left hidden").toBe(0);
+    // Each reveal wrote its two "ready" emails with it, once.
+    const ready = await getDb()
+      .select({ sessionId: outboxEmails.sessionId })
+      .from(outboxEmails)
+      .where(
+        and(eq(outboxEmails.kind, "feedback-ready"), inArray(outboxEmails.sessionId, sessions)),
+      );
+    expect(ready).toHaveLength(2 * sessions.length);
   });
 });

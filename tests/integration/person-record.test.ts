@@ -103,7 +103,7 @@ async function rate(
 }
 
 async function reveal(sessionId: string) {
-  await getDb().insert(feedbackReveals).values({ sessionId, reason: "both_submitted" });
+  await getDb().insert(feedbackReveals).values({ sessionId, half: 1, reason: "both_submitted" });
 }
 
 describe("loadPersonRecords", () => {

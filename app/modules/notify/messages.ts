@@ -124,7 +124,9 @@ export function feedbackDueMessage(input: FeedbackDueInput) {
       ...input.owed.map((item) => `- ${owedLabel(item, input.peerName)}: ${item.url}`),
       "",
       `Round: ${input.roundName}, ${formatDateTime(input.start, zone)}`,
-      `Feedback is shown to both of you as soon as everything is in, and at the latest on ${revealBy}.`,
+      input.owed.some((item) => item.swap)
+        ? `Each half's feedback is shown to both of you as soon as its scorecard and rating are in, and at the latest on ${revealBy}.`
+        : `Feedback is shown to both of you as soon as the scorecard and the rating are in, and at the latest on ${revealBy}.`,
       "",
       "— Peerloop",
     ].join("\n"),
