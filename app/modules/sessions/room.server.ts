@@ -13,7 +13,6 @@ import {
   roundLevelBars,
   sessionParticipants,
   sessionQuestions,
-  users,
 } from "#db/schema";
 import { getEnv, roomOpensBeforeMs } from "~/env.server";
 import { joinWindow } from "~/modules/booking/policy";
@@ -449,12 +448,4 @@ export async function settleSessions(
     }
   }
   return { noShows, completed };
-}
-
-export async function participantNames(sessionId: string) {
-  return getDb()
-    .select({ id: users.id, name: users.name })
-    .from(sessionParticipants)
-    .innerJoin(users, eq(users.id, sessionParticipants.userId))
-    .where(eq(sessionParticipants.sessionId, sessionId));
 }
