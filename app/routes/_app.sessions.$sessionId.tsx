@@ -397,8 +397,8 @@ function SessionFeedback({
               .map((m) => ({ half: m.half, kind: m.kind, submitted: m.feedbackId !== null })),
             swap,
             peerName,
-          ).join("; ")}
-          ; at the latest 72 hours after the session.
+          ).join(" ")}{" "}
+          Whatever is submitted shows 72 hours after the session at the latest.
         </p>
       ) : null}
     </section>

@@ -269,11 +269,11 @@ describe("reveal copy", () => {
         "Ana",
       ),
     ).toEqual([
-      "Ana's rating of you (half 1) shows here once Ana submits it",
-      "Ana's scorecard of you (half 2) shows here once your rating of Ana for that half is in, and theirs",
+      "Ana's rating of you (half 1) shows here once Ana submits it.",
+      "Ana's scorecard of you (half 2) shows here once it is submitted and your rating of Ana for that half is in.",
     ]);
     expect(revealWaits([{ half: 1, kind: "rating", submitted: false }], false, "Bo")).toEqual([
-      "Bo's scorecard of you shows here once your rating of Bo is in, and theirs",
+      "Bo's scorecard of you shows here once it is submitted and your rating of Bo is in.",
     ]);
   });
 });

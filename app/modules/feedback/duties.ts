@@ -133,7 +133,7 @@ export function revealWaits(
   return mine.map((m) => {
     const received = `${peerName}'s ${m.kind === "rating" ? "scorecard" : "rating"} of you${swap ? ` (half ${m.half})` : ""}`;
     return m.submitted
-      ? `${received} shows here once ${peerName} submits it`
-      : `${received} shows here once your ${m.kind} of ${peerName}${swap ? ` for that half` : ""} is in, and theirs`;
+      ? `${received} shows here once ${peerName} submits it.`
+      : `${received} shows here once it is submitted and your ${m.kind} of ${peerName}${swap ? " for that half" : ""} is in.`;
   });
 }

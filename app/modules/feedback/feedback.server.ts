@@ -252,6 +252,19 @@ export async function getFeedbackForm(
   };
 }
 
+/**
+ * Submits and reveals of one session run one after the other: two last pieces arriving
+ * together would otherwise each miss the other's row (read committed) and neither would
+ * reveal, and the sweep could reveal a half a submit is revealing too.
+ */
+async function lockSession(tx: Executor, sessionId: string): Promise<void> {
+  await tx
+    .select({ id: mockSessions.id })
+    .from(mockSessions)
+    .where(eq(mockSessions.id, sessionId))
+    .for("update");
+}
+
 export type SaveDraftResult = "saved" | "not_found" | "submitted" | "closed";
 
 /** Keeps the form as typed. Refused once submitted or outside the writing window. */
@@ -322,13 +335,7 @@ export async function submitFeedback(
   )?.targetLevelId;
 
   const result = await db.transaction(async (tx) => {
-    // Submits of one session run one after the other: two last pieces arriving together
-    // would otherwise each miss the other's row (read committed) and neither would reveal.
-    await tx
-      .select({ id: mockSessions.id })
-      .from(mockSessions)
-      .where(eq(mockSessions.id, sessionId))
-      .for("update");
+    await lockSession(tx, sessionId);
     const common = {
       sessionId,
       half,
@@ -419,11 +426,7 @@ export async function revealOverdueFeedback(now: Date = new Date()): Promise<str
   );
   for (const [id, session] of sessions) {
     const outcome = await db.transaction(async (tx) => {
-      await tx
-        .select({ id: mockSessions.id })
-        .from(mockSessions)
-        .where(eq(mockSessions.id, id))
-        .for("update");
+      await lockSession(tx, id);
       return revealDueHalves(tx, session, now);
     });
     if (outcome.halves.length > 0) revealed.push(id);
