@@ -88,7 +88,13 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
   const engine: JobEngine = {
     boss,
     async kick(queue) {
-      await boss.send(queue, {}, { singletonKey: queue, singletonSeconds: 5 });
+      // Kicks in one 5 s slot collapse into one run, and a kick into a slot already
+      // taken books the next one: a change committed just after a run still goes out.
+      await boss.send(
+        queue,
+        {},
+        { singletonKey: queue, singletonSeconds: 5, singletonNextSlot: true },
+      );
     },
     async stop() {
       setJobKicker(undefined);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, describe, expect, it } from "vitest";
@@ -6,9 +7,21 @@ import { outboxEmails } from "#db/schema";
 import { parseEnv } from "~/env.server";
 import { startJobEngine } from "~/jobs/job-engine.server";
 import { kickJob } from "~/jobs/kick.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
+import { rescheduleSession } from "~/modules/booking/reschedule-session.server";
+import { submitFeedback } from "~/modules/feedback/feedback.server";
 import { buildInvite } from "~/modules/notify/ics";
 import { deliverPendingEmails, enqueueEmails } from "~/modules/notify/outbox.server";
+import {
+  at,
+  createAvailableUser,
+  NOW,
+  offerToInterview,
+  openRequest,
+} from "../support/booking-fixtures";
 import { setupFreshDatabase } from "../support/database";
+import { dimensionsOf, HOUR, insertSession } from "../support/feedback-fixtures";
 import { startSmtpStandIn } from "../support/smtp-stand-in";
 
 setupFreshDatabase();
@@ -100,4 +113,83 @@ describe("the job engine", () => {
       await smtp.close();
     }
   });
+});
+
+describe("delivery after a change commits", () => {
+  it("delivers what a booking, a move, a cancel and a reveal write, without waiting for the schedule", async () => {
+    const smtp = await startSmtpStandIn();
+    await getDb().update(outboxEmails).set({ sentAt: new Date() });
+    const engine = await startJobEngine(
+      getConnection(),
+      parseEnv({ NODE_ENV: "test", SMTP_URL: smtp.url }),
+    );
+    // Delivery also runs once a minute; each change's mail must arrive well before that.
+    const arrived = async (subject: string, count: number) => {
+      const deadline = Date.now() + 10_000;
+      const matching = () => smtp.received.filter((m) => m.raw.includes(`Subject: ${subject}`));
+      while (matching().length < count && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return matching().length;
+    };
+    // Past the kick throttle's 5 s slot, so no run booked by an earlier kick is pending.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 6_000));
+    try {
+      const peer = await createAvailableUser("Kick Peer");
+      await offerToInterview(peer.id, "coding", "L7");
+      const me = await createAvailableUser("Kick Me");
+      const booked = await bookProposal({
+        userId: me.id,
+        requestId: await openRequest(me.id),
+        peerId: peer.id,
+        start: at(60),
+        idempotencyKey: randomUUID(),
+        now: NOW,
+      });
+      if (!booked.ok) throw new Error(booked.error);
+      expect(await arrived("Booked:", 2)).toBe(2);
+      const moved = await rescheduleSession({
+        userId: me.id,
+        sessionId: booked.sessionId,
+        start: at(90),
+        now: NOW,
+      });
+      expect(moved.ok).toBe(true);
+      expect(await arrived("Moved:", 2)).toBe(2);
+      await settle();
+      expect(
+        (await cancelSession({ userId: me.id, sessionId: booked.sessionId, now: NOW })).ok,
+      ).toBe(true);
+      expect(await arrived("Cancelled:", 2)).toBe(2);
+      await settle();
+
+      const endsAt = new Date(Date.now() - HOUR);
+      const held = await insertSession({
+        candidateId: me.id,
+        interviewerId: peer.id,
+        startsAt: new Date(endsAt.getTime() - HOUR),
+        endsAt,
+      });
+      const dims = await dimensionsOf("coding");
+      await submitFeedback(held, 1, peer.id, {
+        kind: "scorecard",
+        value: {
+          score: Object.fromEntries(dims.map((d) => [d.slug, 3])),
+          evidence: Object.fromEntries(dims.map((d) => [d.slug, "Evidence."])),
+          overall: "hire",
+          strengths: "Strengths.",
+          improvements: "Improvements.",
+          practiseRound: "coding",
+        },
+      });
+      await submitFeedback(held, 1, me.id, {
+        kind: "rating",
+        value: { preparation: 4, helpfulness: 4, clarity: 4, wouldPractiseAgain: true },
+      });
+      expect(await arrived("Your feedback from Coding is ready", 2)).toBe(2);
+    } finally {
+      await engine.stop();
+      await smtp.close();
+    }
+  }, 60_000);
 });
