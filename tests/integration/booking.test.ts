@@ -14,6 +14,7 @@ import { proposeReschedule, rescheduleSession } from "~/modules/booking/reschedu
 import { sendDueReminders } from "~/modules/notify/reminders.server";
 import {
   at,
+  bookOneWayAt,
   createAvailableUser,
   HOUR,
   LOOP,
@@ -225,16 +226,7 @@ describe("booking, invites and changes", () => {
     });
     await offerToInterview(peer.id, "coding", "L7");
     const me = await createAvailableUser("Stay Me");
-    const booked = await bookProposal({
-      userId: me.id,
-      requestId: await openRequest(me.id),
-      peerId: peer.id,
-      start: at(60),
-      idempotencyKey: randomUUID(),
-      now: NOW,
-    });
-    if (!booked.ok) throw new Error(booked.error);
-    const { sessionId } = booked;
+    const sessionId = await bookOneWayAt(me.id, peer.id, at(60));
     const proposals = await proposeReschedule(sessionId, me.id, NOW);
     if (!proposals.ok) throw new Error(proposals.error);
     const starts = proposals.proposals.map((p) => p.start);

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,7 +6,6 @@ import { outboxEmails } from "#db/schema";
 import { parseEnv } from "~/env.server";
 import { startJobEngine } from "~/jobs/job-engine.server";
 import { kickJob } from "~/jobs/kick.server";
-import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { rescheduleSession } from "~/modules/booking/reschedule-session.server";
 import { submitFeedback } from "~/modules/feedback/feedback.server";
@@ -15,13 +13,19 @@ import { buildInvite } from "~/modules/notify/ics";
 import { deliverPendingEmails, enqueueEmails } from "~/modules/notify/outbox.server";
 import {
   at,
+  bookOneWayAt,
   createAvailableUser,
   NOW,
   offerToInterview,
-  openRequest,
 } from "../support/booking-fixtures";
 import { setupFreshDatabase } from "../support/database";
-import { dimensionsOf, HOUR, insertSession } from "../support/feedback-fixtures";
+import {
+  dimensionsOf,
+  HOUR,
+  insertSession,
+  RATING_PAYLOAD,
+  scorecardPayload,
+} from "../support/feedback-fixtures";
 import { startSmtpStandIn } from "../support/smtp-stand-in";
 
 setupFreshDatabase();
@@ -138,28 +142,20 @@ describe("delivery after a change commits", () => {
       const peer = await createAvailableUser("Kick Peer");
       await offerToInterview(peer.id, "coding", "L7");
       const me = await createAvailableUser("Kick Me");
-      const booked = await bookProposal({
-        userId: me.id,
-        requestId: await openRequest(me.id),
-        peerId: peer.id,
-        start: at(60),
-        idempotencyKey: randomUUID(),
-        now: NOW,
-      });
-      if (!booked.ok) throw new Error(booked.error);
+      const sessionId = await bookOneWayAt(me.id, peer.id, at(60));
       expect(await arrived("Booked:", 2)).toBe(2);
       const moved = await rescheduleSession({
         userId: me.id,
-        sessionId: booked.sessionId,
+        sessionId: sessionId,
         start: at(90),
         now: NOW,
       });
       expect(moved.ok).toBe(true);
       expect(await arrived("Moved:", 2)).toBe(2);
       await settle();
-      expect(
-        (await cancelSession({ userId: me.id, sessionId: booked.sessionId, now: NOW })).ok,
-      ).toBe(true);
+      expect((await cancelSession({ userId: me.id, sessionId: sessionId, now: NOW })).ok).toBe(
+        true,
+      );
       expect(await arrived("Cancelled:", 2)).toBe(2);
       await settle();
 
@@ -170,22 +166,8 @@ describe("delivery after a change commits", () => {
         startsAt: new Date(endsAt.getTime() - HOUR),
         endsAt,
       });
-      const dims = await dimensionsOf("coding");
-      await submitFeedback(held, 1, peer.id, {
-        kind: "scorecard",
-        value: {
-          score: Object.fromEntries(dims.map((d) => [d.slug, 3])),
-          evidence: Object.fromEntries(dims.map((d) => [d.slug, "Evidence."])),
-          overall: "hire",
-          strengths: "Strengths.",
-          improvements: "Improvements.",
-          practiseRound: "coding",
-        },
-      });
-      await submitFeedback(held, 1, me.id, {
-        kind: "rating",
-        value: { preparation: 4, helpfulness: 4, clarity: 4, wouldPractiseAgain: true },
-      });
+      await submitFeedback(held, 1, peer.id, scorecardPayload(await dimensionsOf("coding")));
+      await submitFeedback(held, 1, me.id, RATING_PAYLOAD);
       expect(await arrived("Your feedback from Coding is ready", 2)).toBe(2);
     } finally {
       await engine.stop();

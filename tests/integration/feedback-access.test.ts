@@ -23,8 +23,10 @@ import {
   HOUR,
   insertSession,
   MINUTE,
+  RATING_PAYLOAD,
   ratingForm,
   scorecardForm,
+  scorecardPayload,
   setTarget,
   signIn,
 } from "../support/feedback-fixtures";
@@ -516,21 +518,8 @@ describe("the reveal when both sides submit at the same moment", () => {
     for (const sessionId of sessions) {
       results.push(
         ...(await Promise.all([
-          submitFeedback(sessionId, 1, author.id, {
-            kind: "scorecard",
-            value: {
-              score: Object.fromEntries(dims.map((d) => [d.slug, 3])),
-              evidence: Object.fromEntries(dims.map((d) => [d.slug, "Evidence."])),
-              overall: "hire",
-              strengths: "Strengths.",
-              improvements: "Improvements.",
-              practiseRound: "coding",
-            },
-          }),
-          submitFeedback(sessionId, 1, recipient.id, {
-            kind: "rating",
-            value: { preparation: 4, helpfulness: 4, clarity: 4, wouldPractiseAgain: true },
-          }),
+          submitFeedback(sessionId, 1, author.id, scorecardPayload(dims)),
+          submitFeedback(sessionId, 1, recipient.id, RATING_PAYLOAD),
         ])),
       );
     }
