@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { DatabaseConnection } from "#db/client";
 import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
-import { expireRequests } from "~/modules/booking/booking.server";
+import { expireRequests } from "~/modules/booking/requests.server";
 import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
 import { purgeExpiredAuthData } from "~/modules/identity/purge.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
@@ -92,7 +92,13 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
   const engine: JobEngine = {
     boss,
     async kick(queue) {
-      await boss.send(queue, {}, { singletonKey: queue, singletonSeconds: 5 });
+      // Kicks in one 5 s slot collapse into one run, and a kick into a slot already
+      // taken books the next one: a change committed just after a run still goes out.
+      await boss.send(
+        queue,
+        {},
+        { singletonKey: queue, singletonSeconds: 5, singletonNextSlot: true },
+      );
     },
     async stop() {
       setJobKicker(undefined);

@@ -5,18 +5,18 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { NotFoundBoundary } from "~/components/error-boundary";
-import { bookProposal } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
+import { getRequest, proposeForRequest } from "~/modules/booking/requests.server";
 import { hasHistory, summarizeRecord } from "~/modules/feedback/record";
 import { requireUser } from "~/modules/identity/auth.server";
-import { loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
 import { formatDateTime, formatRange } from "~/utils/datetime";
 
 export const meta: MetaFunction = () => [{ title: "Choose a time · Peerloop" }];
 
 async function requireOwnRequest(requestId: string | undefined, userId: string) {
-  const ctx = requestId && /^[0-9a-f-]{36}$/i.test(requestId) ? await loadRequest(requestId) : null;
+  const ctx = requestId && /^[0-9a-f-]{36}$/i.test(requestId) ? await getRequest(requestId) : null;
   if (!ctx || ctx.userId !== userId) throw new Response("Not found", { status: 404 });
   return ctx;
 }

@@ -7,9 +7,9 @@ import { useMemo, useState } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { Field, FormError, SubmitButton } from "~/components/forms";
 import { getAvailability } from "~/modules/availability/availability.server";
-import { cancelRequest, createRequest, listOpenRequests } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { HORIZON_CHOICES, mockRequestSchema } from "~/modules/booking/request-form";
+import { cancelRequest, createRequest, listOpenRequests } from "~/modules/booking/requests.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { getProfile } from "~/modules/identity/profile.server";
@@ -86,6 +86,16 @@ export async function action({ request }: ActionFunctionArgs) {
     horizonDays: submission.value.horizonDays,
   });
   if (!created.ok) {
+    if (created.error === "too_many_requests") {
+      // Not a problem with any one field: the person has to close a request first.
+      return data(
+        {
+          result: submission.reply({ formErrors: [BOOKING_ERROR_MESSAGES.too_many_requests] }),
+          message: null,
+        },
+        { status: 409 },
+      );
+    }
     const field = created.error === "format_not_allowed" ? "format" : "round";
     return data(
       {

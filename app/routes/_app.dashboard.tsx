@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { FeedbackToWrite } from "~/components/feedback-to-write";
 import { UpcomingSessions } from "~/components/session-card";
 import { getAvailability } from "~/modules/availability/availability.server";
-import { listOpenRequests } from "~/modules/booking/booking.server";
+import { listOpenRequests } from "~/modules/booking/requests.server";
 import { sessionCardsFor } from "~/modules/booking/session-cards.server";
 import { listFeedbackToWrite } from "~/modules/feedback/feedback.server";
 import { requireUser } from "~/modules/identity/auth.server";

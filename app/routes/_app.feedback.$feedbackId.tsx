@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotFoundBoundary } from "~/components/error-boundary";
+import { otherPieceOfHalf } from "~/modules/feedback/duties";
 import { getFeedbackForViewer } from "~/modules/feedback/feedback.server";
 import { OVERALL_CALL_LABELS, RATING_ASPECTS } from "~/modules/feedback/forms";
 import { requireUser } from "~/modules/identity/auth.server";
@@ -47,8 +48,14 @@ export default function FeedbackDetail() {
       ) : null}
       {item.viewerIsAuthor && !item.revealedAt ? (
         <div className="notice notice--info" role="status">
-          {item.recipientName} cannot read this yet. It is revealed once you have both submitted, or
-          on {formatDateTime(new Date(item.revealBy), timeZone)} at the latest.
+          {item.recipientName} cannot read this yet. It is revealed once{" "}
+          {otherPieceOfHalf(
+            item.kind,
+            item.half as 1 | 2,
+            item.format === "swap",
+            item.recipientName,
+          )}{" "}
+          is in too, or on {formatDateTime(new Date(item.revealBy), timeZone)} at the latest.
         </div>
       ) : null}
 

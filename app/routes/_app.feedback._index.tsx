@@ -38,9 +38,9 @@ export default function FeedbackList() {
         {scorecards.length === 0 ? (
           <EmptyState title="No scorecards yet">
             <p>
-              A scorecard appears here once you and your interviewer have both submitted your
-              feedback, or 72 hours after the session. <Link to="/book">Book a mock</Link> to get
-              your first one.
+              A scorecard appears here once your interviewer has submitted it and you have rated
+              them (in a swap, for that half), or 72 hours after the session.{" "}
+              <Link to="/book">Book a mock</Link> to get your first one.
             </p>
           </EmptyState>
         ) : (

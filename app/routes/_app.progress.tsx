@@ -6,13 +6,10 @@ import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { PersonRecordCard } from "~/components/person-record";
 import { TrendChart } from "~/components/trend-chart";
+import { bookSuggestedMock, proposeSuggestedMock } from "~/modules/booking/book-suggestion.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
-import {
-  bookSuggestedMock,
-  getProgress,
-  type RoundProgress,
-} from "~/modules/feedback/progress.server";
+import { getProgress, type RoundProgress } from "~/modules/feedback/progress.server";
 import type { ReadinessStatus } from "~/modules/feedback/readiness";
 import { EMPTY_RECORD } from "~/modules/feedback/record";
 import { loadPersonRecords } from "~/modules/feedback/record.server";
@@ -23,11 +20,31 @@ export const meta: MetaFunction = () => [{ title: "Progress · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [progress, records] = await Promise.all([
+  const [{ suggestion, ...progress }, records] = await Promise.all([
     getProgress(user.id),
     loadPersonRecords([user.id]),
   ]);
-  return { progress, record: records.get(user.id) ?? EMPTY_RECORD, timeZone: user.timeZone };
+  const offer = suggestion
+    ? await proposeSuggestedMock(user.id, suggestion.round, suggestion.level)
+    : null;
+  return {
+    progress: {
+      ...progress,
+      suggestion:
+        suggestion && offer
+          ? {
+              roundSlug: suggestion.roundSlug,
+              roundName: suggestion.roundName,
+              levelCode: suggestion.levelCode,
+              topic: suggestion.topic,
+              reason: suggestion.reason,
+              ...offer,
+            }
+          : null,
+    },
+    record: records.get(user.id) ?? EMPTY_RECORD,
+    timeZone: user.timeZone,
+  };
 }
 
 const bookSuggestionSchema = bookProposalSchema.extend({

@@ -18,10 +18,11 @@ import { RoomTimer } from "~/components/room/room-timer";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { VideoPanel } from "~/components/room/video-panel";
 import { roomOpensBeforeMs } from "~/env.server";
-import { cancelSession } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
+import { revealWaits } from "~/modules/feedback/duties";
 import {
   type SessionFeedbackStatus,
   sessionFeedbackStatus,
@@ -259,6 +260,7 @@ export default function SessionPage() {
           status={loaderData.feedback}
           sessionId={session.id}
           peerName={session.peer.name}
+          swap={session.format === "swap"}
         />
       ) : null}
       {session.status === "no_show" ? (
@@ -415,10 +417,12 @@ function SessionFeedback({
   status,
   sessionId,
   peerName,
+  swap,
 }: {
   status: SessionFeedbackStatus;
   sessionId: string;
   peerName: string;
+  swap: boolean;
 }) {
   const writable = status.mine.filter((m) => m.state === "open" || m.feedbackId);
   if (writable.length === 0 && status.received.length === 0) return null;
@@ -461,8 +465,14 @@ function SessionFeedback({
       </ul>
       {!status.revealed ? (
         <p className="hint">
-          What {peerName} writes about you shows here once you have both submitted, or 72 hours
-          after the session.
+          {revealWaits(
+            status.mine
+              .filter((m) => !status.received.some((r) => r.half === m.half))
+              .map((m) => ({ half: m.half, kind: m.kind, submitted: m.feedbackId !== null })),
+            swap,
+            peerName,
+          ).join(" ")}{" "}
+          Whatever is submitted shows 72 hours after the session at the latest.
         </p>
       ) : null}
     </section>

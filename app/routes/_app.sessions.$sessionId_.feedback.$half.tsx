@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { NotFoundBoundary } from "~/components/error-boundary";
 import { Field, type FieldMeta, FormError, RadioGroup, SubmitButton } from "~/components/forms";
+import { otherPieceOfHalf } from "~/modules/feedback/duties";
 import {
   type FeedbackForm,
   getFeedbackForm,
@@ -24,7 +25,6 @@ import {
   type ScorecardInput,
   scorecardSchema,
 } from "~/modules/feedback/forms";
-import { notifyRevealed } from "~/modules/feedback/notifications.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime, formatTime } from "~/utils/datetime";
 
@@ -100,9 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  // Also after a late submit into an already revealed session: that piece is readable now.
-  // notifyRevealed skips unrevealed sessions and writes each email once.
-  await notifyRevealed([form.session.id]);
+  // The reveal and its emails were decided in the submit's transaction.
   throw redirect(`/feedback/${result.feedbackId}?submitted=1`);
 }
 
@@ -160,9 +158,10 @@ export default function WriteFeedback() {
         </p>
         <h1>{heading}</h1>
         <p className="hint">
-          {page.peerName} sees this once you have both submitted, or at the latest on{" "}
-          {formatDateTime(new Date(page.revealBy), timeZone)}. Until then neither of you can read
-          the other's.
+          {page.peerName} sees this once{" "}
+          {otherPieceOfHalf(page.kind, page.half, page.session.format === "swap", page.peerName)} is
+          in too, or at the latest on {formatDateTime(new Date(page.revealBy), timeZone)}. Until
+          then neither of you can read the other's.
         </p>
       </div>
 

@@ -2,12 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
-import {
-  getSessionForUser,
-  proposeReschedule,
-  rescheduleSession,
-} from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
+import { proposeReschedule, rescheduleSession } from "~/modules/booking/reschedule-session.server";
+import { getSessionForUser } from "~/modules/booking/session-view.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatRange } from "~/utils/datetime";
 
@@ -61,8 +58,10 @@ export default function Reschedule() {
         </p>
         <h1>Find another time with {session.peerName}</h1>
         <p>
-          Now: {formatRange(new Date(session.startsAt), new Date(session.endsAt), timeZone)} your
-          time.
+          Now: {formatRange(new Date(session.startsAt), new Date(session.endsAt), timeZone)} (
+          {timeZone}, your time) ·{" "}
+          {formatRange(new Date(session.startsAt), new Date(session.endsAt), session.peerTimeZone)}{" "}
+          ({session.peerTimeZone}, {session.peerName}'s time). The times below leave it out.
         </p>
       </div>
       {actionData?.error || error ? (
@@ -81,10 +80,11 @@ export default function Reschedule() {
             <div>
               <h2>
                 {formatRange(new Date(p.start), new Date(p.end), timeZone)}{" "}
-                <span className="hint">your time</span>
+                <span className="hint">({timeZone}, your time)</span>
               </h2>
               <p className="hint">
-                {formatRange(new Date(p.start), new Date(p.end), p.peerTimeZone)} for {p.peerName}
+                {formatRange(new Date(p.start), new Date(p.end), session.peerTimeZone)} (
+                {session.peerTimeZone}, {session.peerName}'s time)
               </p>
             </div>
             <Form method="post">

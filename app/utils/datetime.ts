@@ -30,16 +30,6 @@ export function formatTime(at: Date | number, zone: string): string {
   return formatter(zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 }
 
-/** "Tuesday 3 March 2026" */
-export function formatLongDate(at: Date | number, zone: string): string {
-  return formatter(zone, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(at);
-}
-
 /** "Tue 3 Mar, 14:00–16:00" (the end's date is shown only when it differs). */
 export function formatRange(start: Date | number, end: Date | number, zone: string): string {
   const sameDay =

@@ -146,13 +146,22 @@ export const feedbackDrafts = pgTable(
 export const REVEAL_REASONS = ["both_submitted", "deadline"] as const;
 
 /**
- * The moment a session's feedback became readable by its recipients: when everyone
- * had submitted, or when the deadline passed (a job records that one).
+ * The moment one half's feedback became readable by its recipients: when both its
+ * pieces (scorecard and rating) were in, or when the deadline passed with one of them.
  */
-export const feedbackReveals = pgTable("feedback_reveals", {
-  sessionId: uuid("session_id")
-    .primaryKey()
-    .references(() => mockSessions.id, { onDelete: "cascade" }),
-  revealedAt: timestamp("revealed_at", { withTimezone: true }).notNull().defaultNow(),
-  reason: text("reason", { enum: REVEAL_REASONS }).notNull(),
-});
+export const feedbackReveals = pgTable(
+  "feedback_reveals",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => mockSessions.id, { onDelete: "cascade" }),
+    /** Each half reveals on its own: its scorecard and rating together (decision 0009). */
+    half: smallint("half").notNull(),
+    revealedAt: timestamp("revealed_at", { withTimezone: true }).notNull().defaultNow(),
+    reason: text("reason", { enum: REVEAL_REASONS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.half] }),
+    check("feedback_reveals_half", sql`${t.half} in (1, 2)`),
+  ],
+);

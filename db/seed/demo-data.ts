@@ -1,6 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
 import { saveWeeklyAvailability } from "../../app/modules/availability/availability.server";
-import { createRequest } from "../../app/modules/booking/booking.server";
+import { createRequest } from "../../app/modules/booking/requests.server";
 import type { ProfileInput } from "../../app/modules/identity/profile";
 import { saveProfile } from "../../app/modules/identity/profile.server";
 import { createAccount } from "../../app/modules/identity/signup.server";

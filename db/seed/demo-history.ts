@@ -1126,10 +1126,13 @@ async function createSession(
     }
   }
   if (!pending) {
-    await tx.insert(feedbackReveals).values({
-      sessionId,
-      revealedAt: new Date(lastSubmitted),
-      reason: "both_submitted",
-    });
+    await tx.insert(feedbackReveals).values(
+      halves.map((h) => ({
+        sessionId,
+        half: h.half,
+        revealedAt: new Date(lastSubmitted),
+        reason: "both_submitted" as const,
+      })),
+    );
   }
 }

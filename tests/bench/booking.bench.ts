@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { seedCatalog } from "#db/catalog/seed-catalog";
@@ -36,19 +36,11 @@ import {
   sessionParticipants,
   users,
 } from "#db/schema";
-import { bookProposal } from "~/modules/booking/booking.server";
-import { FORMAT_LABELS, sessionMinutes } from "~/modules/matching/formats";
-import {
-  buildMatchInputs,
-  isValidSlot,
-  loadRequest,
-  type MatchInputs,
-  requestBase,
-  selectPeers,
-} from "~/modules/matching/matching.server";
-import { buildInvite } from "~/modules/notify/ics";
-import { bookedMessage } from "~/modules/notify/messages";
-import { enqueueEmails, type OutgoingEmail } from "~/modules/notify/outbox.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
+import { buildBooking } from "~/modules/booking/build-booking";
+import { getRequest, requestSearch } from "~/modules/booking/requests.server";
+import { sessionMinutes } from "~/modules/matching/formats";
+import { validateSlot } from "~/modules/matching/matching.server";
 import {
   createDatabase,
   dropDatabase,
@@ -464,157 +456,15 @@ function countingConnection(url: string, counter: { n: number }): DatabaseConnec
   };
 }
 
-const STEPS = [
-  "replayCheck",
-  "locks",
-  "idempotencyRead",
-  "loadRequest",
-  "selectPeers",
-  "buildMatchInputs (SQL)",
-  "isValidSlot (matcher CPU)",
-  "writes (session+participants+request)",
-  "notify (load people, ics, messages, outbox)",
-  "commit",
-] as const;
-type Step = (typeof STEPS)[number];
-
-/**
- * The steps of bookProposal, replayed one by one with the same exported functions and
- * the same statements, each timed. A model of the real thing, not the real thing: the
- * totals are compared with bookProposal's own latencies to keep it honest.
- */
-async function tracedBooking(world: World, slot: Slot): Promise<Record<Step, number>> {
-  const times = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
-  let mark = performance.now();
-  const lap = (step: Step) => {
-    const now = performance.now();
-    times[step] += now - mark;
-    mark = now;
-  };
-  const db = getDb();
-  const userId = world.candidates[slot.candidate]!;
-  const peerId = world.interviewers[slot.interviewer]!;
-  const requestId = world.requests[slot.candidate]![slot.round]!;
-  const start = bookingStart(slot.round);
-  const key = randomUUID();
-  await db
-    .select({ id: mockSessions.id })
-    .from(mockSessions)
-    .where(eq(mockSessions.idempotencyKey, key));
-  lap("replayCheck");
-  await db.transaction(async (tx) => {
-    for (const id of [userId, peerId].sort()) {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
-    }
-    lap("locks");
-    await tx
-      .select({ id: mockSessions.id })
-      .from(mockSessions)
-      .where(eq(mockSessions.idempotencyKey, key));
-    lap("idempotencyRead");
-    const ctx = await loadRequest(requestId, tx);
-    if (!ctx) throw new Error("request vanished");
-    lap("loadRequest");
-    const peers = await selectPeers(ctx, NOW, peerId, tx);
-    lap("selectPeers");
-    const inputs = await buildMatchInputs(requestBase(ctx), peers, NOW, {}, tx);
-    lap("buildMatchInputs (SQL)");
-    if (!isValidSlot(inputs, peerId, start.getTime())) throw new Error("slot refused");
-    lap("isValidSlot (matcher CPU)");
-    const endsAt = new Date(
-      start.getTime() + sessionMinutes(ctx.format, ctx.roundMinutes) * 60_000,
-    );
-    const [session] = await tx
-      .insert(mockSessions)
-      .values({
-        loopId: ctx.loopId,
-        roundId: ctx.roundId,
-        format: ctx.format,
-        startsAt: start,
-        endsAt,
-        bookedBy: userId,
-        idempotencyKey: key,
-        requestId: ctx.id,
-      })
-      .returning({ id: mockSessions.id });
-    const id = session!.id;
-    const during = `[${start.toISOString()},${endsAt.toISOString()})`;
-    await tx.insert(sessionParticipants).values([
-      { sessionId: id, userId, role: "candidate", targetLevelId: ctx.targetLevelId, during },
-      { sessionId: id, userId: peerId, role: "interviewer", targetLevelId: null, during },
-    ]);
-    await tx
-      .update(mockRequests)
-      .set({ status: "booked", sessionId: id })
-      .where(eq(mockRequests.id, ctx.id))
-      .returning({ id: mockRequests.id });
-    lap("writes (session+participants+request)");
-    const people = await tx
-      .select({
-        roundName: rounds.name,
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        timeZone: profiles.timeZone,
-      })
-      .from(mockSessions)
-      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
-      .innerJoin(sessionParticipants, eq(sessionParticipants.sessionId, mockSessions.id))
-      .innerJoin(users, eq(users.id, sessionParticipants.userId))
-      .innerJoin(profiles, eq(profiles.userId, users.id))
-      .where(eq(mockSessions.id, id))
-      .orderBy(asc(users.id));
-    const url = `http://localhost:3000/sessions/${id}`;
-    const ics = buildInvite({
-      sessionId: id,
-      sequence: 0,
-      start,
-      end: endsAt,
-      title: `Peerloop mock: ${world.roundName}`,
-      description: `${FORMAT_LABELS[ctx.format]}. Join: ${url}`,
-      url,
-      cancelled: false,
-      attendees: people.map((p) => ({ name: p.name, email: p.email })),
-    });
-    const emails: OutgoingEmail[] = people.map((reader) => {
-      const peer = people.find((p) => p.userId !== reader.userId) ?? reader;
-      const message = bookedMessage({
-        roundName: world.roundName,
-        formatLabel: "one-way",
-        start,
-        end: endsAt,
-        sessionUrl: url,
-        reader: { name: reader.name, timeZone: reader.timeZone },
-        peer: { name: peer.name, timeZone: peer.timeZone },
-      });
-      return {
-        userId: reader.userId,
-        toAddress: reader.email,
-        subject: message.subject,
-        textBody: message.text,
-        ics,
-        kind: "booked",
-        sessionId: id,
-        dedupeKey: `booked:${id}:0:${reader.userId}`,
-      };
-    });
-    await enqueueEmails(tx, emails);
-    lap("notify (load people, ics, messages, outbox)");
-  });
-  lap("commit");
-  return times;
-}
-
 interface Profile {
   statementsPerBooking: number;
   statementsPerBare: number;
   serialBookingP50Ms: number;
   serialBareP50Ms: number;
-  isValidSlotMsIsolated: number;
-  buildMatchInputsMsIsolated: number;
-  steps: { step: Step; meanMs: number; sharePct: number }[];
-  tracedMeanMs: number;
-  tracedOpsPerSec: number;
+  /** validateSlot alone (the matcher's check a booking runs): reads and CPU. */
+  validateSlotMsIsolated: number;
+  /** buildBooking alone (the pure build of a booking's rows). */
+  buildBookingMsIsolated: number;
 }
 
 async function profile(world: World, url: string): Promise<Profile> {
@@ -647,55 +497,39 @@ async function profile(world: World, url: string): Promise<Profile> {
     await counting.close();
   }
 
-  // 2. The matcher alone, on the inputs of one real request (now with history).
+  // 2. The booking's own parts, called as bookProposal calls them, on one real request.
   const slot = slotOf(PROFILE_FIRST_ROUND + 1, 0);
-  const ctx = (await loadRequest(world.requests[slot.candidate]![slot.round]!))!;
+  const ctx = (await getRequest(world.requests[slot.candidate]![slot.round]!))!;
   const peerId = world.interviewers[slot.interviewer]!;
-  const peers = await selectPeers(ctx, NOW, peerId);
-  let inputs: MatchInputs | undefined;
-  const buildRuns = 50;
+  const start = bookingStart(slot.round);
+  const validRuns = 50;
   let t0 = performance.now();
-  for (let k = 0; k < buildRuns; k++) {
-    inputs = await buildMatchInputs(requestBase(ctx), peers, NOW);
-  }
-  const buildMs = (performance.now() - t0) / buildRuns;
-  const validRuns = 200;
-  t0 = performance.now();
   for (let k = 0; k < validRuns; k++) {
-    isValidSlot(inputs!, peerId, bookingStart(slot.round).getTime());
+    if (!(await validateSlot(requestSearch(ctx), peerId, start, NOW))) {
+      throw new Error("validateSlot refused a free slot");
+    }
   }
   const validMs = (performance.now() - t0) / validRuns;
-
-  // 3. Step by step at concurrency 16.
-  const tracedCount = (PROFILE_ROUNDS - 1) * PEOPLE;
-  const traced = await runPool(
-    tracedCount,
-    CONCURRENCY,
-    (k): Promise<Record<Step, number> | Error> =>
-      tracedBooking(world, slotOf(PROFILE_FIRST_ROUND + 1, k)),
-    (err) => (err instanceof Error ? err : new Error(String(err))),
-  );
-  const tracedError = traced.results.find((r) => r instanceof Error);
-  if (tracedError) throw tracedError;
-  const sums = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
-  for (const times of traced.results as Record<Step, number>[]) {
-    for (const s of STEPS) sums[s] += times[s];
+  const buildRuns = 2000;
+  t0 = performance.now();
+  for (let k = 0; k < buildRuns; k++) {
+    buildBooking({
+      sessionId: randomUUID(),
+      request: ctx,
+      peerId,
+      peerRequest: null,
+      start,
+      idempotencyKey: randomUUID(),
+    });
   }
-  const total = STEPS.reduce((sum, s) => sum + sums[s], 0);
+  const buildMs = (performance.now() - t0) / buildRuns;
   return {
     statementsPerBooking: round2(bookingStatements, 1),
     statementsPerBare: round2(bareStatements, 1),
     serialBookingP50Ms: round2(percentile(sortedCopy(serialBooking.latencies), 50)),
     serialBareP50Ms: round2(percentile(sortedCopy(serialBare.latencies), 50)),
-    isValidSlotMsIsolated: round2(validMs, 3),
-    buildMatchInputsMsIsolated: round2(buildMs, 3),
-    steps: STEPS.map((step) => ({
-      step,
-      meanMs: round2(sums[step] / tracedCount, 3),
-      sharePct: round2((100 * sums[step]) / total, 1),
-    })),
-    tracedMeanMs: round2(total / tracedCount),
-    tracedOpsPerSec: round2(traced.opsPerSec, 1),
+    validateSlotMsIsolated: round2(validMs, 3),
+    buildBookingMsIsolated: round2(buildMs, 4),
   };
 }
 
@@ -947,18 +781,9 @@ async function main() {
       );
       line(
         "isolated, one request",
-        `buildMatchInputs ${profiled.buildMatchInputsMsIsolated} ms (SQL, outside a tx), ` +
-          `isValidSlot ${profiled.isValidSlotMsIsolated} ms (CPU)`,
+        `validateSlot ${profiled.validateSlotMsIsolated} ms (SQL + matcher, outside a tx), ` +
+          `buildBooking ${profiled.buildBookingMsIsolated} ms (CPU)`,
       );
-      console.log(
-        `step-by-step replay at concurrency ${CONCURRENCY} (${(PROFILE_ROUNDS - 1) * PEOPLE} bookings, ` +
-          `mean ${profiled.tracedMeanMs} ms, ${profiled.tracedOpsPerSec} ops/s):`,
-      );
-      for (const s of profiled.steps) {
-        console.log(
-          `  ${s.step.padEnd(44)}${s.meanMs.toFixed(3).padStart(8)} ms ${`${s.sharePct.toFixed(1)}%`.padStart(7)}`,
-        );
-      }
     }
 
     const summary = {
@@ -992,8 +817,8 @@ async function main() {
             profile: {
               statementsPerBooking: profiled.statementsPerBooking,
               statementsPerBare: profiled.statementsPerBare,
-              isValidSlotMs: profiled.isValidSlotMsIsolated,
-              steps: Object.fromEntries(profiled.steps.map((s) => [s.step, s.meanMs])),
+              validateSlotMs: profiled.validateSlotMsIsolated,
+              buildBookingMs: profiled.buildBookingMsIsolated,
             },
           }
         : {}),

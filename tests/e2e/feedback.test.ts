@@ -169,8 +169,8 @@ describeOnPostgres("feedback after a mock", () => {
         values (${earlier!.id}, ${d.id}, 2, ${`Earlier evidence for ${d.name}.`})`;
     }
     await sql`
-      insert into feedback_reveals (session_id, revealed_at, reason)
-      values (${earlierId}, now() - interval '7 days', 'both_submitted')`;
+      insert into feedback_reveals (session_id, half, revealed_at, reason)
+      values (${earlierId}, 1, now() - interval '7 days', 'both_submitted')`;
 
     // Yesterday: the session this test writes feedback for, with its question.
     const sessionId = await insertCompletedSession(

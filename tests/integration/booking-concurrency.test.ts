@@ -3,10 +3,15 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { mockSessions, sessionParticipants } from "#db/schema";
-import { bookProposal, cancelSession, transitionSession } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
+import { MAX_OPEN_REQUESTS } from "~/modules/booking/policy";
+import { cancelRequest, createRequest, listOpenRequests } from "~/modules/booking/requests.server";
+import { transitionSession } from "~/modules/booking/transition-session.server";
 import {
   at,
   createAvailableUser,
+  LOOP,
   NOW,
   offerToInterview,
   openRequest,
@@ -63,6 +68,8 @@ describe("racing bookings for one slot", () => {
         losers.every((r) => !r.ok && r.error === "slot_taken"),
         `round ${round}`,
       ).toBe(true);
+      // Losers withdraw their requests, as people would: each may hold only a few open.
+      await Promise.all(requesters.map((userId, i) => cancelRequest(userId, requestIds[i]!)));
     }
     // And the database agrees: the peer holds exactly ROUNDS active sessions, none overlapping.
     const overlaps = await getDb().execute(sql`
@@ -246,5 +253,39 @@ describe("the database itself", () => {
       during: overlapping,
       active: false,
     });
+  });
+});
+
+describe("open requests per person", () => {
+  it(`keeps at most ${MAX_OPEN_REQUESTS} open however many are sent at once`, async () => {
+    const me = await createAvailableUser("Eager Requester");
+    const attempts = 3 * MAX_OPEN_REQUESTS;
+    const results = await Promise.all(
+      Array.from({ length: attempts }, () =>
+        createRequest(
+          me.id,
+          { loopSlug: LOOP, roundSlug: "coding", levelCode: "L5", format: "swap", horizonDays: 14 },
+          NOW,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(MAX_OPEN_REQUESTS);
+    expect(results.filter((r) => !r.ok && r.error === "too_many_requests")).toHaveLength(
+      attempts - MAX_OPEN_REQUESTS,
+    );
+    expect(await listOpenRequests(me.id, NOW)).toHaveLength(MAX_OPEN_REQUESTS);
+    // Closing one makes room for exactly one more.
+    const first = results.find((r) => r.ok);
+    await cancelRequest(me.id, first!.ok ? first!.requestId : "");
+    const again = await Promise.all(
+      [1, 2].map(() =>
+        createRequest(
+          me.id,
+          { loopSlug: LOOP, roundSlug: "coding", levelCode: "L5", format: "swap", horizonDays: 14 },
+          NOW,
+        ),
+      ),
+    );
+    expect(again.filter((r) => r.ok)).toHaveLength(1);
   });
 });

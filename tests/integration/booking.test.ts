@@ -2,20 +2,19 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { mockRequests, mockSessions, outboxEmails } from "#db/schema";
+import { interviewerRounds, mockRequests, mockSessions, outboxEmails, rounds } from "#db/schema";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
-import {
-  bookProposal,
-  cancelSession,
-  createRequest,
-  proposeReschedule,
-  rescheduleSession,
-} from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
+import { bookSuggestedMock, proposeSuggestedMock } from "~/modules/booking/book-suggestion.server";
 import { getFeedToken, rotateFeedToken } from "~/modules/booking/calendar-feed.server";
-import { loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
+import { MAX_OPEN_REQUESTS } from "~/modules/booking/policy";
+import { createRequest, getRequest, proposeForRequest } from "~/modules/booking/requests.server";
+import { proposeReschedule, rescheduleSession } from "~/modules/booking/reschedule-session.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";
 import {
   at,
+  bookOneWayAt,
   createAvailableUser,
   HOUR,
   LOOP,
@@ -65,7 +64,7 @@ describe("proposals", () => {
     const underqualified = await createAvailableUser("Junior");
     await offerToInterview(underqualified.id, "coding", "L4");
     const requestId = await openRequest(me.id, { level: "L5" });
-    const ctx = (await loadRequest(requestId))!;
+    const ctx = (await getRequest(requestId))!;
     const proposals = await proposeForRequest(ctx, NOW, { maxProposals: 50 });
     expect(proposals.length).toBeGreaterThan(0);
     for (const p of proposals) {
@@ -138,11 +137,22 @@ describe("booking, invites and changes", () => {
     // 2027-03-02 06:00 UTC is 11:30 in Kolkata and 01:00 in New York.
     expect(mine.textBody).toMatch(/11:30–12:30 \(Asia\/Kolkata, your time\)/);
     expect(mine.textBody).toMatch(/01:00–02:00 \(America\/New_York/);
+    expect(mine.textBody).toContain("Cancelling is free until 24 hours before the start.");
     const [request] = await getDb()
       .select()
       .from(mockRequests)
       .where(eq(mockRequests.id, requestId));
     expect(request).toMatchObject({ status: "booked", sessionId });
+  });
+
+  it("does not promise a free cancel for a session that starts within 24 hours", async () => {
+    const { sessionId } = await bookOneWay("Soon", 10);
+    const invites = await emailsOf(sessionId, "booked");
+    expect(invites).toHaveLength(2);
+    for (const email of invites) {
+      expect(email.textBody).not.toContain("free");
+      expect(email.textBody).toContain("starts within 24 hours");
+    }
   });
 
   it("refuses a time the matcher would not propose", async () => {
@@ -206,6 +216,38 @@ describe("booking, invites and changes", () => {
     expect(updates).toHaveLength(2);
     expect(updates[0]!.ics).toContain(`UID:session-${sessionId}@peerloop.dev`);
     expect(updates[0]!.ics).toContain("SEQUENCE:1");
+  });
+
+  it("never offers the current time as a new one, and refuses a move onto it", async () => {
+    // The peer is free one hour a day: the session's own hour would otherwise be the
+    // first time offered on its day (the session being moved does not count as busy).
+    const peer = await createAvailableUser("Stay Peer", {
+      ranges: [{ start: "12:00", end: "13:00" }],
+    });
+    await offerToInterview(peer.id, "coding", "L7");
+    const me = await createAvailableUser("Stay Me");
+    const sessionId = await bookOneWayAt(me.id, peer.id, at(60));
+    const proposals = await proposeReschedule(sessionId, me.id, NOW);
+    if (!proposals.ok) throw new Error(proposals.error);
+    const starts = proposals.proposals.map((p) => p.start);
+    expect(starts).toContain(at(36).toISOString());
+    expect(starts).toContain(at(84).toISOString());
+    expect(starts).not.toContain(at(60).toISOString());
+    expect(await rescheduleSession({ userId: me.id, sessionId, start: at(60), now: NOW })).toEqual({
+      ok: false,
+      error: "same_time",
+    });
+  });
+
+  it("moves a booked pair by their calendars alone, even once the peer stopped interviewing", async () => {
+    const { sessionId, me, peer } = await bookOneWay("Retired", 60);
+    await getDb().delete(interviewerRounds).where(eq(interviewerRounds.userId, peer.id));
+    const proposals = await proposeReschedule(sessionId, me.id, NOW);
+    expect(proposals.ok && proposals.proposals.length).toBeGreaterThan(0);
+    const moved = await rescheduleSession({ userId: me.id, sessionId, start: at(90), now: NOW });
+    expect(moved).toEqual({ ok: true, sessionId });
+    const [update] = await emailsOf(sessionId, "rescheduled");
+    expect(update?.textBody).toContain("Cancelling is free until 24 hours before the start.");
   });
 
   it("does not move a session within 24 hours of its start", async () => {
@@ -290,6 +332,69 @@ describe("booking, invites and changes", () => {
   });
 });
 
+describe("the suggested next mock", () => {
+  const suggestion = (peerId: string, start: Date, idempotencyKey = randomUUID()) => ({
+    loopSlug: LOOP,
+    roundSlug: "coding",
+    levelCode: "L5",
+    format: "one_way" as const,
+    peerId,
+    start,
+    idempotencyKey,
+  });
+
+  it("offers one time per peer in date order", async () => {
+    const me = await createAvailableUser("Suggested Me");
+    // The better-ranked peer (calibrated at the target, not two levels above) is free
+    // later in the day: ranked order and date order differ.
+    const late = await createAvailableUser("Late Peer", {
+      ranges: [{ start: "20:00", end: "23:00" }],
+    });
+    await offerToInterview(late.id, "hiring-manager", "L5");
+    const early = await createAvailableUser("Early Peer", {
+      ranges: [{ start: "01:00", end: "04:00" }],
+    });
+    await offerToInterview(early.id, "hiring-manager", "L7");
+    const [round] = await getDb().select().from(rounds).where(eq(rounds.slug, "hiring-manager"));
+    const offer = await proposeSuggestedMock(me.id, round!, { rank: 5 }, NOW);
+    expect(offer.format).toBe("one_way");
+    expect(offer.proposals.map((p) => p.peerId)).toEqual([early.id, late.id]);
+    const starts = offer.proposals.map((p) => Date.parse(p.start));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it("books in one transaction: a session with its request, nothing left when refused", async () => {
+    const me = await createAvailableUser("One Step Me");
+    const peer = await createAvailableUser("One Step Peer", {
+      ranges: [{ start: "09:00", end: "10:00" }],
+    });
+    await offerToInterview(peer.id, "coding", "L7");
+    const requestsOf = () => getDb().$count(mockRequests, eq(mockRequests.userId, me.id));
+
+    // Outside the peer's hours: refused, and no request is left behind.
+    expect(await bookSuggestedMock(me.id, suggestion(peer.id, at(24 + 14)), NOW)).toEqual({
+      ok: false,
+      error: "slot_taken",
+    });
+    expect(await requestsOf()).toBe(0);
+
+    // A double click: one session, one request (booked), the second call a replay.
+    const key = randomUUID();
+    const [a, b] = await Promise.all([
+      bookSuggestedMock(me.id, suggestion(peer.id, at(24 + 9), key), NOW),
+      bookSuggestedMock(me.id, suggestion(peer.id, at(24 + 9), key), NOW),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.sessionId).toBe(b.sessionId);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    const mine = await getDb().select().from(mockRequests).where(eq(mockRequests.userId, me.id));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ status: "booked", sessionId: a.sessionId });
+    expect(await emailsOf(a.sessionId, "booked")).toHaveLength(2);
+  });
+});
+
 describe("reminders", () => {
   it("writes the 24-hour and 1-hour reminders once each", async () => {
     const { sessionId } = await bookOneWay("Remind", 100);
@@ -366,6 +471,18 @@ describe("pages and resource routes", () => {
     );
   });
 
+  it("labels both people's times with their zones on the reschedule page", async () => {
+    const { sessionId, me } = await bookOneWay("Zones", 150, {
+      peerZone: "America/New_York",
+    });
+    const page = await (await signedInClient(me.email)).get(`/sessions/${sessionId}/reschedule`);
+    expect(page.status).toBe(200);
+    // React separates text parts with comments in server HTML.
+    const html = (await page.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'");
+    expect(html).toContain("(Asia/Kolkata, your time)");
+    expect(html).toContain("(America/New_York, Zones Peer's time)");
+  });
+
   it("answers 404 for another person's request and 400/409 for bad bookings", async () => {
     const owner = await createAvailableUser("Req Owner");
     const other = await createAvailableUser("Req Other");
@@ -417,6 +534,21 @@ describe("pages and resource routes", () => {
     });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toMatch(/^\/book\/[0-9a-f-]{36}$/);
+  });
+
+  it("says plainly when the person already has the most open requests", async () => {
+    const user = await createAvailableUser("Busy Requester");
+    const client = await signedInClient(user.email);
+    const form = { round: "coding", level: "L5", format: "swap", horizonDays: "14" };
+    for (let i = 0; i < MAX_OPEN_REQUESTS; i++) {
+      expect((await client.post("/book", form)).status).toBe(302);
+    }
+    const refused = await client.post("/book", form);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(`You already have ${MAX_OPEN_REQUESTS} open requests`);
+    expect(await getDb().$count(mockRequests, eq(mockRequests.userId, user.id))).toBe(
+      MAX_OPEN_REQUESTS,
+    );
   });
 
   it("serves the private calendar feed, and stops when the link is rotated", async () => {

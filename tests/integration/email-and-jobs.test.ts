@@ -6,9 +6,26 @@ import { outboxEmails } from "#db/schema";
 import { parseEnv } from "~/env.server";
 import { startJobEngine } from "~/jobs/job-engine.server";
 import { kickJob } from "~/jobs/kick.server";
+import { cancelSession } from "~/modules/booking/cancel-session.server";
+import { rescheduleSession } from "~/modules/booking/reschedule-session.server";
+import { submitFeedback } from "~/modules/feedback/feedback.server";
 import { buildInvite } from "~/modules/notify/ics";
 import { deliverPendingEmails, enqueueEmails } from "~/modules/notify/outbox.server";
+import {
+  at,
+  bookOneWayAt,
+  createAvailableUser,
+  NOW,
+  offerToInterview,
+} from "../support/booking-fixtures";
 import { setupFreshDatabase } from "../support/database";
+import {
+  dimensionsOf,
+  HOUR,
+  insertSession,
+  RATING_PAYLOAD,
+  scorecardPayload,
+} from "../support/feedback-fixtures";
 import { startSmtpStandIn } from "../support/smtp-stand-in";
 
 setupFreshDatabase();
@@ -100,4 +117,61 @@ describe("the job engine", () => {
       await smtp.close();
     }
   });
+});
+
+describe("delivery after a change commits", () => {
+  it("delivers what a booking, a move, a cancel and a reveal write, without waiting for the schedule", async () => {
+    const smtp = await startSmtpStandIn();
+    await getDb().update(outboxEmails).set({ sentAt: new Date() });
+    const engine = await startJobEngine(
+      getConnection(),
+      parseEnv({ NODE_ENV: "test", SMTP_URL: smtp.url }),
+    );
+    // Delivery also runs once a minute; each change's mail must arrive well before that.
+    const arrived = async (subject: string, count: number) => {
+      const deadline = Date.now() + 10_000;
+      const matching = () => smtp.received.filter((m) => m.raw.includes(`Subject: ${subject}`));
+      while (matching().length < count && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return matching().length;
+    };
+    // Past the kick throttle's 5 s slot, so no run booked by an earlier kick is pending.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 6_000));
+    try {
+      const peer = await createAvailableUser("Kick Peer");
+      await offerToInterview(peer.id, "coding", "L7");
+      const me = await createAvailableUser("Kick Me");
+      const sessionId = await bookOneWayAt(me.id, peer.id, at(60));
+      expect(await arrived("Booked:", 2)).toBe(2);
+      const moved = await rescheduleSession({
+        userId: me.id,
+        sessionId: sessionId,
+        start: at(90),
+        now: NOW,
+      });
+      expect(moved.ok).toBe(true);
+      expect(await arrived("Moved:", 2)).toBe(2);
+      await settle();
+      expect((await cancelSession({ userId: me.id, sessionId: sessionId, now: NOW })).ok).toBe(
+        true,
+      );
+      expect(await arrived("Cancelled:", 2)).toBe(2);
+      await settle();
+
+      const endsAt = new Date(Date.now() - HOUR);
+      const held = await insertSession({
+        candidateId: me.id,
+        interviewerId: peer.id,
+        startsAt: new Date(endsAt.getTime() - HOUR),
+        endsAt,
+      });
+      await submitFeedback(held, 1, peer.id, scorecardPayload(await dimensionsOf("coding")));
+      await submitFeedback(held, 1, me.id, RATING_PAYLOAD);
+      expect(await arrived("Your feedback from Coding is ready", 2)).toBe(2);
+    } finally {
+      await engine.stop();
+      await smtp.close();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
@@ -11,7 +11,7 @@ import {
   sessionParticipants,
 } from "#db/schema";
 import {
-  isRevealed,
+  revealedHalves,
   revealOverdueFeedback,
   submitFeedback,
 } from "~/modules/feedback/feedback.server";
@@ -23,8 +23,10 @@ import {
   HOUR,
   insertSession,
   MINUTE,
+  RATING_PAYLOAD,
   ratingForm,
   scorecardForm,
+  scorecardPayload,
   setTarget,
   signIn,
 } from "../support/feedback-fixtures";
@@ -486,8 +488,8 @@ describe("the reveal when both sides submit at the same moment", () => {
     const readable = await Promise.all(
       scorecardIds.map(async (id) => (await r.get(`/feedback/${id}`)).status),
     );
-    const revealed = await Promise.all(sessions.map((id) => isRevealed(id)));
-    expect(revealed).toEqual(sessions.map(() => true));
+    const revealed = await Promise.all(sessions.map((id) => revealedHalves(id)));
+    expect(revealed).toEqual(sessions.map(() => [1]));
     expect(readable).toEqual(sessions.map(() => 200));
   });
 
@@ -516,26 +518,21 @@ describe("the reveal when both sides submit at the same moment", () => {
     for (const sessionId of sessions) {
       results.push(
         ...(await Promise.all([
-          submitFeedback(sessionId, 1, author.id, {
-            kind: "scorecard",
-            value: {
-              score: Object.fromEntries(dims.map((d) => [d.slug, 3])),
-              evidence: Object.fromEntries(dims.map((d) => [d.slug, "Evidence."])),
-              overall: "hire",
-              strengths: "Strengths.",
-              improvements: "Improvements.",
-              practiseRound: "coding",
-            },
-          }),
-          submitFeedback(sessionId, 1, recipient.id, {
-            kind: "rating",
-            value: { preparation: 4, helpfulness: 4, clarity: 4, wouldPractiseAgain: true },
-          }),
+          submitFeedback(sessionId, 1, author.id, scorecardPayload(dims)),
+          submitFeedback(sessionId, 1, recipient.id, RATING_PAYLOAD),
         ])),
       );
     }
     expect(results.every((r) => r.ok)).toBe(true);
-    const revealed = await Promise.all(sessions.map((id) => isRevealed(id)));
-    expect(revealed.filter((r) => !r).length, "sessions left hidden").toBe(0);
+    const revealed = await Promise.all(sessions.map((id) => revealedHalves(id)));
+    expect(revealed.filter((r) => r.length === 0).length, "sessions left hidden").toBe(0);
+    // Each reveal wrote its two "ready" emails with it, once.
+    const ready = await getDb()
+      .select({ sessionId: outboxEmails.sessionId })
+      .from(outboxEmails)
+      .where(
+        and(eq(outboxEmails.kind, "feedback-ready"), inArray(outboxEmails.sessionId, sessions)),
+      );
+    expect(ready).toHaveLength(2 * sessions.length);
   });
 });

@@ -3,15 +3,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { outboxEmails } from "#db/schema";
 import {
-  isRevealed,
+  getFeedbackForViewer,
+  revealedHalves,
   revealOverdueFeedback,
   submitFeedback,
 } from "~/modules/feedback/feedback.server";
-import {
-  notifyRevealed,
-  runFeedbackSweep,
-  sendFeedbackReminders,
-} from "~/modules/feedback/notifications.server";
+import { runFeedbackSweep, sendFeedbackReminders } from "~/modules/feedback/notifications.server";
 import { setupFreshDatabase } from "../support/database";
 import { createUser } from "../support/factories";
 import { dimensionsOf, HOUR, insertSession, MINUTE } from "../support/feedback-fixtures";
@@ -79,13 +76,14 @@ describe("the reveal of feedback", () => {
       s.after(2 * HOUR),
     );
     expect(first).toMatchObject({ ok: true, revealed: false });
-    expect(await isRevealed(s.sessionId)).toBe(false);
+    expect(await revealedHalves(s.sessionId)).toEqual([]);
+    expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(0);
     const second = await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(3 * HOUR));
     expect(second).toMatchObject({ ok: true, revealed: true });
-    expect(await isRevealed(s.sessionId)).toBe(true);
+    expect(await revealedHalves(s.sessionId)).toEqual([1]);
 
-    expect(await notifyRevealed([s.sessionId])).toBe(2);
-    expect(await notifyRevealed([s.sessionId])).toBe(0);
+    // The emails were written by the submit itself, in its transaction: no sweep needed.
+    expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(2);
     await runFeedbackSweep(s.after(4 * HOUR));
     const ready = await emailsOf(s.sessionId, "feedback-ready");
     expect(ready.map((e) => e.userId).sort()).toEqual([s.candidate.id, s.interviewer.id].sort());
@@ -110,12 +108,12 @@ describe("the reveal of feedback", () => {
 
     expect(await revealOverdueFeedback(s.after(71 * HOUR + 59 * MINUTE))).toEqual([]);
     await runFeedbackSweep(s.after(71 * HOUR + 59 * MINUTE));
-    expect(await isRevealed(s.sessionId)).toBe(false);
+    expect(await revealedHalves(s.sessionId)).toEqual([]);
     expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(0);
 
     const sweep = await runFeedbackSweep(s.after(72 * HOUR));
     expect(sweep.revealed).toBe(1);
-    expect(await isRevealed(s.sessionId)).toBe(true);
+    expect(await revealedHalves(s.sessionId)).toEqual([1]);
     // Only the candidate received something; the interviewer is told nothing.
     const ready = await emailsOf(s.sessionId, "feedback-ready");
     expect(ready.map((e) => e.userId)).toEqual([s.candidate.id]);
@@ -125,9 +123,8 @@ describe("the reveal of feedback", () => {
 
     // Written late, after the reveal: readable at once, and its recipient is told.
     const late = await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(80 * HOUR));
-    expect(late).toMatchObject({ ok: true, revealed: false });
-    expect(await notifyRevealed([s.sessionId])).toBe(1);
-    expect(await notifyRevealed([s.sessionId])).toBe(0);
+    expect(late).toMatchObject({ ok: true, revealed: true });
+    await runFeedbackSweep(s.after(81 * HOUR));
     const after = await emailsOf(s.sessionId, "feedback-ready");
     expect(after.map((e) => e.userId).sort()).toEqual([s.candidate.id, s.interviewer.id].sort());
   });
@@ -136,27 +133,73 @@ describe("the reveal of feedback", () => {
     const s = await completedSession();
     expect(await revealOverdueFeedback(s.after(73 * HOUR))).toEqual([]);
     await runFeedbackSweep(s.after(10 * 24 * HOUR));
-    expect(await isRevealed(s.sessionId)).toBe(false);
+    expect(await revealedHalves(s.sessionId)).toEqual([]);
     expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(0);
   });
 
-  it("sends a swap's reveal as one email per person, listing both pieces", async () => {
+  it("reveals each half of a swap on its own, once that half's two pieces are in", async () => {
     const s = await completedSession("swap");
     // Half 1: the booker (candidate) is interviewed; half 2: the other way round.
-    const results = [
-      await submitFeedback(s.sessionId, 1, s.interviewer.id, await scorecard(), s.after(HOUR)),
-      await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(HOUR)),
-      await submitFeedback(s.sessionId, 2, s.candidate.id, await scorecard(), s.after(HOUR)),
-      await submitFeedback(s.sessionId, 2, s.interviewer.id, rating, s.after(2 * HOUR)),
-    ];
-    expect(results.map((r) => r.ok && r.revealed)).toEqual([false, false, false, true]);
+    const card1 = await submitFeedback(
+      s.sessionId,
+      1,
+      s.interviewer.id,
+      await scorecard(),
+      s.after(HOUR),
+    );
+    const rating1 = await submitFeedback(s.sessionId, 1, s.candidate.id, rating, s.after(HOUR));
+    const card2 = await submitFeedback(
+      s.sessionId,
+      2,
+      s.candidate.id,
+      await scorecard(),
+      s.after(HOUR),
+    );
+    expect([card1, rating1, card2].map((r) => r.ok && r.revealed)).toEqual([false, true, false]);
+    expect(await revealedHalves(s.sessionId)).toEqual([1]);
+    if (!card1.ok || !rating1.ok || !card2.ok) return;
+
+    // Half 1 is readable by its recipients; half 2's scorecard still waits for its rating.
+    expect(await getFeedbackForViewer(card1.feedbackId, s.candidate.id)).not.toBeNull();
+    expect(await getFeedbackForViewer(rating1.feedbackId, s.interviewer.id)).not.toBeNull();
+    expect(await getFeedbackForViewer(card2.feedbackId, s.interviewer.id)).toBeNull();
+    const halfOne = await emailsOf(s.sessionId, "feedback-ready");
+    expect(halfOne.map((e) => e.dedupeKey).sort()).toEqual(
+      [`feedback-ready:${card1.feedbackId}`, `feedback-ready:${rating1.feedbackId}`].sort(),
+    );
+
+    // Half 2 completes on its own.
+    const rating2 = await submitFeedback(
+      s.sessionId,
+      2,
+      s.interviewer.id,
+      rating,
+      s.after(2 * HOUR),
+    );
+    expect(rating2).toMatchObject({ ok: true, revealed: true });
+    expect(await revealedHalves(s.sessionId)).toEqual([1, 2]);
+    expect(await getFeedbackForViewer(card2.feedbackId, s.interviewer.id)).not.toBeNull();
     await runFeedbackSweep(s.after(3 * HOUR));
-    await runFeedbackSweep(s.after(4 * HOUR));
+    expect(await emailsOf(s.sessionId, "feedback-ready")).toHaveLength(4);
+  });
+
+  it("swap: a half with one piece in reveals at the deadline, a half with none never", async () => {
+    const s = await completedSession("swap");
+    const card2 = await submitFeedback(
+      s.sessionId,
+      2,
+      s.candidate.id,
+      await scorecard(),
+      s.after(HOUR),
+    );
+    await runFeedbackSweep(s.after(72 * HOUR - MINUTE));
+    expect(await revealedHalves(s.sessionId)).toEqual([]);
+    await runFeedbackSweep(s.after(72 * HOUR));
+    expect(await revealedHalves(s.sessionId)).toEqual([2]);
+    if (!card2.ok) return;
     const ready = await emailsOf(s.sessionId, "feedback-ready");
-    expect(ready).toHaveLength(2);
-    for (const email of ready) {
-      expect(email.textBody.match(/\/feedback\//g)).toHaveLength(2);
-    }
+    expect(ready.map((e) => e.dedupeKey)).toEqual([`feedback-ready:${card2.feedbackId}`]);
+    expect(ready[0]?.userId).toBe(s.interviewer.id);
   });
 });
 

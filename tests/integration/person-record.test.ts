@@ -11,9 +11,10 @@ import {
   type SessionStatus,
   sessionParticipants,
 } from "#db/schema";
+import { getRequest, proposeForRequest } from "~/modules/booking/requests.server";
 import { EMPTY_RECORD, qualityScore } from "~/modules/feedback/record";
 import { loadPersonRecords } from "~/modules/feedback/record.server";
-import { loadPeerStats, loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
+import { loadPeerStats } from "~/modules/matching/matching.server";
 import {
   createAvailableUser,
   LOOP,
@@ -102,7 +103,7 @@ async function rate(
 }
 
 async function reveal(sessionId: string) {
-  await getDb().insert(feedbackReveals).values({ sessionId, reason: "both_submitted" });
+  await getDb().insert(feedbackReveals).values({ sessionId, half: 1, reason: "both_submitted" });
 }
 
 describe("loadPersonRecords", () => {
@@ -224,7 +225,7 @@ describe("proposals", () => {
     const past = await insertSession(peer.id, me.id, { status: "completed" });
     await rate(past, me.id, peer.id, [5, 5, 4], true);
     await reveal(past);
-    const ctx = (await loadRequest(await openRequest(me.id, { level: "L5" })))!;
+    const ctx = (await getRequest(await openRequest(me.id, { level: "L5" })))!;
     const [first] = await proposeForRequest(ctx, NOW, { maxProposals: 1 });
     expect(first?.peerId).toBe(peer.id);
     expect(first?.record).toMatchObject({ held: 1, noShows: 0, lateCancels: 0, reliability: 1 });

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { interviewerRounds, levels, loops, rounds } from "#db/schema";
 import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
-import { createRequest } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
+import { createRequest } from "~/modules/booking/requests.server";
 import type { MockFormat } from "~/modules/matching/types";
 import { createUser } from "./factories";
 
@@ -77,3 +79,17 @@ export async function openRequest(
 
 export const HOUR = 60 * 60 * 1000;
 export const at = (hoursAfterNow: number) => new Date(NOW.getTime() + hoursAfterNow * HOUR);
+
+/** Books `start` with `peerId` on a fresh one-way request of `userId`; the session id. */
+export async function bookOneWayAt(userId: string, peerId: string, start: Date) {
+  const result = await bookProposal({
+    userId,
+    requestId: await openRequest(userId),
+    peerId,
+    start,
+    idempotencyKey: randomUUID(),
+    now: NOW,
+  });
+  if (!result.ok) throw new Error(`booking failed: ${result.error}`);
+  return result.sessionId;
+}

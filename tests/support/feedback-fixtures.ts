@@ -119,6 +119,27 @@ export async function setTarget(userId: string, levelCode = "L5") {
     .where(eq(profiles.userId, userId));
 }
 
+/** A complete, valid scorecard payload for submitFeedback (every dimension a 3). */
+export function scorecardPayload(dims: { slug: string }[]) {
+  return {
+    kind: "scorecard" as const,
+    value: {
+      score: Object.fromEntries(dims.map((d) => [d.slug, 3])),
+      evidence: Object.fromEntries(dims.map((d) => [d.slug, "Evidence."])),
+      overall: "hire" as const,
+      strengths: "Strengths.",
+      improvements: "Improvements.",
+      practiseRound: "coding",
+    },
+  };
+}
+
+/** A complete, valid rating payload for submitFeedback. */
+export const RATING_PAYLOAD = {
+  kind: "rating" as const,
+  value: { preparation: 4, helpfulness: 4, clarity: 4, wouldPractiseAgain: true },
+};
+
 /** A complete, valid scorecard form for a round's dimensions. */
 export function scorecardForm(
   dims: { slug: string }[],

@@ -9,7 +9,7 @@ import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
 import { mockSessions } from "#db/schema";
-import { bookProposal } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
 import {
   colorFor,
   padDocumentName,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { mockSessions, sessionParticipants } from "#db/schema";
-import { bookProposal } from "~/modules/booking/booking.server";
+import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { createAvailableUser, offerToInterview, openRequest } from "./booking-fixtures";
 
 // Sessions for the room's tests, booked through the booking module and then moved in

@@ -3,9 +3,11 @@ import {
   canReadFeedback,
   type FeedbackDuty,
   feedbackDuties,
+  halvesToReveal,
   isHalfOver,
+  otherPieceOfHalf,
   REVEAL_AFTER_MS,
-  revealDue,
+  revealWaits,
   type SessionProgress,
   WRITE_WINDOW_MS,
   writeState,
@@ -136,66 +138,94 @@ describe("writeState", () => {
   });
 });
 
-describe("revealDue", () => {
+describe("halvesToReveal", () => {
   const oneWayDuties = feedbackDuties(oneWay);
   const swapDuties = feedbackDuties(swap);
   const scorecard1 = { half: 1, kind: "scorecard" } as const;
   const rating1 = { half: 1, kind: "rating" } as const;
   const scorecard2 = { half: 2, kind: "scorecard" } as const;
+  const rating2 = { half: 2, kind: "rating" } as const;
 
-  it("reveals as soon as every duty is submitted, before any deadline", () => {
+  it("reveals a one-way session as soon as both pieces are in, before any deadline", () => {
     expect(
-      revealDue({
+      halvesToReveal({
         duties: oneWayDuties,
         submitted: [rating1, scorecard1],
         endsAt: ENDS_AT,
         now: at(HOUR),
       }),
-    ).toBe("both_submitted");
+    ).toEqual([{ half: 1, reason: "both_submitted" }]);
     expect(
-      revealDue({ duties: swapDuties, submitted: swapDuties, endsAt: ENDS_AT, now: at(1) }),
-    ).toBe("both_submitted");
+      halvesToReveal({ duties: swapDuties, submitted: swapDuties, endsAt: ENDS_AT, now: at(1) }),
+    ).toEqual([
+      { half: 1, reason: "both_submitted" },
+      { half: 2, reason: "both_submitted" },
+    ]);
   });
 
   it("with one of two submitted: hidden at 72 h minus 1 ms, revealed at exactly 72 h", () => {
     expect(REVEAL_AFTER_MS).toBe(72 * HOUR);
     const base = { duties: oneWayDuties, submitted: [scorecard1], endsAt: ENDS_AT };
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS - 1) })).toBeNull();
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS) })).toBe("deadline");
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS + 1) })).toBe("deadline");
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS - 1) })).toEqual([]);
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS) })).toEqual([
+      { half: 1, reason: "deadline" },
+    ]);
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS + 1) })).toEqual([
+      { half: 1, reason: "deadline" },
+    ]);
   });
 
   it("stays hidden when nothing was submitted, even after the deadline", () => {
     const base = { duties: oneWayDuties, submitted: [], endsAt: ENDS_AT };
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS) })).toBeNull();
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS * 10) })).toBeNull();
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS) })).toEqual([]);
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS * 10) })).toEqual([]);
   });
 
-  it("swap: three of four submitted stays hidden until the deadline", () => {
+  it("swap: a half whose two pieces are in reveals at once, the other waits for its own", () => {
     const base = {
       duties: swapDuties,
       submitted: [scorecard1, rating1, scorecard2],
       endsAt: ENDS_AT,
     };
-    expect(revealDue({ ...base, now: at(HOUR) })).toBeNull();
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS - 1) })).toBeNull();
-    expect(revealDue({ ...base, now: at(REVEAL_AFTER_MS) })).toBe("deadline");
+    expect(halvesToReveal({ ...base, now: at(HOUR) })).toEqual([
+      { half: 1, reason: "both_submitted" },
+    ]);
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS - 1) })).toEqual([
+      { half: 1, reason: "both_submitted" },
+    ]);
+    expect(halvesToReveal({ ...base, now: at(REVEAL_AFTER_MS) })).toEqual([
+      { half: 1, reason: "both_submitted" },
+      { half: 2, reason: "deadline" },
+    ]);
   });
 
-  it("matches duties by half as well as kind", () => {
-    // Both half-1 items of a swap are not "every duty", though both kinds are present.
+  it("matches pieces by half as well as kind", () => {
+    // A scorecard of half 1 and a rating of half 2 complete neither half.
     expect(
-      revealDue({
+      halvesToReveal({
         duties: swapDuties,
-        submitted: [scorecard1, rating1],
+        submitted: [scorecard1, rating2],
         endsAt: ENDS_AT,
         now: at(HOUR),
       }),
-    ).toBeNull();
+    ).toEqual([]);
   });
 
-  it("never reveals a session that called for no feedback before the deadline", () => {
-    expect(revealDue({ duties: [], submitted: [], endsAt: ENDS_AT, now: at(HOUR) })).toBeNull();
+  it("swap after the deadline: only halves with something in are revealed", () => {
+    expect(
+      halvesToReveal({
+        duties: swapDuties,
+        submitted: [rating2],
+        endsAt: ENDS_AT,
+        now: at(REVEAL_AFTER_MS),
+      }),
+    ).toEqual([{ half: 2, reason: "deadline" }]);
+  });
+
+  it("never reveals a session that called for no feedback", () => {
+    expect(
+      halvesToReveal({ duties: [], submitted: [], endsAt: ENDS_AT, now: at(REVEAL_AFTER_MS) }),
+    ).toEqual([]);
   });
 });
 
@@ -216,5 +246,34 @@ describe("canReadFeedback", () => {
     expect(canReadFeedback(item, "someone-else", false)).toBe(false);
     expect(canReadFeedback(item, "someone-else", true)).toBe(false);
     expect(canReadFeedback(item, "", true)).toBe(false);
+  });
+});
+
+describe("reveal copy", () => {
+  it("names the other piece of the author's half", () => {
+    expect(otherPieceOfHalf("scorecard", 2, true, "Ana")).toBe(
+      "Ana's rating of your interviewing in half 2",
+    );
+    expect(otherPieceOfHalf("rating", 1, false, "Ana")).toBe("Ana's scorecard of you");
+  });
+
+  it("tells each participant what every piece they receive waits for", () => {
+    // Swap: I interview in half 1 (scorecard, submitted) and am interviewed in half 2.
+    expect(
+      revealWaits(
+        [
+          { half: 1, kind: "scorecard", submitted: true },
+          { half: 2, kind: "rating", submitted: false },
+        ],
+        true,
+        "Ana",
+      ),
+    ).toEqual([
+      "Ana's rating of you (half 1) shows here once Ana submits it.",
+      "Ana's scorecard of you (half 2) shows here once it is submitted and your rating of Ana for that half is in.",
+    ]);
+    expect(revealWaits([{ half: 1, kind: "rating", submitted: false }], false, "Bo")).toEqual([
+      "Bo's scorecard of you shows here once it is submitted and your rating of Bo is in.",
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { availabilitySettings, mockRequests } from "#db/schema";
-import { loadRequest, proposeForRequest } from "~/modules/matching/matching.server";
-import { bookProposal } from "./booking.server";
+import { bookProposal } from "./book-proposal.server";
+import { getRequest, proposeForRequest } from "./requests.server";
 
 /**
  * Background pairing: open swap requests of people who allowed auto-booking are booked
@@ -27,7 +27,7 @@ export async function pairOpenRequests(now: Date = new Date(), limit = 50): Prom
     .limit(limit);
   let booked = 0;
   for (const { id } of open) {
-    const ctx = await loadRequest(id);
+    const ctx = await getRequest(id);
     if (ctx?.status !== "open") continue;
     const proposals = await proposeForRequest(ctx, now, { maxProposals: 20 });
     if (proposals.length === 0) continue;

@@ -1,3 +1,5 @@
+import { MAX_OPEN_REQUESTS } from "./policy";
+
 // Domain error codes of booking, and what people are told.
 
 export type BookingErrorCode =
@@ -7,7 +9,9 @@ export type BookingErrorCode =
   | "not_cancellable"
   | "too_late_to_reschedule"
   | "format_not_allowed"
-  | "idempotency_conflict";
+  | "idempotency_conflict"
+  | "too_many_requests"
+  | "same_time";
 
 export const BOOKING_ERROR_MESSAGES: Record<BookingErrorCode, string> = {
   slot_taken: "That time was just taken. Here are fresh proposals.",
@@ -18,6 +22,8 @@ export const BOOKING_ERROR_MESSAGES: Record<BookingErrorCode, string> = {
     "Sessions can be moved until 24 hours before the start. You can still cancel it.",
   format_not_allowed: "This round is not offered in that format at that level.",
   idempotency_conflict: "This booking link was already used. Reload the page and try again.",
+  too_many_requests: `You already have ${MAX_OPEN_REQUESTS} open requests, the most at once. Book or cancel one of them first.`,
+  same_time: "That is the session's current time. Pick another one.",
 };
 
 export class BookingConflict extends Error {

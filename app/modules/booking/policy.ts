@@ -2,6 +2,12 @@ import type { SessionStatus } from "#db/schema";
 
 // The rules of a booked session, as plain functions of time and status.
 
+/**
+ * How many open requests one person may have at once: enough to look for several
+ * rounds in parallel, few enough that nobody floods the swap pool for a round.
+ */
+export const MAX_OPEN_REQUESTS = 5;
+
 /** Cancelling or rescheduling is free until this long before the start. */
 export const FREE_CHANGE_MS = 24 * 60 * 60 * 1000;
 /** The room opens this long before the start (ROOM_OPENS_MINUTES_BEFORE overrides it)… */

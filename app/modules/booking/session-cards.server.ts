@@ -1,7 +1,7 @@
 import type { SessionCardData } from "~/components/session-card";
 import { roomOpensBeforeMs } from "~/env.server";
-import { listSessionsForUser, type SessionView } from "./booking.server";
 import { isJoinOpen } from "./policy";
+import { listSessionsForUser, type SessionView } from "./session-view.server";
 
 export function toSessionCard(session: SessionView, now: Date): SessionCardData {
   return {

@@ -60,16 +60,6 @@ export interface LoopCatalog {
   rounds: CatalogRound[];
 }
 
-export async function listLoops(): Promise<
-  { id: number; slug: string; name: string; companyName: string }[]
-> {
-  return getDb()
-    .select({ id: loops.id, slug: loops.slug, name: loops.name, companyName: companies.name })
-    .from(loops)
-    .innerJoin(companies, eq(companies.id, loops.companyId))
-    .orderBy(asc(companies.name), asc(loops.name));
-}
-
 /** Every loop with its levels, tracks, rounds and dimensions, in display order. */
 export async function getLoopCatalogs(): Promise<LoopCatalog[]> {
   const db = getDb();

@@ -66,27 +66,35 @@ export function writeState(
 export type RevealReason = "both_submitted" | "deadline";
 
 /**
- * Whether a session's feedback is due to be revealed: once every duty is submitted,
- * or once the deadline after the session's end has passed and there is something
- * to show. Returns null while it stays hidden.
+ * Which halves of a session are due to be revealed, each on its own: a half once both
+ * its pieces are in (the interviewer's scorecard and the candidate's rating), or once
+ * the deadline after the session's end has passed and one of them is in. A one-way
+ * session has one half, so this is the whole session. Halves with nothing to show stay
+ * hidden. Revealed halves are listed again; the caller records each once.
  */
-export function revealDue(input: {
+export function halvesToReveal(input: {
   duties: Pick<FeedbackDuty, "half" | "kind">[];
   submitted: Pick<FeedbackDuty, "half" | "kind">[];
   endsAt: Date;
   now: Date;
-}): RevealReason | null {
+}): { half: 1 | 2; reason: RevealReason }[] {
   const done = new Set(input.submitted.map((s) => `${s.half}:${s.kind}`));
-  if (input.duties.length > 0 && input.duties.every((d) => done.has(`${d.half}:${d.kind}`))) {
-    return "both_submitted";
+  const pastDeadline = input.now.getTime() >= input.endsAt.getTime() + REVEAL_AFTER_MS;
+  const halves = [...new Set(input.duties.map((d) => d.half))].sort();
+  const due: { half: 1 | 2; reason: RevealReason }[] = [];
+  for (const half of halves) {
+    const pieces = input.duties.filter((d) => d.half === half);
+    const inCount = pieces.filter((d) => done.has(`${d.half}:${d.kind}`)).length;
+    if (inCount === pieces.length) due.push({ half, reason: "both_submitted" });
+    else if (inCount > 0 && pastDeadline) due.push({ half, reason: "deadline" });
   }
-  if (done.size > 0 && input.now.getTime() >= input.endsAt.getTime() + REVEAL_AFTER_MS) {
-    return "deadline";
-  }
-  return null;
+  return due;
 }
 
-/** Who may read one piece of feedback. Everyone else gets a 404, never a 403. */
+/**
+ * Who may read one piece of feedback (`revealed`: its half is). Everyone else gets a
+ * 404, never a 403.
+ */
 export function canReadFeedback(
   item: { authorId: string; recipientId: string },
   viewerId: string,
@@ -94,4 +102,38 @@ export function canReadFeedback(
 ): boolean {
   if (viewerId === item.authorId) return true;
   return viewerId === item.recipientId && revealed;
+}
+
+/**
+ * In words for the author of a piece: the other piece of its half, which its reveal
+ * also waits for (a half reveals when its scorecard and rating are both in).
+ */
+export function otherPieceOfHalf(
+  kind: FeedbackKind,
+  half: 1 | 2,
+  swap: boolean,
+  peerName: string,
+): string {
+  const ofHalf = swap ? ` in half ${half}` : "";
+  return kind === "scorecard"
+    ? `${peerName}'s rating of your interviewing${ofHalf}`
+    : `${peerName}'s scorecard of you${ofHalf}`;
+}
+
+/**
+ * In words for a participant: what each piece they will receive waits for. Per duty
+ * of theirs (a half where they write), they receive the other kind of that half, shown
+ * once their own piece and the peer's are in, or at the deadline.
+ */
+export function revealWaits(
+  mine: { half: 1 | 2; kind: FeedbackKind; submitted: boolean }[],
+  swap: boolean,
+  peerName: string,
+): string[] {
+  return mine.map((m) => {
+    const received = `${peerName}'s ${m.kind === "rating" ? "scorecard" : "rating"} of you${swap ? ` (half ${m.half})` : ""}`;
+    return m.submitted
+      ? `${received} shows here once ${peerName} submits it.`
+      : `${received} shows here once it is submitted and your ${m.kind} of ${peerName}${swap ? " for that half" : ""} is in.`;
+  });
 }

@@ -12,6 +12,7 @@ import {
   mockSessions,
   type OverallCall,
   padDocuments,
+  profiles,
   questions,
   roundLevelBars,
   rounds,
@@ -19,14 +20,13 @@ import {
   sessionQuestions,
   users,
 } from "#db/schema";
+import { kickJob } from "~/jobs/kick.server";
 import type { SessionShape } from "~/modules/sessions/roles";
 import {
   canReadFeedback,
   type FeedbackDuty,
   feedbackDuties,
   REVEAL_AFTER_MS,
-  type RevealReason,
-  revealDue,
   type SessionProgress,
   WRITE_WINDOW_MS,
   type WriteState,
@@ -34,6 +34,7 @@ import {
 } from "./duties";
 import type { RatingInput, ScorecardInput } from "./forms";
 import type { ReceivedScorecard } from "./readiness";
+import { pieceReveal, revealDueHalves } from "./reveal.server";
 
 type Executor = Database;
 
@@ -72,6 +73,8 @@ interface FeedbackSession extends SessionProgress {
   participants: (SessionShape["participants"][number] & {
     targetLevelId: number | null;
     name: string;
+    email: string;
+    timeZone: string;
   })[];
 }
 
@@ -106,9 +109,12 @@ async function loadFeedbackSessions(
         role: sessionParticipants.role,
         targetLevelId: sessionParticipants.targetLevelId,
         name: users.name,
+        email: users.email,
+        timeZone: profiles.timeZone,
       })
       .from(sessionParticipants)
       .innerJoin(users, eq(users.id, sessionParticipants.userId))
+      .innerJoin(profiles, eq(profiles.userId, sessionParticipants.userId))
       .where(inArray(sessionParticipants.sessionId, sessionIds)),
   ]);
   for (const session of sessions) {
@@ -246,6 +252,19 @@ export async function getFeedbackForm(
   };
 }
 
+/**
+ * Submits and reveals of one session run one after the other: two last pieces arriving
+ * together would otherwise each miss the other's row (read committed) and neither would
+ * reveal, and the sweep could reveal a half a submit is revealing too.
+ */
+async function lockSession(tx: Executor, sessionId: string): Promise<void> {
+  await tx
+    .select({ id: mockSessions.id })
+    .from(mockSessions)
+    .where(eq(mockSessions.id, sessionId))
+    .for("update");
+}
+
 export type SaveDraftResult = "saved" | "not_found" | "submitted" | "closed";
 
 /** Keeps the form as typed. Refused once submitted or outside the writing window. */
@@ -277,6 +296,7 @@ export async function saveFeedbackDraft(
 }
 
 export type SubmitResult =
+  /** `revealed`: the piece's half is readable by its recipient now (they were told by email). */
   | { ok: true; feedbackId: string; revealed: boolean }
   | { ok: false; error: "not_found" | "not_yet" | "closed" | "not_held" };
 
@@ -286,7 +306,8 @@ type SubmitPayload =
 
 /**
  * Stores submitted feedback in one transaction: the row, its scores, the draft gone,
- * and the session revealed if this was the last piece. Submitting twice returns the
+ * its half revealed if this was the half's last piece, and the "ready" emails of what
+ * became readable; delivery is kicked after the commit. Submitting twice returns the
  * first submission (the unique key on session, half and kind decides).
  */
 export async function submitFeedback(
@@ -313,14 +334,8 @@ export async function submitFeedback(
     (p) => p.userId === duty.recipientId,
   )?.targetLevelId;
 
-  return db.transaction(async (tx) => {
-    // Submits of one session run one after the other: two last pieces arriving together
-    // would otherwise each miss the other's row (read committed) and neither would reveal.
-    await tx
-      .select({ id: mockSessions.id })
-      .from(mockSessions)
-      .where(eq(mockSessions.id, sessionId))
-      .for("update");
+  const result = await db.transaction(async (tx) => {
+    await lockSession(tx, sessionId);
     const common = {
       sessionId,
       half,
@@ -359,7 +374,7 @@ export async function submitFeedback(
         .select({ id: feedback.id })
         .from(feedback)
         .where(feedbackSlot(sessionId, half, duty.kind));
-      return { ok: true as const, feedbackId: first!.id, revealed: false };
+      return { ok: true as const, feedbackId: first!.id, revealed: false, emails: 0 };
     }
     if (payload.kind === "scorecard") {
       await tx.insert(feedbackScores).values(
@@ -372,42 +387,23 @@ export async function submitFeedback(
       );
     }
     await tx.delete(feedbackDrafts).where(draftSlot(sessionId, half, duty.kind));
-    const revealed = await revealIfDue(session, now, tx as unknown as Executor);
-    return { ok: true as const, feedbackId: row.id, revealed: revealed !== null };
+    const outcome = await revealDueHalves(tx, session, now, row.id);
+    return {
+      ok: true as const,
+      feedbackId: row.id,
+      revealed: outcome.readable.includes(half),
+      emails: outcome.emails,
+    };
   });
+  if (result.emails > 0) await kickJob("deliver-email");
+  return { ok: true, feedbackId: result.feedbackId, revealed: result.revealed };
 }
 
 /**
- * Records the reveal of a session's feedback when it is due. Returns the reason when
- * this call revealed it, null otherwise (not due, or revealed already).
- */
-export async function revealIfDue(
-  session: FeedbackSession,
-  now: Date,
-  db: Executor = getDb(),
-): Promise<RevealReason | null> {
-  const submitted = await db
-    .select({ half: feedback.half, kind: feedback.kind })
-    .from(feedback)
-    .where(eq(feedback.sessionId, session.id));
-  const reason = revealDue({
-    duties: feedbackDuties(session),
-    submitted: submitted.map((s) => ({ half: s.half as 1 | 2, kind: s.kind })),
-    endsAt: session.endsAt,
-    now,
-  });
-  if (!reason) return null;
-  const [row] = await db
-    .insert(feedbackReveals)
-    .values({ sessionId: session.id, revealedAt: now, reason })
-    .onConflictDoNothing()
-    .returning({ sessionId: feedbackReveals.sessionId });
-  return row ? reason : null;
-}
-
-/**
- * The timed reveal: sessions with submitted feedback, not yet revealed, whose
- * deadline has passed. Returns the ids of the sessions revealed by this sweep.
+ * The timed reveal: halves with a submitted piece, not yet revealed, whose session
+ * ended more than REVEAL_AFTER_MS ago. Each session is revealed in its own transaction,
+ * under the same row lock as submits, with its "ready" emails. Returns the ids of the
+ * sessions where this sweep revealed something.
  */
 export async function revealOverdueFeedback(now: Date = new Date()): Promise<string[]> {
   const db = getDb();
@@ -415,7 +411,7 @@ export async function revealOverdueFeedback(now: Date = new Date()): Promise<str
     .selectDistinct({ id: feedback.sessionId })
     .from(feedback)
     .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
-    .leftJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .leftJoin(feedbackReveals, pieceReveal)
     .where(
       and(
         isNull(feedbackReveals.sessionId),
@@ -423,22 +419,30 @@ export async function revealOverdueFeedback(now: Date = new Date()): Promise<str
       ),
     );
   const revealed: string[] = [];
+  let emails = 0;
   const sessions = await loadFeedbackSessions(
     due.map((d) => d.id),
     db,
   );
   for (const [id, session] of sessions) {
-    if (await revealIfDue(session, now, db)) revealed.push(id);
+    const outcome = await db.transaction(async (tx) => {
+      await lockSession(tx, id);
+      return revealDueHalves(tx, session, now);
+    });
+    if (outcome.halves.length > 0) revealed.push(id);
+    emails += outcome.emails;
   }
+  if (emails > 0) await kickJob("deliver-email");
   return revealed;
 }
 
-export async function isRevealed(sessionId: string, db: Executor = getDb()): Promise<boolean> {
-  const [row] = await db
-    .select({ at: feedbackReveals.revealedAt })
+/** The halves of a session whose feedback is readable by its recipients. */
+export async function revealedHalves(sessionId: string, db: Executor = getDb()): Promise<number[]> {
+  const rows = await db
+    .select({ half: feedbackReveals.half })
     .from(feedbackReveals)
     .where(eq(feedbackReveals.sessionId, sessionId));
-  return row !== undefined;
+  return rows.map((r) => r.half);
 }
 
 /** The pad as the session left it: its language and text, for a read-only snapshot. */
@@ -487,7 +491,7 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
     .innerJoin(rounds, eq(rounds.id, feedback.roundId))
     .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
     .leftJoin(levels, eq(levels.id, feedback.targetLevelId))
-    .leftJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .leftJoin(feedbackReveals, pieceReveal)
     .where(eq(feedback.id, feedbackId));
   if (!item || !canReadFeedback(item.row, viewerId, item.revealedAt !== null)) return null;
   const row = item.row;
@@ -602,7 +606,7 @@ export async function listReceivedFeedback(viewerId: string): Promise<ReceivedIt
       clarity: feedback.clarity,
     })
     .from(feedback)
-    .innerJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .innerJoin(feedbackReveals, pieceReveal)
     .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
     .innerJoin(rounds, eq(rounds.id, feedback.roundId))
     .innerJoin(users, eq(users.id, feedback.authorId))
@@ -637,7 +641,7 @@ export interface PendingFeedback {
   revealBy: Date;
   closesAt: Date;
   hasDraft: boolean;
-  /** The other side has submitted theirs: the reveal waits only for this one. */
+  /** The other piece of this half is in: its reveal waits only for this one. */
   peerSubmitted: boolean;
 }
 
@@ -705,7 +709,7 @@ export async function listFeedbackToWrite(
         closesAt: new Date(session.endsAt.getTime() + WRITE_WINDOW_MS),
         hasDraft: drafted.has(key({ sessionId, ...duty })),
         peerSubmitted: duties
-          .filter((d) => d.authorId !== viewerId)
+          .filter((d) => d.half === duty.half && d.authorId !== viewerId)
           .every((d) => done.has(key({ sessionId, ...d }))),
       });
     }
@@ -728,7 +732,7 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
       practiseTopic: feedback.practiseTopic,
     })
     .from(feedback)
-    .innerJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+    .innerJoin(feedbackReveals, pieceReveal)
     .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
     .innerJoin(rounds, eq(rounds.id, feedback.roundId))
     .innerJoin(levels, eq(levels.id, feedback.targetLevelId))
@@ -772,8 +776,9 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
 export interface SessionFeedbackStatus {
   /** What the viewer writes in this session, half by half. */
   mine: { half: 1 | 2; kind: FeedbackKind; state: WriteState; feedbackId: string | null }[];
-  /** What the viewer received and may read (revealed). */
+  /** What the viewer received and may read (its half revealed). */
   received: { id: string; half: number; kind: FeedbackKind }[];
+  /** Every half that calls for feedback is revealed: nothing more will appear. */
   revealed: boolean;
 }
 
@@ -786,7 +791,7 @@ export async function sessionFeedbackStatus(
   const db = getDb();
   const session = await loadFeedbackSession(sessionId, db);
   if (!session?.participants.some((p) => p.userId === viewerId)) return null;
-  const [rows, revealed] = await Promise.all([
+  const [rows, halves] = await Promise.all([
     db
       .select({
         id: feedback.id,
@@ -797,7 +802,7 @@ export async function sessionFeedbackStatus(
       })
       .from(feedback)
       .where(eq(feedback.sessionId, sessionId)),
-    isRevealed(sessionId, db),
+    revealedHalves(sessionId, db),
   ]);
   const mine = feedbackDuties(session)
     .filter((d) => d.authorId === viewerId)
@@ -807,10 +812,9 @@ export async function sessionFeedbackStatus(
       state: writeState(session, d.half, now),
       feedbackId: rows.find((r) => r.half === d.half && r.kind === d.kind)?.id ?? null,
     }));
-  const received = revealed
-    ? rows
-        .filter((r) => r.recipientId === viewerId)
-        .map((r) => ({ id: r.id, half: r.half, kind: r.kind }))
-    : [];
+  const received = rows
+    .filter((r) => r.recipientId === viewerId && halves.includes(r.half))
+    .map((r) => ({ id: r.id, half: r.half, kind: r.kind }));
+  const revealed = feedbackDuties(session).every((d) => halves.includes(d.half));
   return { mine, received, revealed };
 }

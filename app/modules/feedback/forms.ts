@@ -27,7 +27,6 @@ export const RATING_ASPECTS = [
   { name: "helpfulness", label: "Helpfulness", hint: "Hints and follow-ups at the right moments." },
   { name: "clarity", label: "Clarity of feedback", hint: "Concrete, specific, easy to act on." },
 ] as const;
-export type RatingAspect = (typeof RATING_ASPECTS)[number]["name"];
 
 export interface ScorecardRound {
   name: string;

@@ -1,26 +1,15 @@
-import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import { getDb } from "#db/client";
-import {
-  feedback,
-  feedbackReveals,
-  mockSessions,
-  profiles,
-  rounds,
-  sessionParticipants,
-  users,
-} from "#db/schema";
+import { feedback, mockSessions, profiles, rounds, sessionParticipants, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
-import {
-  type FeedbackReminderStage,
-  feedbackDueMessage,
-  feedbackReadyMessage,
-} from "~/modules/notify/messages";
+import { type FeedbackReminderStage, feedbackDueMessage } from "~/modules/notify/messages";
 import { enqueueEmails, type OutgoingEmail } from "~/modules/notify/outbox.server";
 import { feedbackDuties, REVEAL_AFTER_MS, writeState } from "./duties";
 import { revealOverdueFeedback } from "./feedback.server";
 
-// The emails around feedback: reminders to write it, and the notice that it can be
-// read. Every email carries a dedupe key, so each job run after the first is a no-op.
+// Reminders to write feedback, and the sweep that reveals overdue halves. (The notice
+// that feedback can be read is written by the reveal itself: reveal.server.ts.) Every
+// email carries a dedupe key, so each job run after the first is a no-op.
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -33,9 +22,6 @@ const STAGES: { stage: FeedbackReminderStage; from: number; until: number }[] = 
   { stage: "1h", from: HOUR_MS, until: REVEAL_AFTER_MS - 24 * HOUR_MS },
   { stage: "final", from: REVEAL_AFTER_MS - 24 * HOUR_MS, until: REVEAL_AFTER_MS },
 ];
-
-/** Catch-up window of notifyRevealed in the sweep, for notices lost to a crash. */
-const READY_CATCH_UP_MS = 24 * HOUR_MS;
 
 async function loadPeople(sessionIds: string[]) {
   return getDb()
@@ -138,87 +124,11 @@ export async function sendFeedbackReminders(now: Date = new Date()): Promise<num
 }
 
 /**
- * Tells each recipient that the feedback they received in these sessions can be read.
- * Sessions not revealed are skipped, so calling it after any submission is safe. The
- * reveal itself gets one email per recipient (in a swap it lists two pieces); a piece
- * submitted after the reveal, readable at once, gets an email of its own.
- */
-export async function notifyRevealed(sessionIds: string[]): Promise<number> {
-  if (sessionIds.length === 0) return 0;
-  const db = getDb();
-  const origin = publicOrigin(getEnv());
-  const pieces = await db
-    .select({
-      id: feedback.id,
-      sessionId: feedback.sessionId,
-      kind: feedback.kind,
-      half: feedback.half,
-      authorId: feedback.authorId,
-      recipientId: feedback.recipientId,
-      submittedAt: feedback.submittedAt,
-      revealedAt: feedbackReveals.revealedAt,
-      roundName: rounds.name,
-      startsAt: mockSessions.startsAt,
-    })
-    .from(feedback)
-    .innerJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
-    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
-    .innerJoin(rounds, eq(rounds.id, feedback.roundId))
-    .where(inArray(feedback.sessionId, sessionIds))
-    .orderBy(asc(feedback.half), asc(feedback.kind));
-  if (pieces.length === 0) return 0;
-  const people = await loadPeople([...new Set(pieces.map((p) => p.sessionId))]);
-  const person = (sessionId: string, userId: string) =>
-    people.find((p) => p.sessionId === sessionId && p.userId === userId);
-
-  // Pieces in at the reveal go out together; each later one alone. Grouping by those
-  // instants keeps every group (and so its dedupe key) the same on every call.
-  const groups = new Map<string, typeof pieces>();
-  for (const piece of pieces) {
-    const late = piece.submittedAt.getTime() > piece.revealedAt.getTime();
-    const key = `${piece.sessionId}:${piece.recipientId}:${late ? piece.id : "reveal"}`;
-    groups.set(key, [...(groups.get(key) ?? []), piece]);
-  }
-  const emails: OutgoingEmail[] = [];
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const reader = person(first.sessionId, first.recipientId);
-    if (!reader) continue;
-    const message = feedbackReadyMessage({
-      roundName: first.roundName,
-      start: first.startsAt,
-      reader: { name: reader.name, timeZone: reader.timeZone },
-      items: group.map((piece) => ({
-        kind: piece.kind,
-        authorName: person(piece.sessionId, piece.authorId)?.name ?? "your peer",
-        url: `${origin}/feedback/${piece.id}`,
-      })),
-    });
-    emails.push({
-      userId: reader.userId,
-      toAddress: reader.email,
-      subject: message.subject,
-      textBody: message.text,
-      kind: "feedback-ready",
-      sessionId: first.sessionId,
-      dedupeKey: `feedback-ready:${first.id}`,
-    });
-  }
-  return enqueueEmails(db, emails);
-}
-
-/**
- * The feedback job: reveals what is overdue and says so, then writes due reminders.
- * Sessions revealed lately are notified again (a no-op once sent), so a notice lost
- * between a reveal and its email, by the job or a submission, still goes out.
+ * The feedback job: reveals what is overdue (each reveal writes its own "ready"
+ * emails in its transaction), then writes the reminders that are due.
  */
 export async function runFeedbackSweep(now: Date = new Date()) {
   const revealed = await revealOverdueFeedback(now);
-  const recent = await getDb()
-    .select({ id: feedbackReveals.sessionId })
-    .from(feedbackReveals)
-    .where(gt(feedbackReveals.revealedAt, new Date(now.getTime() - READY_CATCH_UP_MS)));
-  const ready = await notifyRevealed([...new Set([...revealed, ...recent.map((r) => r.id)])]);
   const reminders = await sendFeedbackReminders(now);
-  return { revealed: revealed.length, ready, reminders };
+  return { revealed: revealed.length, reminders };
 }

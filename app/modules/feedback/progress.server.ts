@@ -1,18 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { bookProposal, cancelRequest, createRequest } from "~/modules/booking/booking.server";
-import type { BookingErrorCode } from "~/modules/booking/booking-errors";
-import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
-import { getProfile } from "~/modules/identity/profile.server";
-import { allowedFormats } from "~/modules/matching/formats";
 import {
-  buildMatchInputs,
-  type ProposalView,
-  type RequestContext,
-  rankProposals,
-  requestBase,
-  selectPeers,
-} from "~/modules/matching/matching.server";
-import type { MockFormat } from "~/modules/matching/types";
+  type CatalogLevel,
+  type CatalogRound,
+  getLoopCatalogs,
+} from "~/modules/catalog/catalog.server";
+import { getProfile } from "~/modules/identity/profile.server";
 import { loadReceivedScorecards } from "./feedback.server";
 import { callValue } from "./forms";
 import {
@@ -22,8 +13,6 @@ import {
   readinessFor,
   suggestNextMock,
 } from "./readiness";
-
-const SUGGESTION_HORIZON_DAYS = 14;
 
 export interface TrendPoint {
   feedbackId: string;
@@ -47,12 +36,13 @@ export interface Progress {
   rounds: RoundProgress[];
   /** Rounds outside the track that still have feedback. */
   otherRounds: RoundProgress[];
+  /** What to practise next; booking offers the times for it (proposeSuggestedMock). */
   suggestion:
     | (NextMockSuggestion & {
         roundName: string;
         levelCode: string;
-        format: MockFormat | null;
-        proposals: (ProposalView & { idempotencyKey: string })[];
+        round: CatalogRound;
+        level: CatalogLevel;
       })
     | null;
 }
@@ -70,41 +60,8 @@ function trendOf(cards: ReceivedScorecard[], roundSlug: string): TrendPoint[] {
     }));
 }
 
-/** Proposals for a mock nobody has requested yet: the matcher, run on an unsaved request. */
-async function proposalsFor(
-  userId: string,
-  loopId: number,
-  round: { id: number; slug: string; name: string; durationMinutes: number },
-  level: { id: number; code: string; rank: number },
-  format: MockFormat,
-  now: Date,
-): Promise<ProposalView[]> {
-  const ctx: RequestContext = {
-    id: "suggestion",
-    userId,
-    loopId,
-    roundId: round.id,
-    roundSlug: round.slug,
-    roundName: round.name,
-    roundMinutes: round.durationMinutes,
-    targetLevelId: level.id,
-    targetLevelCode: level.code,
-    targetLevelRank: level.rank,
-    format,
-    horizonDays: SUGGESTION_HORIZON_DAYS,
-    status: "open",
-    sessionId: null,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + SUGGESTION_HORIZON_DAYS * 24 * 60 * 60 * 1000),
-  };
-  const peers = await selectPeers(ctx, now);
-  if (peers.length === 0) return [];
-  const inputs = await buildMatchInputs(requestBase(ctx), peers, now);
-  return rankProposals(inputs, 3, 1);
-}
-
 /** Readiness and trends per round of the person's track, and the mock to book next. */
-export async function getProgress(userId: string, now: Date = new Date()): Promise<Progress> {
+export async function getProgress(userId: string): Promise<Progress> {
   const [profile, catalogs, cards] = await Promise.all([
     getProfile(userId),
     getLoopCatalogs(),
@@ -133,78 +90,15 @@ export async function getProgress(userId: string, now: Date = new Date()): Promi
     new Map(rounds.map((r) => [r.slug, r.readiness])),
     cards,
   );
-  let suggestion: Progress["suggestion"] = null;
   const suggested = advice ? loop.rounds.find((r) => r.slug === advice.roundSlug) : undefined;
-  if (advice && suggested) {
-    let format: MockFormat | null = null;
-    let proposals: ProposalView[] = [];
-    for (const candidate of allowedFormats(suggested, level.rank)) {
-      format ??= candidate;
-      proposals = await proposalsFor(userId, loop.id, suggested, level, candidate, now);
-      if (proposals.length > 0) {
-        format = candidate;
-        break;
-      }
-    }
-    suggestion = {
-      ...advice,
-      roundName: suggested.name,
-      levelCode: level.code,
-      format,
-      // A fresh key per proposal and page view: a double click books once.
-      proposals: proposals.map((p) => ({ ...p, idempotencyKey: randomUUID() })),
-    };
-  }
+  const suggestion: Progress["suggestion"] =
+    advice && suggested
+      ? { ...advice, roundName: suggested.name, levelCode: level.code, round: suggested, level }
+      : null;
   return {
     target: { loopSlug: loop.slug, trackName: track?.name ?? null, levelCode: level.code },
     rounds,
     otherRounds,
     suggestion,
   };
-}
-
-export type BookSuggestionResult =
-  | { ok: true; sessionId: string }
-  | { ok: false; error: BookingErrorCode | "not_found" };
-
-/**
- * Books a suggested mock in one step: a request for the suggestion, then the chosen
- * proposal of it, through the normal booking path. A failed booking leaves no open
- * request behind; a replayed one (double click) reuses the first booking.
- */
-export async function bookSuggestedMock(
-  userId: string,
-  input: {
-    loopSlug: string;
-    roundSlug: string;
-    levelCode: string;
-    format: MockFormat;
-    peerId: string;
-    start: Date;
-    idempotencyKey: string;
-  },
-  now: Date = new Date(),
-): Promise<BookSuggestionResult> {
-  const request = await createRequest(
-    userId,
-    {
-      loopSlug: input.loopSlug,
-      roundSlug: input.roundSlug,
-      levelCode: input.levelCode,
-      format: input.format,
-      horizonDays: SUGGESTION_HORIZON_DAYS,
-    },
-    now,
-  );
-  if (!request.ok) return { ok: false, error: request.error };
-  const booked = await bookProposal({
-    userId,
-    requestId: request.requestId,
-    peerId: input.peerId,
-    start: input.start,
-    idempotencyKey: input.idempotencyKey,
-    now,
-  });
-  if (!booked.ok || booked.replayed) await cancelRequest(userId, request.requestId);
-  return booked.ok ? { ok: true, sessionId: booked.sessionId } : booked;
 }

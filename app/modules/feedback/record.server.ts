@@ -2,12 +2,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { feedback, feedbackReveals, mockSessions, sessionParticipants } from "#db/schema";
 import { buildPersonRecord, type PersonRecord, type RatingTotals } from "./record";
+import { pieceReveal } from "./reveal.server";
 
 /**
  * The records of these people, in two grouped queries whatever their number. Everyone
  * asked for gets an entry, an empty record when they have no history.
  *
- * Ratings count only once their session is revealed: before that the person rated
+ * Ratings count only once their half is revealed: before that the person rated
  * could learn, from a moving average, what their partner wrote (double-blind).
  */
 export async function loadPersonRecords(
@@ -43,7 +44,7 @@ export async function loadPersonRecords(
         wouldPractiseAgainCount: sql<number>`(count(*) filter (where ${feedback.wouldPractiseAgain}))::int`,
       })
       .from(feedback)
-      .innerJoin(feedbackReveals, eq(feedbackReveals.sessionId, feedback.sessionId))
+      .innerJoin(feedbackReveals, pieceReveal)
       .where(and(eq(feedback.kind, "rating"), inArray(feedback.recipientId, ids)))
       .groupBy(feedback.recipientId),
   ]);

@@ -101,7 +101,8 @@ export function planRequest(request: MatchRequest): MatchPlan | null {
 }
 
 /** One-way needs a qualified interviewer; a swap needs targets within one level. */
-export function isQualified(request: MatchRequest, candidate: MatchCandidate): boolean {
+function isQualified(request: MatchRequest, candidate: MatchCandidate): boolean {
+  if (request.alreadyPaired) return true;
   if (request.format === "one_way") {
     return (
       candidate.interviewsUpToRank !== null &&
@@ -115,7 +116,7 @@ export function isQualified(request: MatchRequest, candidate: MatchCandidate): b
 }
 
 /** Not the requester, qualified, and a daily cap that allows a session at all. */
-export function meetsPeerConstraints(
+function meetsPeerConstraints(
   request: MatchRequest,
   requester: MatchPerson,
   candidate: MatchCandidate,
@@ -213,7 +214,7 @@ function qualityReason(quality: number): string {
 }
 
 /** Plain-words reasons for a peer's rank, most important first. */
-export function peerReasons(request: MatchRequest, candidate: MatchCandidate): string[] {
+function peerReasons(request: MatchRequest, candidate: MatchCandidate): string[] {
   const reasons: string[] = [];
   const target = request.targetLevelRank;
   if (request.format === "swap" && candidate.swapTargetRank !== null) {

@@ -6,7 +6,6 @@ import {
   mockRequests,
   mockSessions,
   profiles,
-  rounds,
   sessionParticipants,
   users,
 } from "#db/schema";
@@ -20,66 +19,8 @@ import type { MatchCandidate, MatchPerson, MatchRequest, MockFormat, Proposal } 
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface RequestContext {
-  id: string;
-  userId: string;
-  loopId: number;
-  roundId: number;
-  roundSlug: string;
-  roundName: string;
-  roundMinutes: number;
-  targetLevelId: number;
-  targetLevelCode: string;
-  targetLevelRank: number;
-  format: MockFormat;
-  horizonDays: number;
-  status: (typeof mockRequests.$inferSelect)["status"];
-  sessionId: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-export async function loadRequest(
-  requestId: string,
-  db: Database = getDb(),
-): Promise<RequestContext | null> {
-  const [row] = await db
-    .select({
-      request: mockRequests,
-      roundSlug: rounds.slug,
-      roundName: rounds.name,
-      roundMinutes: rounds.durationMinutes,
-      levelCode: levels.code,
-      levelRank: levels.rank,
-    })
-    .from(mockRequests)
-    .innerJoin(rounds, eq(rounds.id, mockRequests.roundId))
-    .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
-    .where(eq(mockRequests.id, requestId));
-  if (!row) return null;
-  const r = row.request;
-  return {
-    id: r.id,
-    userId: r.userId,
-    loopId: r.loopId,
-    roundId: r.roundId,
-    roundSlug: row.roundSlug,
-    roundName: row.roundName,
-    roundMinutes: row.roundMinutes,
-    targetLevelId: r.targetLevelId,
-    targetLevelCode: row.levelCode,
-    targetLevelRank: row.levelRank,
-    format: r.format,
-    horizonDays: r.horizonDays,
-    status: r.status,
-    sessionId: r.sessionId,
-    createdAt: r.createdAt,
-    expiresAt: r.expiresAt,
-  };
-}
-
 /** Active sessions of these people that end after `since`, as intervals per person. */
-export async function loadBusy(
+async function loadBusy(
   userIds: string[],
   since: Date,
   excludeSessionId?: string,
@@ -212,7 +153,7 @@ export interface ProposalView {
   reasons: string[];
 }
 
-export interface MatchInputs {
+interface MatchInputs {
   request: MatchRequest;
   requester: MatchPerson;
   candidates: MatchCandidate[];
@@ -221,9 +162,8 @@ export interface MatchInputs {
   records: Map<string, PersonRecord>;
 }
 
-export interface PersonCard {
+interface PersonCard {
   name: string;
-  email: string;
   level: string | null;
   /** The zone of their availability (what the matcher used). */
   timeZone: string;
@@ -231,28 +171,49 @@ export interface PersonCard {
   displayTimeZone: string;
 }
 
-export interface PeerRow {
+interface PeerRow {
   userId: string;
   upToRank: number | null;
   swapRank: number | null;
 }
 
-/** The peers a request may be matched with: qualified interviewers, or open swap requests. */
-export async function selectPeers(
-  ctx: RequestContext,
+/**
+ * What a search for slots is about: who looks, for which round, format and level,
+ * and how far ahead. Callers describe the search; the matcher reads everything else.
+ */
+export interface SlotSearch {
+  userId: string;
+  roundId: number;
+  format: MockFormat;
+  targetLevelRank: number;
+  roundMinutes: number;
+  horizonDays: number;
+  /** The search never reaches past this instant (a request's expiry). */
+  until?: Date;
+  /**
+   * A pair already matched (a reschedule): only this peer, no qualification check,
+   * and the session being moved does not count as busy.
+   */
+  pair?: { peerId: string; sessionId: string };
+}
+
+/** The peers a search may be matched with: qualified interviewers, or open swap requests. */
+async function selectPeers(
+  search: SlotSearch,
   now: Date,
-  onlyPeerId?: string,
-  db: Database = getDb(),
+  onlyPeerId: string | undefined,
+  db: Database,
 ): Promise<PeerRow[]> {
-  if (ctx.format === "one_way") {
+  if (search.pair) return [{ userId: search.pair.peerId, upToRank: null, swapRank: null }];
+  if (search.format === "one_way") {
     const rows = await db
       .select({ userId: interviewerRounds.userId, upToRank: levels.rank })
       .from(interviewerRounds)
       .innerJoin(levels, eq(levels.id, interviewerRounds.maxLevelId))
       .where(
         and(
-          eq(interviewerRounds.roundId, ctx.roundId),
-          ne(interviewerRounds.userId, ctx.userId),
+          eq(interviewerRounds.roundId, search.roundId),
+          ne(interviewerRounds.userId, search.userId),
           onlyPeerId ? eq(interviewerRounds.userId, onlyPeerId) : undefined,
         ),
       );
@@ -264,11 +225,11 @@ export async function selectPeers(
     .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
     .where(
       and(
-        eq(mockRequests.roundId, ctx.roundId),
+        eq(mockRequests.roundId, search.roundId),
         eq(mockRequests.format, "swap"),
         eq(mockRequests.status, "open"),
         gt(mockRequests.expiresAt, now),
-        ne(mockRequests.userId, ctx.userId),
+        ne(mockRequests.userId, search.userId),
         onlyPeerId ? eq(mockRequests.userId, onlyPeerId) : undefined,
       ),
     );
@@ -278,7 +239,7 @@ export async function selectPeers(
     const current = best.get(row.userId);
     if (
       current === undefined ||
-      Math.abs(row.swapRank - ctx.targetLevelRank) < Math.abs(current - ctx.targetLevelRank)
+      Math.abs(row.swapRank - search.targetLevelRank) < Math.abs(current - search.targetLevelRank)
     ) {
       best.set(row.userId, row.swapRank);
     }
@@ -286,38 +247,25 @@ export async function selectPeers(
   return [...best].map(([userId, swapRank]) => ({ userId, upToRank: null, swapRank }));
 }
 
-/** What the matcher needs to know about the search itself. */
-export interface MatchBase {
-  userId: string;
-  format: MockFormat;
-  targetLevelRank: number;
-  roundMinutes: number;
-  horizonDays: number;
-  /** The search never reaches past this instant (a request's expiry). */
-  until?: Date;
-}
-
 /** Everything the pure matcher needs, read in a handful of queries. */
-export async function buildMatchInputs(
-  base: MatchBase,
+async function buildMatchInputs(
+  base: SlotSearch,
   peerRows: PeerRow[],
   now: Date,
-  options: { excludeSessionId?: string; ranking?: boolean } = {},
-  db: Database = getDb(),
+  /** Validating one slot needs no ranking figures: skip their queries on the booking path. */
+  ranking: boolean,
+  db: Database,
 ): Promise<MatchInputs> {
   const peerIds = peerRows.map((p) => p.userId);
   const everyone = [base.userId, ...peerIds];
-  // Validating one slot needs no ranking figures: skip their queries on the booking path.
-  const ranking = options.ranking ?? true;
   const [availability, busy, stats, people] = await Promise.all([
     loadAvailabilities(everyone, undefined, db),
-    loadBusy(everyone, new Date(now.getTime() - DAY_MS), options.excludeSessionId, db),
+    loadBusy(everyone, new Date(now.getTime() - DAY_MS), base.pair?.sessionId, db),
     ranking ? loadPeerStats(peerIds, base.userId, db) : loadPeerStats([], null, db),
     db
       .select({
         id: users.id,
         name: users.name,
-        email: users.email,
         timeZone: profiles.timeZone,
         levelRank: levels.rank,
         levelCode: levels.code,
@@ -333,7 +281,6 @@ export async function buildMatchInputs(
       p.id,
       {
         name: p.name,
-        email: p.email,
         level: p.levelCode,
         timeZone: availability.get(p.id)?.timeZone ?? p.timeZone,
         displayTimeZone: p.timeZone,
@@ -350,6 +297,7 @@ export async function buildMatchInputs(
     sessionMinutes: sessionMinutes(base.format, base.roundMinutes),
     horizonDays,
     now: now.getTime(),
+    alreadyPaired: base.pair !== undefined,
   };
   const requester: MatchPerson = {
     id: base.userId,
@@ -378,27 +326,6 @@ export async function buildMatchInputs(
   return { request, requester, candidates, names, records };
 }
 
-export function requestBase(ctx: RequestContext): MatchBase {
-  return {
-    userId: ctx.userId,
-    format: ctx.format,
-    targetLevelRank: ctx.targetLevelRank,
-    roundMinutes: ctx.roundMinutes,
-    horizonDays: ctx.horizonDays,
-    until: ctx.expiresAt,
-  };
-}
-
-export async function loadMatchInputs(
-  ctx: RequestContext,
-  now: Date,
-  options: { onlyPeerId?: string } = {},
-  db: Database = getDb(),
-): Promise<MatchInputs> {
-  const peers = await selectPeers(ctx, now, options.onlyPeerId, db);
-  return buildMatchInputs(requestBase(ctx), peers, now, {}, db);
-}
-
 function toView(proposal: Proposal, inputs: MatchInputs): ProposalView {
   const peer = inputs.names.get(proposal.peerId);
   return {
@@ -414,27 +341,24 @@ function toView(proposal: Proposal, inputs: MatchInputs): ProposalView {
   };
 }
 
-/** Ranked proposals for an open request. */
-export async function proposeForRequest(
-  ctx: RequestContext,
+/**
+ * Ranked proposals for a search. Each call reads what it needs (peers, calendars,
+ * records), so callers pass only the search.
+ */
+export async function proposeSlots(
+  search: SlotSearch,
   now: Date,
-  options: { maxProposals?: number } = {},
+  options: { maxProposals?: number; maxPerPeer?: number } = {},
+  db: Database = getDb(),
 ): Promise<ProposalView[]> {
-  if (ctx.status !== "open") return [];
-  const inputs = await loadMatchInputs(ctx, now);
-  return rankProposals(inputs, options.maxProposals);
-}
-
-export function rankProposals(
-  inputs: MatchInputs,
-  maxProposals?: number,
-  maxPerPeer?: number,
-): ProposalView[] {
+  const peers = await selectPeers(search, now, undefined, db);
+  if (peers.length === 0) return [];
+  const inputs = await buildMatchInputs(search, peers, now, true, db);
   const proposals = findMatches(
     {
       ...inputs.request,
-      maxProposals: maxProposals ?? inputs.request.maxProposals,
-      maxPerPeer: maxPerPeer ?? inputs.request.maxPerPeer,
+      maxProposals: options.maxProposals ?? inputs.request.maxProposals,
+      maxPerPeer: options.maxPerPeer ?? inputs.request.maxPerPeer,
     },
     inputs.requester,
     inputs.candidates,
@@ -443,10 +367,23 @@ export function rankProposals(
 }
 
 /**
- * Whether `start` with the one candidate in `inputs` is a valid slot, by the same
- * hard constraints the proposals come from.
+ * Whether `start` with `peerId` is a slot the search could propose, by the same hard
+ * constraints the proposals come from. Reads no ranking figures: this is the check a
+ * booking repeats inside its transaction (pass the transaction as `db`).
  */
-export function isValidSlot(inputs: MatchInputs, peerId: string, start: number): boolean {
+export async function validateSlot(
+  search: SlotSearch,
+  peerId: string,
+  start: Date,
+  now: Date,
+  db: Database = getDb(),
+): Promise<boolean> {
+  if (search.pair && search.pair.peerId !== peerId) return false;
+  const peers = await selectPeers(search, now, peerId, db);
+  if (peers.length === 0) return false;
+  const inputs = await buildMatchInputs(search, peers, now, false, db);
   const candidate = inputs.candidates.find((c) => c.id === peerId);
-  return candidate ? isValidStart(inputs.request, inputs.requester, candidate, start) : false;
+  return candidate
+    ? isValidStart(inputs.request, inputs.requester, candidate, start.getTime())
+    : false;
 }

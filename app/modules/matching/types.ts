@@ -19,6 +19,11 @@ export interface MatchRequest {
   maxProposals?: number;
   /** How many proposals one peer may fill at most (default 3). */
   maxPerPeer?: number;
+  /**
+   * The candidates are already paired with the requester (moving a booked session):
+   * qualification was settled when they were matched, only calendars decide now.
+   */
+  alreadyPaired?: boolean;
 }
 
 export interface MatchPerson {

@@ -18,7 +18,7 @@ export interface CalendarEventInput {
 
 export const ORGANIZER = { name: "Peerloop", email: "no-reply@peerloop.dev" };
 
-export function sessionUid(sessionId: string): string {
+function sessionUid(sessionId: string): string {
   return `session-${sessionId}@peerloop.dev`;
 }
 

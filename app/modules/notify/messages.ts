@@ -38,26 +38,24 @@ function body(greeting: string, lines: string[], input: SessionMessageInput): st
   ].join("\n");
 }
 
-export function bookedMessage(input: SessionMessageInput) {
+/** `policy`: the cancel policy as it applies to this start (inside 24 h it is not free). */
+export function bookedMessage(input: SessionMessageInput & { policy: string }) {
   return {
     subject: `Booked: ${input.roundName} mock with ${input.peer.name}`,
     text: body(
       "Your mock interview is booked. The invite is attached.",
-      [
-        `The room opens shortly before the start: ${input.sessionUrl}`,
-        "Cancelling is free until 24 hours before the start.",
-      ],
+      [`The room opens shortly before the start: ${input.sessionUrl}`, input.policy],
       input,
     ),
   };
 }
 
-export function rescheduledMessage(input: SessionMessageInput) {
+export function rescheduledMessage(input: SessionMessageInput & { policy: string }) {
   return {
     subject: `Moved: ${input.roundName} mock with ${input.peer.name}`,
     text: body(
       "Your mock interview has a new time. The updated invite is attached.",
-      [`Details: ${input.sessionUrl}`],
+      [`Details: ${input.sessionUrl}`, input.policy],
       input,
     ),
   };
@@ -126,7 +124,9 @@ export function feedbackDueMessage(input: FeedbackDueInput) {
       ...input.owed.map((item) => `- ${owedLabel(item, input.peerName)}: ${item.url}`),
       "",
       `Round: ${input.roundName}, ${formatDateTime(input.start, zone)}`,
-      `Feedback is shown to both of you as soon as everything is in, and at the latest on ${revealBy}.`,
+      input.owed.some((item) => item.swap)
+        ? `Each half's feedback is shown to both of you as soon as its scorecard and rating are in, and at the latest on ${revealBy}.`
+        : `Feedback is shown to both of you as soon as the scorecard and the rating are in, and at the latest on ${revealBy}.`,
       "",
       "— Peerloop",
     ].join("\n"),

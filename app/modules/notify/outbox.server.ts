@@ -34,12 +34,14 @@ export async function listOutbox(limit = 100) {
   return getDb().select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(limit);
 }
 
-let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
+let transport: { url: string; mailer: ReturnType<typeof nodemailer.createTransport> } | undefined;
 
-/** The SMTP transport for SMTP_URL (smtp:// or smtps://), created once. */
+/** The SMTP transport for SMTP_URL (smtp:// or smtps://), created once per URL. */
 export function smtpTransport(url: string) {
-  transport ??= nodemailer.createTransport(url as unknown as Transport);
-  return transport;
+  if (transport?.url !== url) {
+    transport = { url, mailer: nodemailer.createTransport(url as unknown as Transport) };
+  }
+  return transport.mailer;
 }
 
 const MAX_ATTEMPTS = 8;

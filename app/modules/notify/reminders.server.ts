@@ -1,8 +1,8 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { mockSessions } from "#db/schema";
-import { sendSessionEmails } from "~/modules/booking/booking.server";
 import { reminderMessage } from "./messages";
+import { sendSessionEmails } from "./session-emails.server";
 
 const HOUR_MS = 60 * 60 * 1000;
 

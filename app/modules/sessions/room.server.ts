@@ -15,15 +15,11 @@ import {
   type SessionStatus,
   sessionParticipants,
   sessionQuestions,
-  users,
 } from "#db/schema";
 import { getEnv, roomOpensBeforeMs } from "~/env.server";
-import {
-  getSessionForUser,
-  type SessionView,
-  transitionSession,
-} from "~/modules/booking/booking.server";
 import { joinWindow } from "~/modules/booking/policy";
+import { getSessionForUser, type SessionView } from "~/modules/booking/session-view.server";
+import { transitionSession } from "~/modules/booking/transition-session.server";
 import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
 import {
   pickQuestion,
@@ -566,12 +562,4 @@ async function settleSession(
     if (await transitionSession(session.id, "in_progress", "completed")) return "completed";
   }
   return null;
-}
-
-export async function participantNames(sessionId: string) {
-  return getDb()
-    .select({ id: users.id, name: users.name })
-    .from(sessionParticipants)
-    .innerJoin(users, eq(users.id, sessionParticipants.userId))
-    .where(eq(sessionParticipants.sessionId, sessionId));
 }
