@@ -6,6 +6,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { ErrorList, Field, FormError, SubmitButton } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import {
   addOverride,
   getAvailability,
@@ -21,6 +23,7 @@ import { expandAvailability } from "~/modules/availability/expand";
 import { requireUser } from "~/modules/identity/auth.server";
 import { listTimeZones } from "~/modules/identity/time-zone";
 import { endMinutesToClock, formatDateTime, formatTime, minutesToClock } from "~/utils/datetime";
+import { parseSerialId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Availability · Peerloop" }];
 
@@ -64,10 +67,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "weekly") {
-    const submission = parseWithZod(formData, { schema: weeklyAvailabilitySchema });
+    const submission = parseForm(formData, weeklyAvailabilitySchema);
     if (submission.status !== "success") {
       return data({ intent, result: submission.reply(), message: null }, { status: 400 });
     }
@@ -75,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent, result: submission.reply(), message: "Weekly hours saved." };
   }
   if (intent === "add-override") {
-    const submission = parseWithZod(formData, { schema: overrideSchema });
+    const submission = parseForm(formData, overrideSchema);
     if (submission.status !== "success") {
       return data({ intent, result: submission.reply(), message: null }, { status: 400 });
     }
@@ -87,8 +90,8 @@ export async function action({ request }: ActionFunctionArgs) {
     };
   }
   if (intent === "remove-override") {
-    const id = Number(formData.get("overrideId"));
-    if (!Number.isInteger(id) || !(await removeOverride(user.id, id))) {
+    const id = parseSerialId(formData.get("overrideId"));
+    if (id === null || !(await removeOverride(user.id, id))) {
       throw new Response("Not found", { status: 404 });
     }
     return { intent, result: null, message: "Override removed." };

@@ -15,6 +15,7 @@ import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
 import { RoomTimer } from "~/components/room/room-timer";
 import { VideoPanel } from "~/components/room/video-panel";
 import { roomOpensBeforeMs } from "~/env.server";
+import { readForm } from "~/http/read-form.server";
 import { cancelSession } from "~/modules/booking/booking.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
@@ -90,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, access } = await requireAccess(request, params.sessionId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "notes") {
     const body = String(formData.get("body") ?? "");

@@ -5,10 +5,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { FormError, SubmitButton } from "~/components/forms";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import {
   type FeedbackForm,
   getFeedbackForm,
-  isUuid,
   parseHalf,
   saveFeedbackDraft,
   submitFeedback,
@@ -26,6 +27,7 @@ import {
 import { notifyRevealed } from "~/modules/feedback/notifications.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime, formatTime } from "~/utils/datetime";
+import { parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Write feedback · Peerloop" }];
 
@@ -33,8 +35,8 @@ const NOT_FOUND = () => new Response("Not found", { status: 404 });
 
 async function requireForm(params: LoaderFunctionArgs["params"], userId: string) {
   const half = parseHalf(params.half);
-  const form =
-    half && isUuid(params.sessionId) ? await getFeedbackForm(params.sessionId, half, userId) : null;
+  const sessionId = parseUuid(params.sessionId);
+  const form = half && sessionId ? await getFeedbackForm(sessionId, half, userId) : null;
   if (!form) throw NOT_FOUND();
   return form;
 }
@@ -63,7 +65,7 @@ const STATE_MESSAGES = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await requireForm(params, user.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "draft") {
@@ -77,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { draft: saved, savedAt: new Date().toISOString() };
   }
 
-  const submission = parseWithZod(formData, { schema: schemaFor(form) });
+  const submission = parseForm(formData, schemaFor(form));
   if (submission.status !== "success") {
     return data({ result: submission.reply(), error: null }, { status: 400 });
   }

@@ -5,13 +5,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { getSessionUser, signUp, startAuthSession } from "~/modules/identity/auth.server";
-import {
-  PASSWORD_MIN_LENGTH,
-  safeRedirectPath,
-  signupSchema,
-} from "~/modules/identity/credentials";
+import { PASSWORD_MIN_LENGTH, signupSchema } from "~/modules/identity/credentials";
 import { listTimeZones } from "~/modules/identity/time-zone";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Create your account · Peerloop" }];
 
@@ -21,8 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupSchema });
+  const submission = parseForm(await readForm(request), signupSchema);
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -36,10 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const target = safeRedirectPath(submission.value.redirectTo, "/profile?welcome=1");
   const cookie = await startAuthSession(result.userId);
-  throw redirect(safeRedirectPath(submission.value.redirectTo, "/profile?welcome=1"), {
-    headers: { "Set-Cookie": cookie },
-  });
+  throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignUp() {

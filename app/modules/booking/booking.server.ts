@@ -36,6 +36,7 @@ import {
   type SessionMessageInput,
 } from "~/modules/notify/messages";
 import { enqueueEmails, type OutgoingEmail } from "~/modules/notify/outbox.server";
+import { parseUuid } from "~/utils/ids";
 import { BookingConflict, type BookingErrorCode } from "./booking-errors";
 import { canTransition, isLateChange } from "./policy";
 
@@ -745,7 +746,8 @@ export async function listSessionsForUser(
 
 /** One session, only for its participants: anyone else gets null (and a 404). */
 export async function getSessionForUser(sessionId: string, userId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const [session] = await listSessionsForUser(userId, { sessionId });
+  const id = parseUuid(sessionId);
+  if (!id) return null;
+  const [session] = await listSessionsForUser(userId, { sessionId: id });
   return session ?? null;
 }

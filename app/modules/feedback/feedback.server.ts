@@ -20,6 +20,7 @@ import {
   users,
 } from "#db/schema";
 import type { SessionShape } from "~/modules/sessions/roles";
+import { parseUuid } from "~/utils/ids";
 import {
   canReadFeedback,
   type FeedbackDuty,
@@ -36,13 +37,6 @@ import type { RatingInput, ScorecardInput } from "./forms";
 import type { ReceivedScorecard } from "./readiness";
 
 type Executor = Database;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Route params are untrusted: anything that is not a uuid is simply "not found". */
-export function isUuid(value: string | undefined): value is string {
-  return value !== undefined && UUID.test(value);
-}
 
 export function parseHalf(value: string | undefined): 1 | 2 | null {
   return value === "1" ? 1 : value === "2" ? 2 : null;
@@ -470,7 +464,7 @@ export type FeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackFo
  * Everyone else gets null, which every route answers with 404.
  */
 export async function getFeedbackForViewer(feedbackId: string, viewerId: string) {
-  if (!isUuid(feedbackId)) return null;
+  if (!parseUuid(feedbackId)) return null;
   const db = getDb();
   const [item] = await db
     .select({
