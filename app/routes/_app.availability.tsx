@@ -15,6 +15,7 @@ import {
   saveWeeklyAvailability,
 } from "~/modules/availability/availability.server";
 import {
+  OVERRIDE_ERROR_MESSAGES,
   overrideSchema,
   WEEKDAYS,
   weeklyAvailabilitySchema,
@@ -82,7 +83,18 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data({ intent, result: submission.reply(), message: null }, { status: 400 });
     }
-    await addOverride(user.id, submission.value);
+    const added = await addOverride(user.id, submission.value);
+    if (!added.ok) {
+      const message = OVERRIDE_ERROR_MESSAGES[added.error];
+      const errors =
+        added.error === "too_many"
+          ? { formErrors: [message] }
+          : { fieldErrors: { date: [message] } };
+      return data(
+        { intent, result: submission.reply(errors), message: null },
+        { status: added.error === "too_many" ? 409 : 400 },
+      );
+    }
     return {
       intent,
       result: submission.reply({ resetForm: true }),
@@ -411,6 +423,7 @@ export default function Availability() {
           </ul>
         )}
         <Form method="post" className="form" {...getFormProps(overrideForm)}>
+          <FormError errors={overrideForm.errors} id={overrideForm.errorId} />
           <input type="hidden" name="intent" value="add-override" />
           <div className="field-row">
             <Field
