@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseInstant } from "~/utils/datetime";
+import { overrideDateProblem } from "~/modules/availability/availability-form";
+import { buildFeed, buildInvite } from "~/modules/notify/ics";
+import { isCalendarDate, parseInstant } from "~/utils/datetime";
 import { parseSerialId, parseUuid } from "~/utils/ids";
 import { isOneLine, toOneLine } from "~/utils/text";
 
@@ -87,5 +89,55 @@ describe("one-line text", () => {
   ])("refuses %j and flattens it", (value) => {
     expect(isOneLine(value)).toBe(false);
     expect(isOneLine(toOneLine(value))).toBe(true);
+  });
+});
+
+describe("isCalendarDate", () => {
+  it.each(["2024-02-29", "2026-12-31", "0001-01-01"])("accepts %s", (value) => {
+    expect(isCalendarDate(value)).toBe(true);
+  });
+
+  it.each([
+    "2025-02-29",
+    "2025-02-30",
+    "2026-04-31",
+    "0000-01-01",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-1-1",
+    "20260101",
+    "",
+  ])("refuses %j", (value) => {
+    expect(isCalendarDate(value)).toBe(false);
+  });
+});
+
+describe("overrideDateProblem", () => {
+  it("allows today up to the limit ahead, in the person's own calendar", () => {
+    expect(overrideDateProblem("2026-03-01", "2026-03-01")).toBeNull();
+    expect(overrideDateProblem("2026-02-28", "2026-03-01")).toBe("past_date");
+    expect(overrideDateProblem("2027-03-02", "2026-03-01")).toBeNull();
+    expect(overrideDateProblem("2027-03-03", "2026-03-01")).toBe("too_far");
+  });
+});
+
+describe("calendar documents", () => {
+  const event = {
+    sessionId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+    sequence: 0,
+    start: new Date("2026-03-01T10:00:00Z"),
+    end: new Date("2026-03-01T11:00:00Z"),
+    title: "Mock\r\nX-INJECTED:1",
+    description: "line one\nline two",
+    cancelled: false,
+    attendees: [{ name: "Mal\r\nX-INJECTED:1", email: "mal@example.test" }],
+  };
+
+  it("never lets a name or title start a line of its own", () => {
+    for (const ics of [buildFeed("Peerloop: Mal\r\nX-INJECTED:1", [event]), buildInvite(event)]) {
+      const lines = ics.split("\r\n");
+      expect(lines.some((line) => line.startsWith("X-INJECTED"))).toBe(false);
+      expect(lines.every((line) => !/[\r\n]/.test(line))).toBe(true);
+    }
   });
 });
