@@ -3,10 +3,10 @@ import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { AccessToken } from "livekit-server-sdk";
 import { afterEach, describe, expect, it } from "vitest";
-import { getConnection, getDb, openDatabase, setDatabaseConnection } from "#db/client";
+import { getDb } from "#db/client";
 import { attendanceEvents } from "#db/schema";
 import { opaqueIdentity, videoRoomName } from "~/modules/sessions/room.server";
-import { setupFreshDatabase } from "../support/database";
+import { makeDatabaseUnreachable, setupFreshDatabase } from "../support/database";
 import { setupTestServer } from "../support/http";
 
 setupFreshDatabase();
@@ -90,17 +90,7 @@ describe("LiveKit webhook", () => {
   });
 
   it("answers 503 (so LiveKit retries) when the database is down", async () => {
-    const healthy = getConnection();
-    // Nothing listens on port 1: connections are refused, as with a database that is down.
-    const unreachable = openDatabase({
-      kind: "postgres",
-      url: "postgres://peerloop@127.0.0.1:1/none",
-    });
-    setDatabaseConnection(unreachable);
-    restore = () => {
-      setDatabaseConnection(healthy);
-      void unreachable.close();
-    };
+    restore = makeDatabaseUnreachable();
     const event = await signedEvent(joined(randomUUID()));
     const response = await post(event.text, event.authorization);
     expect(response.status).toBe(503);
