@@ -220,17 +220,24 @@ describe("one-line text", () => {
 });
 
 describe("malformed identifiers", () => {
-  // 36 characters, the length of a uuid, but not one: the database would refuse it.
-  const notUuid = "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz";
+  // 36 characters, the length of a uuid, but not one: the database would refuse them.
+  const notUuids = [
+    "-".repeat(36),
+    "0123456789abcdef0123456789abcdef0123",
+    "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+  ];
+  const notUuid = notUuids[0]!;
 
-  it.each([
-    `/sessions/${notUuid}`,
-    `/sessions/${notUuid}/reschedule`,
-    `/sessions/${notUuid}/pad-token`,
-    `/sessions/${notUuid}/feedback/1`,
-    `/book/${notUuid}`,
-    `/feedback/${notUuid}`,
-  ])("GET %s answers 404", async (path) => {
+  it.each(
+    notUuids.flatMap((id) => [
+      `/sessions/${id}`,
+      `/sessions/${id}/reschedule`,
+      `/sessions/${id}/pad-token`,
+      `/sessions/${id}/feedback/1`,
+      `/book/${id}`,
+      `/feedback/${id}`,
+    ]),
+  )("GET %s answers 404", async (path) => {
     const client = await signedIn();
     expect((await client.get(path)).status).toBe(404);
   });
@@ -241,9 +248,11 @@ describe("malformed identifiers", () => {
       start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
     });
     expect(reschedule.status).toBe(404);
-    const cancel = await client.post(`/sessions/${notUuid}`, { intent: "cancel" });
-    expect(cancel.status).toBe(404);
-    for (const requestId of [notUuid, "1", "' or 1=1 --"]) {
+    for (const id of notUuids) {
+      const cancel = await client.post(`/sessions/${id}`, { intent: "cancel" });
+      expect(cancel.status).toBe(404);
+    }
+    for (const requestId of [...notUuids, "1", "' or 1=1 --"]) {
       const response = await client.post("/book", { intent: "cancel-request", requestId });
       expect(response.status).toBe(404);
     }
