@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type { Env } from "~/env.server";
+import { mustNotCompress } from "./compression";
+import { MAX_BODY_BYTES } from "./form-limits";
 import { isCrossOriginWrite, securityHeaders } from "./security";
 
 export type BuildSource =
@@ -58,6 +61,28 @@ export function createExpressApp(env: Env, source: BuildSource): express.Express
     }
     next();
   });
+
+  // Announced oversize bodies are refused before any handler runs; unannounced
+  // (chunked) ones are cut off by the readers in read-form.server.ts.
+  app.use((req, res, next) => {
+    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+      res.status(413).set("Connection", "close").type("text/plain");
+      res.send(`The request is larger than ${Math.round(MAX_BODY_BYTES / 1024)} KB.`);
+      return;
+    }
+    next();
+  });
+
+  if (source.kind === "production") {
+    // gzip or brotli, as the client's Accept-Encoding prefers (brotli first).
+    app.use(
+      compression({
+        filter: (req, res) =>
+          !mustNotCompress(req.headers, res.getHeader("Content-Type")) &&
+          compression.filter(req, res),
+      }),
+    );
+  }
 
   if (source.kind === "development") {
     app.use(source.vite.middlewares);

@@ -13,6 +13,8 @@ import {
   useUnsavedChangesWarning,
 } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import {
   addOverride,
   getAvailability,
@@ -20,6 +22,7 @@ import {
   saveWeeklyAvailability,
 } from "~/modules/availability/availability.server";
 import {
+  OVERRIDE_ERROR_MESSAGES,
   overrideSchema,
   WEEKDAYS,
   weeklyAvailabilitySchema,
@@ -28,6 +31,7 @@ import { expandAvailability } from "~/modules/availability/expand";
 import { requireUser } from "~/modules/identity/auth.server";
 import { listTimeZones } from "~/modules/identity/time-zone";
 import { endMinutesToClock, formatDateTime, formatTime, minutesToClock } from "~/utils/datetime";
+import { parseSerialId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Availability · Peerloop" }];
 
@@ -71,10 +75,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "weekly") {
-    const submission = parseWithZod(formData, { schema: weeklyAvailabilitySchema });
+    const submission = parseForm(formData, weeklyAvailabilitySchema);
     if (submission.status !== "success") {
       return data({ intent, result: submission.reply(), message: null }, { status: 400 });
     }
@@ -82,11 +86,22 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent, result: submission.reply(), message: "Weekly hours saved." };
   }
   if (intent === "add-override") {
-    const submission = parseWithZod(formData, { schema: overrideSchema });
+    const submission = parseForm(formData, overrideSchema);
     if (submission.status !== "success") {
       return data({ intent, result: submission.reply(), message: null }, { status: 400 });
     }
-    await addOverride(user.id, submission.value);
+    const added = await addOverride(user.id, submission.value);
+    if (!added.ok) {
+      const message = OVERRIDE_ERROR_MESSAGES[added.error];
+      const errors =
+        added.error === "too_many"
+          ? { formErrors: [message] }
+          : { fieldErrors: { date: [message] } };
+      return data(
+        { intent, result: submission.reply(errors), message: null },
+        { status: added.error === "too_many" ? 409 : 400 },
+      );
+    }
     return {
       intent,
       result: submission.reply({ resetForm: true }),
@@ -94,8 +109,8 @@ export async function action({ request }: ActionFunctionArgs) {
     };
   }
   if (intent === "remove-override") {
-    const id = Number(formData.get("overrideId"));
-    if (!Number.isInteger(id) || !(await removeOverride(user.id, id))) {
+    const id = parseSerialId(formData.get("overrideId"));
+    if (id === null || !(await removeOverride(user.id, id))) {
       throw new Response("Not found", { status: 404 });
     }
     return { intent, result: null, message: "Override removed." };
@@ -433,6 +448,7 @@ export default function Availability() {
           </ul>
         )}
         <Form method="post" className="form" {...getFormProps(overrideForm)}>
+          <FormError errors={overrideForm.errors} id={overrideForm.errorId} />
           <input type="hidden" name="intent" value="add-override" />
           <div className="field-row">
             <Field label="Date" meta={overrideFields.date}>

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { NotFoundBoundary } from "~/components/error-boundary";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
@@ -12,11 +13,13 @@ import { getRequest, proposeForRequest } from "~/modules/booking/requests.server
 import { hasHistory, summarizeRecord } from "~/modules/feedback/record";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime, formatRange } from "~/utils/datetime";
+import { parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Choose a time · Peerloop" }];
 
 async function requireOwnRequest(requestId: string | undefined, userId: string) {
-  const ctx = requestId && /^[0-9a-f-]{36}$/i.test(requestId) ? await getRequest(requestId) : null;
+  const id = parseUuid(requestId);
+  const ctx = id ? await getRequest(id) : null;
   if (!ctx || ctx.userId !== userId) throw new Response("Not found", { status: 404 });
   return ctx;
 }
@@ -46,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ctx = await requireOwnRequest(params.requestId, user.id);
-  const submission = parseWithZod(await request.formData(), { schema: bookProposalSchema });
+  const submission = parseForm(await readForm(request), bookProposalSchema);
   if (submission.status !== "success") {
     return data(
       { error: "That proposal is not valid any more. Pick one of the times below." },

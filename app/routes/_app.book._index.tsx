@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { Field, FormError, SubmitButton } from "~/components/forms";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { getAvailability } from "~/modules/availability/availability.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { HORIZON_CHOICES, mockRequestSchema } from "~/modules/booking/request-form";
@@ -15,6 +17,7 @@ import { requireUser } from "~/modules/identity/auth.server";
 import { getProfile } from "~/modules/identity/profile.server";
 import { allowedFormats, FORMAT_LABELS } from "~/modules/matching/formats";
 import { formatDateTime } from "~/utils/datetime";
+import { parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Book a mock · Peerloop" }];
 
@@ -66,13 +69,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "cancel-request") {
-    const ok = await cancelRequest(user.id, String(formData.get("requestId") ?? ""));
-    if (!ok) throw new Response("Not found", { status: 404 });
+    const requestId = parseUuid(formData.get("requestId"));
+    if (!requestId || !(await cancelRequest(user.id, requestId))) {
+      throw new Response("Not found", { status: 404 });
+    }
     return { result: null, message: "Request cancelled." };
   }
-  const submission = parseWithZod(formData, { schema: mockRequestSchema });
+  const submission = parseForm(formData, mockRequestSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply(), message: null }, { status: 400 });
   }

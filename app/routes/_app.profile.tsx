@@ -12,6 +12,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useMemo } from "react";
 import { ErrorList, Field, FormError, SubmitButton } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { LANGUAGES, makeProfileSchema } from "~/modules/identity/profile";
 import { getProfile, getProfileOptions, saveProfile } from "~/modules/identity/profile.server";
@@ -29,9 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const options = await getProfileOptions();
-  const submission = parseWithZod(await request.formData(), {
-    schema: makeProfileSchema(options),
-  });
+  const submission = parseForm(await readForm(request), makeProfileSchema(options));
   if (submission.status !== "success") {
     return data({ result: submission.reply(), saved: false }, { status: 400 });
   }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -6,6 +5,8 @@ import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { PersonRecordCard } from "~/components/person-record";
 import { TrendChart } from "~/components/trend-chart";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { bookSuggestedMock, proposeSuggestedMock } from "~/modules/booking/book-suggestion.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
@@ -56,7 +57,7 @@ const bookSuggestionSchema = bookProposalSchema.extend({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: bookSuggestionSchema });
+  const submission = parseForm(await readForm(request), bookSuggestionSchema);
   if (submission.status !== "success") {
     return data(
       { error: "That time is not valid any more. Pick one of the times below." },

@@ -18,6 +18,7 @@ import { RoomTimer } from "~/components/room/room-timer";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { VideoPanel } from "~/components/room/video-panel";
 import { roomOpensBeforeMs } from "~/env.server";
+import { readForm } from "~/http/read-form.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
@@ -110,7 +111,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, access } = await requireAccess(request, params.sessionId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "notes") {
     const body = String(formData.get("body") ?? "");

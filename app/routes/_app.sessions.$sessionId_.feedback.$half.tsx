@@ -6,11 +6,12 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { NotFoundBoundary } from "~/components/error-boundary";
 import { Field, type FieldMeta, FormError, RadioGroup, SubmitButton } from "~/components/forms";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { otherPieceOfHalf } from "~/modules/feedback/duties";
 import {
   type FeedbackForm,
   getFeedbackForm,
-  isUuid,
   parseHalf,
   saveFeedbackDraft,
   submitFeedback,
@@ -27,6 +28,7 @@ import {
 } from "~/modules/feedback/forms";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime, formatTime } from "~/utils/datetime";
+import { parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Write feedback · Peerloop" }];
 
@@ -34,8 +36,8 @@ const NOT_FOUND = () => new Response("Not found", { status: 404 });
 
 async function requireForm(params: LoaderFunctionArgs["params"], userId: string) {
   const half = parseHalf(params.half);
-  const form =
-    half && isUuid(params.sessionId) ? await getFeedbackForm(params.sessionId, half, userId) : null;
+  const sessionId = parseUuid(params.sessionId);
+  const form = half && sessionId ? await getFeedbackForm(sessionId, half, userId) : null;
   if (!form) throw NOT_FOUND();
   return form;
 }
@@ -64,7 +66,7 @@ const STATE_MESSAGES = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await requireForm(params, user.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "draft") {
@@ -78,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { draft: saved, savedAt: new Date().toISOString() };
   }
 
-  const submission = parseWithZod(formData, { schema: schemaFor(form) });
+  const submission = parseForm(formData, schemaFor(form));
   if (submission.status !== "success") {
     return data({ result: submission.reply(), error: null }, { status: 400 });
   }

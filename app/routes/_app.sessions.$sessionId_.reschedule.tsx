@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
+import { readForm } from "~/http/read-form.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { proposeReschedule, rescheduleSession } from "~/modules/booking/reschedule-session.server";
 import { getSessionForUser } from "~/modules/booking/session-view.server";
 import { requireUser } from "~/modules/identity/auth.server";
-import { formatRange } from "~/utils/datetime";
+import { formatRange, parseInstant } from "~/utils/datetime";
+import { parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Find another time · Peerloop" }];
 
@@ -32,15 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const start = new Date(String((await request.formData()).get("start") ?? ""));
-  if (Number.isNaN(start.getTime())) {
+  const sessionId = parseUuid(params.sessionId);
+  if (!sessionId) throw new Response("Not found", { status: 404 });
+  const start = parseInstant((await readForm(request)).get("start"));
+  if (!start) {
     return data({ error: "That time is not valid any more. Pick one below." }, { status: 400 });
   }
-  const result = await rescheduleSession({
-    userId: user.id,
-    sessionId: params.sessionId ?? "",
-    start,
-  });
+  const result = await rescheduleSession({ userId: user.id, sessionId, start });
   if (result.ok) throw redirect(`/sessions/${result.sessionId}?moved=1`);
   if (result.error === "not_found") throw new Response("Not found", { status: 404 });
   return data({ error: BOOKING_ERROR_MESSAGES[result.error] }, { status: 409 });

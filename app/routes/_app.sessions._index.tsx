@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SessionCard, UpcomingSessions } from "~/components/session-card";
+import { readForm } from "~/http/read-form.server";
 import { feedUrl, getFeedToken, rotateFeedToken } from "~/modules/booking/calendar-feed.server";
 import { sessionCardsFor } from "~/modules/booking/session-cards.server";
 import { requireUser } from "~/modules/identity/auth.server";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== "rotate-feed")
     throw new Response("Unknown action", { status: 400 });
   await rotateFeedToken(user.id);

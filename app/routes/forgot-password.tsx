@@ -9,6 +9,8 @@ import type {
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/forms";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { forgotPasswordSchema } from "~/modules/identity/credentials";
 import { describeWait } from "~/modules/identity/login-throttle";
 import { requestPasswordReset } from "~/modules/identity/password-reset.server";
@@ -23,7 +25,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseForm(await readForm(request), forgotPasswordSchema);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await requestPasswordReset({ ...submission.value, ip: context.clientIp });
   if (!result.ok) {

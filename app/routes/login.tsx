@@ -9,10 +9,13 @@ import type {
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/forms";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { getSessionUser, logIn, startAuthSession } from "~/modules/identity/auth.server";
-import { loginSchema, safeRedirectPath } from "~/modules/identity/credentials";
+import { loginSchema } from "~/modules/identity/credentials";
 import { describeWait } from "~/modules/identity/login-throttle";
 import { retryAfterHeaders, tooManyAttempts } from "~/modules/identity/throttle-response";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Peerloop" }];
 
@@ -27,8 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const submission = parseForm(await readForm(request), loginSchema);
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -50,10 +52,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const target = safeRedirectPath(submission.value.redirectTo);
   const cookie = await startAuthSession(result.userId);
-  throw redirect(safeRedirectPath(submission.value.redirectTo), {
-    headers: { "Set-Cookie": cookie },
-  });
+  throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LogIn() {

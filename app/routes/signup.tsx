@@ -11,6 +11,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError, SubmitButton } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
 import { getEnv } from "~/env.server";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
 import { getSessionUser } from "~/modules/identity/auth.server";
 import { PASSWORD_MIN_LENGTH, signupSchema } from "~/modules/identity/credentials";
 import { describeWait } from "~/modules/identity/login-throttle";
@@ -31,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupSchema });
+  const submission = parseForm(await readForm(request), signupSchema);
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

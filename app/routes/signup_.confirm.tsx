@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SubmitButton } from "~/components/forms";
+import { readForm } from "~/http/read-form.server";
 import { startAuthSession } from "~/modules/identity/auth.server";
-import { confirmSignupSchema, safeRedirectPath } from "~/modules/identity/credentials";
+import { confirmSignupSchema } from "~/modules/identity/credentials";
 import { confirmSignUp, findSignUpConfirmation } from "~/modules/identity/signup.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Activate your account · Peerloop" }];
 
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = confirmSignupSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = confirmSignupSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: INVALID_LINK }, { status: 400 });
   const result = await confirmSignUp(parsed.data.token);
   if (!result.ok) {

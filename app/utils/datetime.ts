@@ -83,3 +83,29 @@ export function endClockToMinutes(clock: string): number | null {
 export function endMinutesToClock(minutes: number): string {
   return minutes >= 1440 ? "00:00" : minutesToClock(minutes);
 }
+
+// An ISO 8601 instant with an explicit offset, as the app's own forms write it
+// (`Date.prototype.toISOString`). Looser inputs ("tomorrow", year 275760) are refused.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant from untrusted text, or null. */
+export function parseInstant(value: unknown): Date | null {
+  if (typeof value !== "string" || !ISO_INSTANT.test(value)) return null;
+  if (!isCalendarDate(value.slice(0, 10))) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/**
+ * True for a real "YYYY-MM-DD" date from year 1 on. JavaScript rolls 2025-02-30 over to
+ * 2 March and PostgreSQL has no year 0, so both are checked here, not left to them.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getConnection, openDatabase, setDatabaseConnection } from "#db/client";
-import { setupFreshDatabase } from "../support/database";
+import { makeDatabaseUnreachable, setupFreshDatabase } from "../support/database";
 import { setupTestServer } from "../support/http";
 
 setupFreshDatabase();
@@ -18,17 +17,7 @@ describe("GET /healthz", () => {
   });
 
   it("answers 503 when the database is unreachable", async () => {
-    const healthy = getConnection();
-    // Nothing listens on port 1: connections are refused, as with a database that is down.
-    const unreachable = openDatabase({
-      kind: "postgres",
-      url: "postgres://peerloop@127.0.0.1:1/none",
-    });
-    setDatabaseConnection(unreachable);
-    restore = () => {
-      setDatabaseConnection(healthy);
-      void unreachable.close();
-    };
+    restore = makeDatabaseUnreachable();
     const response = await server.client().get("/healthz");
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "degraded", database: "unreachable" });

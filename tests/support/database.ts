@@ -52,3 +52,20 @@ export function setupFreshDatabase(): { connection: () => DatabaseConnection; ur
     },
   };
 }
+
+/**
+ * Makes the process database one that refuses every connection (nothing listens on
+ * port 1), as when the database is down. Returns the function that puts it back.
+ */
+export function makeDatabaseUnreachable(): () => void {
+  const healthy = getConnection();
+  const unreachable = openDatabase({
+    kind: "postgres",
+    url: "postgres://peerloop@127.0.0.1:1/none",
+  });
+  setDatabaseConnection(unreachable);
+  return () => {
+    setDatabaseConnection(healthy);
+    void unreachable.close();
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "~/modules/identity/time-zone";
-import { clockToMinutes, endClockToMinutes } from "~/utils/datetime";
+import { clockToMinutes, endClockToMinutes, isCalendarDate } from "~/utils/datetime";
 import type { Weekday } from "./types";
 
 // The availability editor's schemas, shared by the browser and the actions.
@@ -97,12 +97,33 @@ export const weeklyAvailabilitySchema = z.object({
 
 export type WeeklyAvailabilityInput = z.infer<typeof weeklyAvailabilitySchema>;
 
+/** Date overrides a person may have from today on; also enforced by the database (0006). */
+export const MAX_UPCOMING_OVERRIDES = 60;
+/** How far ahead an override may be set: the matcher never looks further. */
+export const MAX_OVERRIDE_DAYS_AHEAD = 366;
+
+export const OVERRIDE_ERROR_MESSAGES = {
+  past_date: "That date has passed. Choose today or a later date.",
+  too_far: `Choose a date within the next ${MAX_OVERRIDE_DAYS_AHEAD} days.`,
+  too_many: `You can have at most ${MAX_UPCOMING_OVERRIDES} upcoming date overrides. Remove one first.`,
+} as const;
+
+export type OverrideError = keyof typeof OVERRIDE_ERROR_MESSAGES;
+
+/** Why an override date cannot be used, given today in the person's zone (both "YYYY-MM-DD"). */
+export function overrideDateProblem(date: string, today: string): OverrideError | null {
+  if (date < today) return "past_date";
+  const last = new Date(`${today}T00:00:00Z`);
+  last.setUTCDate(last.getUTCDate() + MAX_OVERRIDE_DAYS_AHEAD);
+  return date > last.toISOString().slice(0, 10) ? "too_far" : null;
+}
+
 export const overrideSchema = z
   .object({
     date: z
       .string({ required_error: "Choose a date." })
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.")
-      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Choose a real date."),
+      .refine(isCalendarDate, "Choose a real date."),
     kind: z.enum(["off", "extra"], { message: "Choose a day off or extra hours." }),
     start: z.string().optional(),
     end: z.string().optional(),

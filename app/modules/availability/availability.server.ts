@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
+import { pgConstraint } from "#db/errors";
 import {
   availabilityOverrides,
   availabilityRules,
@@ -7,7 +8,12 @@ import {
   profiles,
 } from "#db/schema";
 import { clockToMinutes, endClockToMinutes } from "~/utils/datetime";
-import type { OverrideInput, WeeklyAvailabilityInput } from "./availability-form";
+import {
+  type OverrideError,
+  type OverrideInput,
+  overrideDateProblem,
+  type WeeklyAvailabilityInput,
+} from "./availability-form";
 import {
   type AvailabilityLimits,
   type DateOverride,
@@ -16,6 +22,7 @@ import {
   type Weekday,
   type WeeklyRule,
 } from "./types";
+import { localDateOf } from "./zoned-time";
 
 export interface AvailabilityView extends PersonAvailability {
   autoBook: boolean;
@@ -131,20 +138,37 @@ export async function saveWeeklyAvailability(userId: string, input: WeeklyAvaila
   });
 }
 
-export async function addOverride(userId: string, input: OverrideInput) {
-  await getDb()
-    .insert(availabilityOverrides)
-    .values(
-      input.kind === "off"
-        ? { userId, date: input.date, kind: "off" }
-        : {
-            userId,
-            date: input.date,
-            kind: "extra",
-            startMinute: clockToMinutes(input.start ?? "")!,
-            endMinute: endClockToMinutes(input.end ?? "")!,
-          },
-    );
+/**
+ * Adds a date override from today on (in the person's zone), within the cap. The cap is
+ * the database's (a trigger counting under a per-person lock); its refusal is mapped here.
+ */
+export async function addOverride(
+  userId: string,
+  input: OverrideInput,
+  now: Date = new Date(),
+): Promise<{ ok: true } | { ok: false; error: OverrideError }> {
+  const { timeZone } = await getAvailability(userId);
+  const problem = overrideDateProblem(input.date, localDateOf(timeZone, now.getTime()));
+  if (problem) return { ok: false, error: problem };
+  try {
+    await getDb()
+      .insert(availabilityOverrides)
+      .values(
+        input.kind === "off"
+          ? { userId, date: input.date, kind: "off" }
+          : {
+              userId,
+              date: input.date,
+              kind: "extra",
+              startMinute: clockToMinutes(input.start ?? "")!,
+              endMinute: endClockToMinutes(input.end ?? "")!,
+            },
+      );
+  } catch (err) {
+    if (pgConstraint(err) === "availability_overrides_cap") return { ok: false, error: "too_many" };
+    throw err;
+  }
+  return { ok: true };
 }
 
 /** Deletes one of the person's own overrides; another person's id deletes nothing. */

@@ -23,5 +23,9 @@ export const bookProposalSchema = z.object({
     .string()
     .datetime({ message: "That proposal is not valid any more." })
     .transform((value) => new Date(value)),
-  idempotencyKey: z.string().min(16).max(100),
+  idempotencyKey: z
+    .string()
+    .min(16)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });

@@ -10,6 +10,7 @@ import {
   users,
 } from "#db/schema";
 import type { MockFormat } from "~/modules/matching/types";
+import { parseUuid } from "~/utils/ids";
 
 // The read model of booked sessions: what the session pages, cards and room show.
 
@@ -118,7 +119,8 @@ export async function listSessionsForUser(
 
 /** One session, only for its participants: anyone else gets null (and a 404). */
 export async function getSessionForUser(sessionId: string, userId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const [session] = await listSessionsForUser(userId, { sessionId });
+  const id = parseUuid(sessionId);
+  if (!id) return null;
+  const [session] = await listSessionsForUser(userId, { sessionId: id });
   return session ?? null;
 }

@@ -22,6 +22,7 @@ import {
 } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
 import type { SessionShape } from "~/modules/sessions/roles";
+import { parseUuid } from "~/utils/ids";
 import {
   canReadFeedback,
   type FeedbackDuty,
@@ -37,13 +38,6 @@ import type { ReceivedScorecard } from "./readiness";
 import { pieceReveal, revealDueHalves } from "./reveal.server";
 
 type Executor = Database;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Route params are untrusted: anything that is not a uuid is simply "not found". */
-export function isUuid(value: string | undefined): value is string {
-  return value !== undefined && UUID.test(value);
-}
 
 export function parseHalf(value: string | undefined): 1 | 2 | null {
   return value === "1" ? 1 : value === "2" ? 2 : null;
@@ -474,7 +468,7 @@ export type FeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackFo
  * Everyone else gets null, which every route answers with 404.
  */
 export async function getFeedbackForViewer(feedbackId: string, viewerId: string) {
-  if (!isUuid(feedbackId)) return null;
+  if (!parseUuid(feedbackId)) return null;
   const db = getDb();
   const [item] = await db
     .select({

@@ -9,6 +9,7 @@ import {
   OVERALL_CALLS,
   type OverallCall,
 } from "#db/schema";
+import { isOneLine, ONE_LINE_MESSAGE } from "~/utils/text";
 
 export const OVERALL_CALL_LABELS: Record<OverallCall, string> = {
   strong_no_hire: "Strong no hire",
@@ -75,6 +76,7 @@ export function scorecardSchema(round: ScorecardRound, practiseRoundSlugs: strin
       .string()
       .trim()
       .max(FEEDBACK_TOPIC_MAX, tooLong(FEEDBACK_TOPIC_MAX))
+      .refine(isOneLine, ONE_LINE_MESSAGE)
       .optional(),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneLine, ONE_LINE_MESSAGE } from "~/utils/text";
 import { timeZoneSchema } from "./time-zone";
 
 // One schema per form, shared by the browser (Conform) and the action.
@@ -18,7 +19,8 @@ export const nameSchema = z
   .string({ required_error: "Enter your name." })
   .trim()
   .min(1, "Enter your name.")
-  .max(80, "Keep your name under 80 characters.");
+  .max(80, "Keep your name under 80 characters.")
+  .refine(isOneLine, ONE_LINE_MESSAGE);
 
 export const newPasswordSchema = z
   .string({ required_error: "Choose a password." })
@@ -40,14 +42,6 @@ export const loginSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, "That password is too long."),
   redirectTo: z.string().optional(),
 });
-
-/** Only same-site paths are followed after log-in; anything else goes to the dashboard. */
-export function safeRedirectPath(target: string | null | undefined, fallback = "/dashboard") {
-  if (!target?.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
-    return fallback;
-  }
-  return target;
-}
 
 /** The token of an emailed link: base64url of 32 bytes; anything else is not ours. */
 export const linkTokenSchema = z

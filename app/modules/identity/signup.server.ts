@@ -5,7 +5,7 @@ import { profiles, signupConfirmations, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
 import { kickJob } from "~/jobs/kick.server";
 import { enqueueEmails } from "~/modules/notify/outbox.server";
-import { safeRedirectPath } from "./credentials";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 import { decideThrottle } from "./login-throttle";
 import { alreadyRegisteredMessage, confirmSignUpMessage } from "./messages";
 import { hashPassword } from "./password.server";

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { toOneLine } from "~/utils/text";
 
 // iCalendar documents for invites (METHOD:REQUEST / CANCEL) and for the private feed.
 // The UID is stable per session; SEQUENCE rises with every change, so calendars
@@ -32,7 +33,7 @@ function addEvent(
     sequence: input.sequence,
     start: input.start,
     end: input.end,
-    summary: input.title,
+    summary: toOneLine(input.title),
     description: input.description,
     url: input.url ?? null,
     status: input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -40,7 +41,9 @@ function addEvent(
   });
   if (withPeople) {
     event.organizer(ORGANIZER);
-    for (const attendee of input.attendees) event.createAttendee(attendee);
+    for (const attendee of input.attendees) {
+      event.createAttendee({ ...attendee, name: toOneLine(attendee.name) });
+    }
   }
   return event;
 }
@@ -59,7 +62,8 @@ export function buildInvite(input: CalendarEventInput): string {
 export function buildFeed(name: string, events: CalendarEventInput[]): string {
   const calendar = ical({
     prodId: { company: "Peerloop", product: "peerloop", language: "EN" },
-    name,
+    // ical-generator escapes event text but writes the calendar's name as given.
+    name: toOneLine(name),
     ttl: 15 * 60,
   });
   for (const event of events) addEvent(calendar, event, false);

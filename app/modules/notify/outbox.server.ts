@@ -3,6 +3,7 @@ import type { Transport } from "nodemailer";
 import nodemailer from "nodemailer";
 import { type Database, getDb } from "#db/client";
 import { outboxEmails } from "#db/schema";
+import { toOneLine } from "~/utils/text";
 import { ORGANIZER } from "./ics";
 
 export interface OutgoingEmail {
@@ -24,7 +25,8 @@ export async function enqueueEmails(tx: Executor, emails: OutgoingEmail[]): Prom
   if (emails.length === 0) return 0;
   const rows = await tx
     .insert(outboxEmails)
-    .values(emails)
+    // A subject is one header line: a line break in a name must not start another header.
+    .values(emails.map((email) => ({ ...email, subject: toOneLine(email.subject) })))
     .onConflictDoNothing({ target: outboxEmails.dedupeKey })
     .returning({ id: outboxEmails.id });
   return rows.length;

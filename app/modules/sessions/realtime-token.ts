@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { parseUuid } from "~/utils/ids";
 
 // Short-lived tokens for the realtime server: the app mints one for a participant of a
 // session, the realtime server checks it without a database round trip. The format is
@@ -26,8 +27,7 @@ export function padDocumentName(sessionId: string): string {
 }
 
 export function sessionIdFromDocumentName(name: string): string | null {
-  const match = /^session:([0-9a-f-]{36})$/i.exec(name);
-  return match ? match[1]!.toLowerCase() : null;
+  return name.startsWith("session:") ? parseUuid(name.slice("session:".length)) : null;
 }
 
 function sign(payload: string, secret: string): string {

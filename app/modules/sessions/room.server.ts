@@ -20,6 +20,7 @@ import { getEnv, roomOpensBeforeMs } from "~/env.server";
 import { joinWindow } from "~/modules/booking/policy";
 import { getSessionForUser, type SessionView } from "~/modules/booking/session-view.server";
 import { transitionSession } from "~/modules/booking/transition-session.server";
+import { parseUuid } from "~/utils/ids";
 import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
 import {
   pickQuestion,
@@ -200,6 +201,14 @@ export async function mintVideoToken(access: RoomAccess, user: { id: string; nam
 
 export type WebhookOutcome = "recorded" | "duplicate" | "ignored";
 
+/** A webhook that is not LiveKit's (bad signature, body hash or JSON): the sender's fault. */
+export class InvalidWebhookError extends Error {
+  constructor(cause: unknown) {
+    super("invalid webhook", { cause });
+    this.name = "InvalidWebhookError";
+  }
+}
+
 /**
  * Verifies a LiveKit webhook (signature and body hash) before anything is written, then
  * records participant joins and leaves once per event id.
@@ -210,10 +219,14 @@ export async function recordVideoWebhook(
 ): Promise<WebhookOutcome> {
   const env = getEnv();
   const receiver = new WebhookReceiver(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
-  // Throws on a missing or bad signature: the route answers 400.
-  const event = await receiver.receive(body, authorization ?? undefined);
+  // Only a failed verification is the sender's fault (4xx); anything failing after it is
+  // ours, and must reach LiveKit as a 5xx so that it retries.
+  const event = await receiver.receive(body, authorization ?? undefined).catch((err: unknown) => {
+    throw new InvalidWebhookError(err);
+  });
   if (event.event !== "participant_joined" && event.event !== "participant_left") return "ignored";
-  const sessionId = /^session-([0-9a-f-]{36})$/i.exec(event.room?.name ?? "")?.[1];
+  const room = event.room?.name ?? "";
+  const sessionId = room.startsWith("session-") ? parseUuid(room.slice("session-".length)) : null;
   const identity = event.participant?.identity;
   if (!sessionId || !identity || !event.id) return "ignored";
   const participants = await getDb()
