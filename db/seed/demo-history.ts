@@ -1027,10 +1027,17 @@ async function createSession(
   const halfMs = (input.slot.end - input.slot.start) / halves.length;
 
   const asked: { title: string; slug: string }[] = [];
+  // A session never asks one question twice (a unique key): half 2 skips half 1's.
+  const askedHere = new Set<number>();
   for (const h of halves) {
     const candidate = people.get(h.candidate)!;
     const seen = seenBy(input.seen, candidate.id);
-    const question = pickQuestion(round, candidate.targetRank, seen, index);
+    const question = pickQuestion(
+      round,
+      candidate.targetRank,
+      new Set([...seen, ...askedHere]),
+      index,
+    );
     if (!question) continue;
     await tx.insert(sessionQuestions).values({
       sessionId,
@@ -1041,6 +1048,7 @@ async function createSession(
       assignedAt: new Date(startsAt.getTime() + (h.half - 1) * halfMs),
     });
     seen.add(question.id);
+    askedHere.add(question.id);
     asked.push({ title: question.title, slug: question.slug });
   }
 
