@@ -2,8 +2,9 @@ import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildForProduction, formatPageWeights, measurePageWeights } from "../support/page-weight";
 
-// Page weight of a production build: every page's gzipped JavaScript, lazy chunks
-// included, within its budget (150 KB; the live room 350 KB).
+// Page weight of a production build: every page's gzipped JavaScript, the lazy chunks it
+// loads by itself included, within its budget (150 KB; the live room 350 KB). What loads
+// only when the person asks (the room's video, other pad languages) is printed apart.
 
 describe("page weight", () => {
   const buildDir = buildForProduction();
