@@ -6,7 +6,6 @@ import {
   useActionData,
   useFetcher,
   useLoaderData,
-  useRevalidator,
   useSearchParams,
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef } from "react";
@@ -16,6 +15,7 @@ import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
 import { LiveStatusBadge, useNow } from "~/components/room/room-status";
 import { RoomTimer } from "~/components/room/room-timer";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
+import { useCalmRevalidate } from "~/components/room/use-calm-revalidate";
 import { VideoPanel } from "~/components/room/video-panel";
 import { roomOpensBeforeMs } from "~/env.server";
 import { readForm } from "~/http/read-form.server";
@@ -199,8 +199,7 @@ export default function SessionPage() {
   }, []);
   // The peer's page changes at once: after a change of ours, a message through the
   // pad's realtime connection makes their page reload its data (and ours, theirs).
-  const revalidator = useRevalidator();
-  const onRoomChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
+  const onRoomChanged = useCalmRevalidate();
   const announce = useCallback(() => padApi.current?.announceRoomChange(), []);
   useOnRolesSwitched(announce);
   const clockNow = useNow(now, 5_000);

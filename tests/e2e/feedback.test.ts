@@ -317,11 +317,14 @@ describeOnPostgres("feedback after a mock", () => {
     expect(after).not.toBe(baseline);
     expect(after).toBeGreaterThan(baseline);
 
-    // A stranger: no feedback, no form, a 404 page for both.
-    for (const path of [`/feedback/${scorecardId}`, formPath]) {
+    // A stranger: no feedback, no form, a 404 page for both (each route words its own).
+    for (const [path, heading] of [
+      [`/feedback/${scorecardId}`, "No such feedback"],
+      [formPath, "No feedback to write here"],
+    ] as const) {
       const response = await stranger.goto(path);
       expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
-      await expectVisibleText(stranger.getByRole("heading", { level: 1 }), "Page not found");
+      await expectVisibleText(stranger.getByRole("heading", { level: 1 }), heading);
     }
   }, 120_000);
 });
