@@ -27,6 +27,7 @@ import {
   scorecardSchema,
 } from "~/modules/feedback/forms";
 import { requireUser } from "~/modules/identity/auth.server";
+import { statusLagsClock } from "~/modules/sessions/roles";
 import { formatDateTime, formatTime } from "~/utils/datetime";
 import { parseUuid } from "~/utils/ids";
 
@@ -54,7 +55,12 @@ function schemaFor(form: Pick<FeedbackForm, "kind" | "round" | "practiseRounds">
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const form = await requireForm(params, user.id);
-  return { form, timeZone: user.timeZone };
+  const now = new Date();
+  // The session's time is up but nothing has settled it yet (no room page open, the job
+  // not yet run): the page asks the room to settle it, and the form then opens at once.
+  const settleDue =
+    form.state === "not_yet" && now >= form.session.endsAt && statusLagsClock(form.session, now);
+  return { form, timeZone: user.timeZone, settleDue };
 }
 
 const STATE_MESSAGES = {
@@ -126,8 +132,21 @@ function useAutosave(formRef: React.RefObject<HTMLFormElement>, enabled: boolean
   return { schedule, state: fetcher.state, result };
 }
 
+/** Asks the room to settle a session whose time is up (loaders don't write). */
+function useSettleEndedSession(sessionId: string, due: boolean) {
+  const fetcher = useFetcher();
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!due || asked.current) return;
+    asked.current = true;
+    fetcher.submit({ intent: "sync" }, { method: "post", action: `/sessions/${sessionId}` });
+  }, [due, sessionId, fetcher]);
+  return due;
+}
+
 export default function WriteFeedback() {
-  const { form: page, timeZone } = useLoaderData<typeof loader>();
+  const { form: page, timeZone, settleDue } = useLoaderData<typeof loader>();
+  const settling = useSettleEndedSession(page.session.id, settleDue);
   const actionData = useActionData<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(() => schemaFor(page), [page]);
@@ -174,7 +193,9 @@ export default function WriteFeedback() {
         </div>
       ) : page.state !== "open" ? (
         <div className="notice" role="status">
-          {STATE_MESSAGES[page.state]}
+          {settling && page.state === "not_yet"
+            ? "The session has just ended: opening the form…"
+            : STATE_MESSAGES[page.state]}
         </div>
       ) : (
         <Form

@@ -493,6 +493,30 @@ describe("the room's status", () => {
     expect(after).toContain("Ended");
   });
 
+  it("opens the feedback form of an unsettled ended session without the room: the page asks for the sync", async () => {
+    const { sessionId, me, peer } = await sessionAt(-70);
+    await bothJoined(sessionId, me.id, peer.id);
+    await getDb()
+      .update(mockSessions)
+      .set({ status: "in_progress" })
+      .where(eq(mockSessions.id, sessionId));
+    const interviewer = await signedIn(peer.email);
+    // Straight to the form by URL: its loader reads only, and tells the page to settle.
+    const before = await (await interviewer.get(`/sessions/${sessionId}/feedback/1`)).text();
+    expect(before).toContain("The session has just ended: opening the form");
+    expect(before).not.toContain("This half is not over yet");
+    const [unchanged] = await getDb()
+      .select()
+      .from(mockSessions)
+      .where(eq(mockSessions.id, sessionId));
+    expect(unchanged!.status).toBe("in_progress");
+    // What the page's fetcher posts; afterwards the form is open.
+    expect((await interviewer.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
+    const after = await (await interviewer.get(`/sessions/${sessionId}/feedback/1`)).text();
+    expect(after).not.toContain("opening the form");
+    expect(after).not.toContain("This half is not over yet");
+  });
+
   it("settles a no-show on the room's sync the way the sweep would", async () => {
     const { sessionId, me, peer } = await sessionAt(-70);
     await getDb()
