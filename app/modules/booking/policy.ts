@@ -3,10 +3,12 @@ import type { SessionStatus } from "#db/schema";
 // The rules of a booked session, as plain functions of time and status.
 
 /**
- * How many open requests one person may have at once: enough to look for several
- * rounds in parallel, few enough that nobody floods the swap pool for a round.
+ * How many open requests one person may have at once: enough for one in every round of
+ * a loop (up to eight) and a few more, few enough that nobody floods the swap pool.
+ * (5 was too few: a person looking for every round of a loop, the demo users included,
+ * could then book nothing else.)
  */
-export const MAX_OPEN_REQUESTS = 5;
+export const MAX_OPEN_REQUESTS = 12;
 
 /** Cancelling or rescheduling is free until this long before the start. */
 export const FREE_CHANGE_MS = 24 * 60 * 60 * 1000;
