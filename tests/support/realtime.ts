@@ -11,11 +11,11 @@ import { getDb } from "#db/client";
 import { mockSessions } from "#db/schema";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import {
-  colorFor,
   padDocumentName,
   type RealtimeClaims,
   signRealtimeToken,
 } from "~/modules/sessions/realtime-token";
+import { SEAT_COLORS } from "~/modules/sessions/roles";
 import {
   createRealtimeServer,
   REALTIME_PATH,
@@ -107,7 +107,7 @@ export function padToken(
   return signRealtimeToken(
     {
       name: "Tester",
-      color: colorFor(claims.sub),
+      color: SEAT_COLORS[0],
       ro: false,
       exp: Math.floor(nowMs / 1000) + 600,
       ...claims,

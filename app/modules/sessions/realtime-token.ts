@@ -69,11 +69,3 @@ export function verifyRealtimeToken(token: unknown, secret: string, nowMs: numbe
   if (claims.exp * 1000 <= nowMs) return { ok: false, reason: "expired" };
   return { ok: true, claims };
 }
-
-/** A stable, readable colour per person for cursors and presence. */
-export function colorFor(userId: string): string {
-  const palette = ["#3b4cca", "#c2410c", "#047857", "#9333ea", "#b91c1c", "#0e7490", "#a16207"];
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
-}
