@@ -36,10 +36,14 @@ function useMenu() {
 
 export function AppShell({
   userName,
+  credits,
+  isAdmin = false,
   showOutbox,
   children,
 }: {
   userName: string;
+  credits: number;
+  isAdmin?: boolean;
   showOutbox: boolean;
   children: ReactNode;
 }) {
@@ -80,8 +84,23 @@ export function AppShell({
                 {item.label}
               </NavLink>
             ))}
+            {isAdmin ? (
+              <NavLink to="/admin" prefetch="intent">
+                Admin
+              </NavLink>
+            ) : null}
           </nav>
           <div className="user-menu">
+            <Link
+              to="/credits"
+              className="credit-chip"
+              aria-label={`${credits} ${credits === 1 ? "credit" : "credits"}: open your credits`}
+            >
+              <span className="credit-chip__count" data-testid="header-credit-balance">
+                {credits}
+              </span>{" "}
+              {credits === 1 ? "credit" : "credits"}
+            </Link>
             <span title={userName}>{userName}</span>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--secondary">

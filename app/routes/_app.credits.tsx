@@ -1,26 +1,109 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
+import { creditsWord, ENTRY_REASON_LABELS, signedCredits } from "~/modules/credits/labels";
+import { getCreditsOverview } from "~/modules/credits/overview.server";
+import { CREDIT_RULES } from "~/modules/credits/rules";
 import { requireUser } from "~/modules/identity/auth.server";
+import { formatDateTime } from "~/utils/datetime";
+import { parseSerialId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Credits · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const user = await requireUser(request);
+  const before = new URL(request.url).searchParams.get("before");
+  // A malformed cursor shows the first page rather than an error.
+  const beforeId = before === null ? undefined : (parseSerialId(before) ?? undefined);
+  const overview = await getCreditsOverview(user.id, { beforeId });
+  return { ...overview, paged: beforeId !== undefined, timeZone: user.timeZone };
 }
 
-export default function Page() {
+export default function Credits() {
+  const { balance, owed, entries, olderBefore, paged, timeZone } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <div className="page-header">
         <h1>Credits</h1>
+        <p>Credits pay for one-way mocks with a qualified interviewer. Swaps are always free.</p>
       </div>
-      <EmptyState title="No credits yet">
-        <p>
-          One-way mocks with a qualified interviewer are free for now. Later, credits will pay for
-          them and you will earn credits by interviewing others; the ledger will be shown here.
+      <section className="card credit-summary" aria-labelledby="balance-heading">
+        <h2 id="balance-heading">Your balance</h2>
+        <p className="credit-balance">
+          <span data-testid="credit-balance">{balance}</span> {creditsWord(balance)}
         </p>
-      </EmptyState>
+        {owed > 0 ? (
+          <p className="notice notice--warning" role="status">
+            You owe {owed} {creditsWord(owed)} from a refunded or charged-back purchase. The next
+            credits you earn or buy pay this back first.
+          </p>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="ledger-heading">
+        <h2 id="ledger-heading">History</h2>
+        {entries.length === 0 ? (
+          <EmptyState title="No entries yet">
+            <p>
+              Your welcome grant, bookings and earnings appear here.{" "}
+              <Link to="/book">Book a mock</Link> to start.
+            </p>
+          </EmptyState>
+        ) : (
+          <table className="ledger">
+            <caption className="visually-hidden">Credit history, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col" className="numeric">
+                  Credits
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(new Date(entry.createdAt), timeZone)}</td>
+                  <td>
+                    {ENTRY_REASON_LABELS[entry.reason]}
+                    {entry.memo && entry.memo !== ENTRY_REASON_LABELS[entry.reason] ? (
+                      <span className="hint"> · {entry.memo}</span>
+                    ) : null}
+                    {entry.sessionId ? (
+                      <>
+                        {" "}
+                        <Link to={`/sessions/${entry.sessionId}`}>session</Link>
+                      </>
+                    ) : null}
+                    {entry.owedDelta > 0 ? (
+                      <span className="hint"> · {entry.owedDelta} owed</span>
+                    ) : null}
+                  </td>
+                  <td className="numeric">
+                    {entry.amount === 0 ? "–" : signedCredits(entry.amount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {paged || olderBefore !== null ? (
+          <nav className="pager" aria-label="History pages">
+            {paged ? <Link to="/credits">Newest</Link> : null}
+            {olderBefore !== null ? (
+              <Link to={`/credits?before=${olderBefore}`}>Older entries</Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">How credits work</h2>
+        <ul className="rules-list">
+          {CREDIT_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -7,7 +7,12 @@ import { requireUser } from "~/modules/identity/auth.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
-    user: { name: user.name, timeZone: user.timeZone },
+    user: {
+      name: user.name,
+      timeZone: user.timeZone,
+      credits: user.credits,
+      isAdmin: user.isAdmin,
+    },
     showOutbox: !getEnv().isProduction,
   };
 }
@@ -15,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AppLayout() {
   const { user, showOutbox } = useLoaderData<typeof loader>();
   return (
-    <AppShell userName={user.name} showOutbox={showOutbox}>
+    <AppShell
+      userName={user.name}
+      credits={user.credits}
+      isAdmin={user.isAdmin}
+      showOutbox={showOutbox}
+    >
       <Outlet />
     </AppShell>
   );

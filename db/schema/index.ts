@@ -1,6 +1,7 @@
 export * from "./availability";
 export * from "./booking";
 export * from "./catalog";
+export * from "./credits";
 export * from "./feedback";
 export * from "./identity";
 export * from "./notify";

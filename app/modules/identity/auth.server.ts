@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { authSessions, loginAttempts, profiles, users } from "#db/schema";
+import { authSessions, creditAccounts, loginAttempts, profiles, users } from "#db/schema";
 import { decideThrottle } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { consumeLimit, refundLimit } from "./rate-limit.server";
@@ -18,6 +18,9 @@ export interface SessionUser {
   email: string;
   name: string;
   timeZone: string;
+  isAdmin: boolean;
+  /** The credit balance, read with the session so the header shows it at no extra cost. */
+  credits: number;
 }
 
 export type LogInResult =
@@ -81,10 +84,13 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       email: users.email,
       name: users.name,
       timeZone: profiles.timeZone,
+      isAdmin: users.isAdmin,
+      credits: sql<number>`coalesce(${creditAccounts.balance}, 0)`.mapWith(Number),
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .innerJoin(profiles, eq(profiles.userId, users.id))
+    .leftJoin(creditAccounts, eq(creditAccounts.userId, users.id))
     .where(and(eq(authSessions.id, sessionId), gt(authSessions.expiresAt, new Date())));
   return row ?? null;
 }
@@ -96,4 +102,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
   throw redirect(`/login?${params}`);
+}
+
+/**
+ * The signed-in admin. Anyone else gets the 404 every unknown page gets: the admin
+ * pages' existence is nobody else's business.
+ */
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.isAdmin) throw new Response("Not found", { status: 404 });
+  return user;
 }

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "#db/errors";
 import { profiles, signupConfirmations, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
 import { kickJob } from "~/jobs/kick.server";
+import { postWelcomeGrant } from "~/modules/credits/grants.server";
 import { enqueueEmails } from "~/modules/notify/outbox.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { decideThrottle } from "./login-throttle";
@@ -25,10 +26,8 @@ export type CreateAccountResult =
   | { ok: true; userId: string }
   | { ok: false; error: "email_taken" };
 
-type Executor = Pick<Database, "insert">;
-
 async function insertAccount(
-  tx: Executor,
+  tx: Database,
   input: NewAccount & { passwordHash: string },
 ): Promise<string> {
   const [user] = await tx
@@ -37,6 +36,7 @@ async function insertAccount(
     .returning({ id: users.id });
   if (!user) throw new Error("insert returned no user");
   await tx.insert(profiles).values({ userId: user.id, timeZone: input.timeZone });
+  await postWelcomeGrant(tx, user.id);
   return user.id;
 }
 
