@@ -10,6 +10,7 @@ import {
   trackRounds,
   tracks,
 } from "../schema";
+import { bumpCatalogVersion } from "./catalog-version";
 import { databricksLoop } from "./databricks-loop";
 import type { LoopDefinition } from "./types";
 
@@ -21,6 +22,14 @@ export const SHIPPED_LOOPS: LoopDefinition[] = [databricksLoop];
  * sessions and feedback may still point at them.
  */
 export async function seedCatalog(db: Database, definitions = SHIPPED_LOOPS): Promise<void> {
+  try {
+    await writeCatalog(db, definitions);
+  } finally {
+    bumpCatalogVersion();
+  }
+}
+
+async function writeCatalog(db: Database, definitions: LoopDefinition[]): Promise<void> {
   await db.transaction(async (tx) => {
     for (const def of definitions) {
       const [company] = await tx

@@ -9,6 +9,7 @@ import {
   signupConfirmations,
   users,
 } from "#db/schema";
+import { getSessionUser } from "~/modules/identity/auth.server";
 import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "~/modules/identity/login-throttle";
 import { createAccount } from "~/modules/identity/signup.server";
 import { emailedLink } from "../support/auth";
@@ -180,6 +181,22 @@ describe("log-in and log-out", () => {
     const replay = await server.client().get("/dashboard", { cookie: stolenCookie });
     expect(replay.status).toBe(302);
     expect(replay.headers.get("location")).toBe("/login?redirectTo=%2Fdashboard");
+  });
+
+  it("reads the session user once per request, and afresh for the next one", async () => {
+    const user = await createUser();
+    const client = server.client();
+    await logIn(client, user.email, user.password);
+    const request = () =>
+      new Request("http://localhost/dashboard", { headers: { cookie: client.cookieHeader() } });
+    const first = request();
+    const read = getSessionUser(first);
+    expect(getSessionUser(first)).toBe(read);
+    expect((await read)?.id).toBe(user.id);
+    await getDb().delete(authSessions).where(eq(authSessions.userId, user.id));
+    // The request already answered keeps its answer; the next request sees the log-out.
+    expect((await getSessionUser(first))?.id).toBe(user.id);
+    expect(await getSessionUser(request())).toBeNull();
   });
 
   it("refuses an expired session", async () => {

@@ -125,4 +125,22 @@ describe("the shipped loop catalog", () => {
     await seedCatalog(getDb());
     expect(await snapshotCatalog()).toEqual(before);
   });
+
+  it("is read once and shared, frozen, until it is seeded again", async () => {
+    const first = await getLoopCatalog("databricks-ic");
+    expect(await getLoopCatalog("databricks-ic")).toBe(first);
+    // Shared between requests, so nobody may edit it in place.
+    expect(() => {
+      (first!.rounds as unknown[]).push({});
+    }).toThrow(TypeError);
+    const edited = structuredClone(databricksLoop);
+    edited.rounds[2]!.summary = "Seeded again: readers see this at once.";
+    await seedCatalog(getDb(), [edited]);
+    const reread = await getLoopCatalog("databricks-ic");
+    expect(reread).not.toBe(first);
+    expect(reread!.rounds.find((r) => r.slug === "coding")?.summary).toBe(
+      "Seeded again: readers see this at once.",
+    );
+    await seedCatalog(getDb());
+  });
 });

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { catalogVersion } from "#db/catalog/catalog-version";
+import { type Database, getDb } from "#db/client";
 import {
   companies,
   dimensions,
@@ -60,9 +61,44 @@ export interface LoopCatalog {
   rounds: CatalogRound[];
 }
 
-/** Every loop with its levels, tracks, rounds and dimensions, in display order. */
-export async function getLoopCatalogs(): Promise<LoopCatalog[]> {
+interface CachedCatalog {
+  version: number;
+  catalogs: Promise<LoopCatalog[]>;
+}
+
+// Per database (tests switch databases within a process), re-read after a seed. The
+// promise is cached, so requests arriving together share one read.
+const cache = new WeakMap<Database, CachedCatalog>();
+
+/**
+ * Every loop with its levels, tracks, rounds and dimensions, in display order. Read once
+ * and kept until the catalog is seeded again: it was re-read (seven statements) by every
+ * page that shows a round name.
+ */
+export function getLoopCatalogs(): Promise<LoopCatalog[]> {
   const db = getDb();
+  const version = catalogVersion();
+  const cached = cache.get(db);
+  if (cached && cached.version === version) return cached.catalogs;
+  const catalogs = readLoopCatalogs(db).then(deepFreeze);
+  cache.set(db, { version, catalogs });
+  // A failed read (database down) must not be kept.
+  catalogs.catch(() => {
+    if (cache.get(db)?.catalogs === catalogs) cache.delete(db);
+  });
+  return catalogs;
+}
+
+/** Shared between requests: a caller that sorted or edited it in place would corrupt it for all. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+async function readLoopCatalogs(db: Database): Promise<LoopCatalog[]> {
   const loopRows = await db
     .select({
       id: loops.id,

@@ -75,7 +75,22 @@ export async function endAuthSession(request: Request): Promise<string> {
   return serializeClearedSession();
 }
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+// One read per request: the layout's loader and the page's loader both ask (Remix runs
+// every loader of a navigation with the same Request object).
+const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let user = sessionUsers.get(request);
+  if (!user) {
+    user = readSessionUser(request);
+    sessionUsers.set(request, user);
+    // A failed read (database down) is not remembered.
+    user.catch(() => sessionUsers.delete(request));
+  }
+  return user;
+}
+
+async function readSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const [row] = await getDb()
