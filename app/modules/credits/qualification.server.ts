@@ -1,11 +1,14 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { interviewerGrants, interviewerRounds, levels, profiles, rounds } from "#db/schema";
+import { formatDay } from "~/utils/datetime";
 import {
   applyRatingFloor,
+  describeStanding,
   type FloorState,
   type LevelRef,
   oneWayUpToRank,
+  pauseReason,
   QUALIFYING_CALLS,
   type QualificationSource,
   RATING_FLOOR,
@@ -254,5 +257,36 @@ export async function getInterviewerStanding(
       }
       return roundStanding(round, offered, sources, floor);
     }),
+  };
+}
+
+export interface StandingLine {
+  roundSlug: string;
+  roundName: string;
+  /** Offered on the profile up to this level, if at all. */
+  offered: string | null;
+  /** One-way candidates are matched up to this level, if any. */
+  upTo: string | null;
+  qualification: string;
+  effect: string | null;
+}
+
+/** What /profile shows: per round, in plain words, dates in the viewer's zone. */
+export async function describeInterviewerStanding(
+  userId: string,
+  timeZone: string,
+  db: Database = getDb(),
+): Promise<{ paused: string | null; rounds: StandingLine[] }> {
+  const standing = await getInterviewerStanding(userId, db);
+  const { floor } = standing;
+  return {
+    paused: floor.paused ? `Paused: ${pauseReason(floor)}` : null,
+    rounds: standing.rounds.map((round) => ({
+      roundSlug: round.roundSlug,
+      roundName: round.roundName,
+      offered: round.offered?.code ?? null,
+      upTo: round.upTo?.code ?? null,
+      ...describeStanding(round, floor, (at) => formatDay(at, timeZone)),
+    })),
   };
 }

@@ -177,7 +177,7 @@ export function describeStanding(
   }
   let effect: string | null = null;
   if (source !== null && floor.paused) {
-    effect = `Paused: ${pauseReason(floor)}`;
+    effect = `Paused by the rating floor: hold ${swapsWord(floor.swapsStillNeeded)} to resume.`;
   } else if (standing.offered && standing.upTo) {
     effect =
       standing.upTo.rank < standing.offered.rank
@@ -191,9 +191,11 @@ export function describeStanding(
   return { qualification, effect };
 }
 
+function swapsWord(count: number): string {
+  return count === 1 ? "1 more swap" : `${count} more swaps`;
+}
+
 /** Why the floor pauses someone and what lifts it, in plain words. */
 export function pauseReason(floor: Extract<FloorState, { paused: true }>): string {
-  const swaps =
-    floor.swapsStillNeeded === 1 ? "1 more swap" : `${floor.swapsStillNeeded} more swaps`;
-  return `candidates rated your last ${floor.rated} one-way sessions ${floor.average.toFixed(1)} out of 5 on average, below the floor of ${RATING_FLOOR.average}. Hold ${swaps} and one-way interviewing resumes.`;
+  return `candidates rated your last ${floor.rated} one-way sessions ${floor.average.toFixed(1)} out of 5 on average, below the floor of ${RATING_FLOOR.average}. Hold ${swapsWord(floor.swapsStillNeeded)} and one-way interviewing resumes.`;
 }
