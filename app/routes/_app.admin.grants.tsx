@@ -98,6 +98,8 @@ export default function AdminGrants() {
   const [form, fields] = useForm({
     id: "grant",
     lastResult: actionData?.intent === "grant" ? actionData.result : undefined,
+    // Explicit empties: a reset after a grant then shows the placeholders again.
+    defaultValue: { email: "", round: "", level: "", note: "" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: grantFormSchema }),

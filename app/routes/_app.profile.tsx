@@ -179,12 +179,12 @@ export default function Profile() {
           <ErrorList id={fields.languages.errorId} errors={languageErrors} />
         </fieldset>
 
-        <fieldset>
+        <fieldset aria-describedby="interview-rounds-hint">
           <legend>Rounds you will interview others for</legend>
           <p className="hint" id="interview-rounds-hint">
-            Swap partners find you for any round. For one-way mocks, what you offer here only takes
-            effect where you are qualified (see below), up to the lower of the two levels.
-            Interviewing one-way earns credits.
+            What you offer for one-way mocks (swaps are open to everyone without it). An offer only
+            takes effect where you are qualified, up to the lower of the two levels: see “What you
+            can interview one-way” below. Interviewing one-way earns credits.
           </p>
           <table className="round-table">
             <thead>

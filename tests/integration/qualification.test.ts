@@ -24,7 +24,6 @@ import { countQualifiedInterviewers, oneWayPrice } from "~/modules/credits/prici
 import { loadOneWayInterviewers, loadRatingFloor } from "~/modules/credits/qualification.server";
 import { PRICE_RANGE, priceForScarcity } from "~/modules/credits/rules";
 import {
-  at,
   createAvailableUser,
   LOOP,
   NOW,
