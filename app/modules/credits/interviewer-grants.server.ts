@@ -37,7 +37,6 @@ export async function grantInterviewing(
         .from(levels)
         .where(and(eq(levels.id, input.maxLevelId), eq(levels.loopId, round.loopId)));
       if (!level) return { ok: false, error: "unknown_level" } as const;
-      const now = new Date();
       await tx
         .update(interviewerGrants)
         .set({
@@ -60,7 +59,6 @@ export async function grantInterviewing(
           maxLevelId: level.id,
           grantedBy: input.grantedBy,
           note: input.note ?? "",
-          grantedAt: now,
         })
         .returning({ id: interviewerGrants.id });
       return { ok: true, grantId: row!.id } as const;
@@ -81,7 +79,8 @@ export async function grantByEmail(
   const [person] = await db
     .select({ id: users.id })
     .from(users)
-    .where(eq(sql`lower(${users.email})`, input.email.trim().toLowerCase()));
+    // Addresses are stored lower-cased (signup), so the unique index answers this.
+    .where(eq(users.email, input.email.trim().toLowerCase()));
   if (!person) return { ok: false, error: "unknown_person" };
   const [level] = await db
     .select({ id: levels.id })
