@@ -20,4 +20,8 @@ ALTER TABLE "interviewer_grants" ADD CONSTRAINT "interviewer_grants_revoked_by_u
 ALTER TABLE "interviewer_grants" ADD CONSTRAINT "interviewer_grants_round_fk" FOREIGN KEY ("round_id","loop_id") REFERENCES "public"."rounds"("id","loop_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviewer_grants" ADD CONSTRAINT "interviewer_grants_level_fk" FOREIGN KEY ("max_level_id","loop_id") REFERENCES "public"."levels"("id","loop_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "interviewer_grants_one_live" ON "interviewer_grants" USING btree ("user_id","round_id") WHERE "interviewer_grants"."revoked_at" is null;--> statement-breakpoint
-CREATE INDEX "interviewer_grants_round_idx" ON "interviewer_grants" USING btree ("round_id");
+CREATE INDEX "interviewer_grants_round_idx" ON "interviewer_grants" USING btree ("round_id");--> statement-breakpoint
+-- Earned qualification reads the revealed hire calls of a round's offerers: a small partial
+-- index keeps that to the qualifying scorecards of the round (custom SQL, beside the
+-- generated statements, so the feedback schema file stays as it is).
+CREATE INDEX "feedback_qualifying_calls_idx" ON "feedback" USING btree ("round_id", "recipient_id") WHERE "kind" = 'scorecard' AND "overall" IN ('hire', 'strong_hire');
