@@ -51,7 +51,9 @@ function floorFacts(userRef: ReturnType<typeof sql>) {
       select count(*)::int as swaps_since
       from session_participants p
       join mock_sessions s on s.id = p.session_id
-      where p.user_id = ${userRef} and s.format = 'swap' and s.status = 'completed'
+      -- Most people have no rated one-way session: a one-time filter skips the lookup.
+      where rated.newest_at is not null
+        and p.user_id = ${userRef} and s.format = 'swap' and s.status = 'completed'
         and s.starts_at > rated.newest_at
     ) swaps on true`;
 }
