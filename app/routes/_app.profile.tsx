@@ -14,6 +14,8 @@ import { ErrorList, Field, FormError, SubmitButton } from "~/components/forms";
 import { TimeZoneInput } from "~/components/time-zone-input";
 import { parseForm } from "~/http/form-limits";
 import { readForm } from "~/http/read-form.server";
+import { QUALIFICATION_RULES } from "~/modules/credits/qualification";
+import { describeInterviewerStanding } from "~/modules/credits/qualification.server";
 import { requireUser } from "~/modules/identity/auth.server";
 import { LANGUAGES, makeProfileSchema } from "~/modules/identity/profile";
 import { getProfile, getProfileOptions, saveProfile } from "~/modules/identity/profile.server";
@@ -23,9 +25,13 @@ export const meta: MetaFunction = () => [{ title: "Profile · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, options] = await Promise.all([getProfile(user.id), getProfileOptions()]);
+  const [profile, options, standing] = await Promise.all([
+    getProfile(user.id),
+    getProfileOptions(),
+    describeInterviewerStanding(user.id, user.timeZone),
+  ]);
   if (!profile) throw new Response("Not found", { status: 404 });
-  return { profile, options, zones: listTimeZones() };
+  return { profile, options, standing, zones: listTimeZones() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { profile, options, zones } = useLoaderData<typeof loader>();
+  const { profile, options, standing, zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const schema = useMemo(() => makeProfileSchema(options), [options]);
@@ -173,10 +179,12 @@ export default function Profile() {
           <ErrorList id={fields.languages.errorId} errors={languageErrors} />
         </fieldset>
 
-        <fieldset>
+        <fieldset aria-describedby="interview-rounds-hint">
           <legend>Rounds you will interview others for</legend>
-          <p className="hint">
-            Peers book you for these rounds, up to the level you choose. Interviewing earns credits.
+          <p className="hint" id="interview-rounds-hint">
+            What you offer for one-way mocks (swaps are open to everyone without it). An offer only
+            takes effect where you are qualified, up to the lower of the two levels: see “What you
+            can interview one-way” below. Interviewing one-way earns credits.
           </p>
           <table className="round-table">
             <thead>
@@ -222,7 +230,59 @@ export default function Profile() {
           <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
         </div>
       </Form>
+      <OneWayStanding standing={standing} />
     </div>
+  );
+}
+
+/** What the person may interview one-way, per round, and why (read-only). */
+function OneWayStanding({
+  standing,
+}: {
+  standing: Awaited<ReturnType<typeof describeInterviewerStanding>>;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="one-way-heading" id="one-way">
+      <h2 id="one-way-heading">What you can interview one-way</h2>
+      {standing.paused ? (
+        <p className="notice notice--warning" role="status">
+          {standing.paused}
+        </p>
+      ) : null}
+      {standing.rounds.length === 0 ? (
+        <p>Choose a target loop above to see the rounds you can interview.</p>
+      ) : (
+        <table className="round-table">
+          <thead>
+            <tr>
+              <th scope="col">Round</th>
+              <th scope="col">Matched up to</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {standing.rounds.map((round) => (
+              <tr key={round.roundSlug} data-round={round.roundSlug}>
+                <th scope="row">{round.roundName}</th>
+                <td>{round.upTo ?? "—"}</td>
+                <td>
+                  {round.qualification}
+                  {round.effect ? <span className="hint"> {round.effect}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <details>
+        <summary>How qualification works</summary>
+        <ul className="rules-list">
+          {QUALIFICATION_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
   );
 }
 

@@ -25,6 +25,11 @@ export function formatDateTime(at: Date | number, zone: string): string {
   }).format(at);
 }
 
+/** "3 Nov" */
+export function formatDay(at: Date | number, zone: string): string {
+  return formatter(zone, { day: "numeric", month: "short" }).format(at);
+}
+
 /** "14:00" */
 export function formatTime(at: Date | number, zone: string): string {
   return formatter(zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);

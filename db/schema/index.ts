@@ -6,4 +6,5 @@ export * from "./feedback";
 export * from "./identity";
 export * from "./notify";
 export * from "./profiles";
+export * from "./qualification";
 export * from "./room";

@@ -1,11 +1,20 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { saveWeeklyAvailability } from "../../app/modules/availability/availability.server";
 import { createRequest } from "../../app/modules/booking/requests.server";
+import { grantInterviewing } from "../../app/modules/credits/interviewer-grants.server";
 import type { ProfileInput } from "../../app/modules/identity/profile";
 import { saveProfile } from "../../app/modules/identity/profile.server";
 import { createAccount } from "../../app/modules/identity/signup.server";
 import { getDb } from "../client";
-import { availabilitySettings, mockRequests, rounds, users } from "../schema";
+import {
+  availabilitySettings,
+  interviewerGrants,
+  levels,
+  loops,
+  mockRequests,
+  rounds,
+  users,
+} from "../schema";
 import { seedDemoHistory } from "./demo-history";
 
 /** Everyone shares this password; the README states it. */
@@ -27,6 +36,11 @@ type DemoUser = Omit<ProfileInput, "targetLoop" | "interviewRounds"> & {
   email: string;
   /** Rounds offered as interviewer and the highest target level taken. */
   interviews: { rounds: string[]; upTo: string };
+  /**
+   * A seed expert: granted what they offer, so the demo has one-way interviewers from the
+   * start. The others qualify, or not, through the hire calls in their seeded history.
+   */
+  expert?: true;
 };
 
 export const DEMO_USERS: DemoUser[] = [
@@ -69,6 +83,7 @@ export const DEMO_USERS: DemoUser[] = [
     targetLevel: "L6",
     languages: ["scala", "python", "java"],
     interviews: { rounds: ALL_ROUNDS, upTo: "L6" },
+    expert: true,
   },
   {
     email: "eli@demo.peerloop.dev",
@@ -89,6 +104,7 @@ export const DEMO_USERS: DemoUser[] = [
     targetLevel: "L7",
     languages: ["go", "java", "python"],
     interviews: { rounds: ALL_ROUNDS, upTo: "L7" },
+    expert: true,
   },
 ];
 
@@ -151,6 +167,36 @@ async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
   }
 }
 
+/** Grants a seed expert every round they offer, where they hold no live grant yet. */
+async function grantSeedExpert(userId: string, demo: DemoUser) {
+  if (!demo.expert) return;
+  const db = getDb();
+  const [level] = await db
+    .select({ id: levels.id })
+    .from(levels)
+    .innerJoin(loops, eq(loops.id, levels.loopId))
+    .where(and(eq(loops.slug, LOOP), eq(levels.code, demo.interviews.upTo)));
+  const held = await db
+    .select({ roundId: interviewerGrants.roundId })
+    .from(interviewerGrants)
+    .where(and(eq(interviewerGrants.userId, userId), isNull(interviewerGrants.revokedAt)));
+  const offered = await db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .innerJoin(loops, eq(loops.id, rounds.loopId))
+    .where(and(eq(loops.slug, LOOP), inArray(rounds.slug, demo.interviews.rounds)));
+  for (const round of offered) {
+    if (!level || held.some((h) => h.roundId === round.id)) continue;
+    await grantInterviewing({
+      userId,
+      roundId: round.id,
+      maxLevelId: level.id,
+      grantedBy: null,
+      note: "Demo seed expert",
+    });
+  }
+}
+
 /**
  * Creates the demo users that do not exist yet (confirmed: their addresses need no proof),
  * through the account module and the one the profile page uses. Existing users keep their data; only their practice
@@ -166,6 +212,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<number> {
       .where(eq(users.email, demo.email));
     if (existing) {
       await refreshDemoPractice(existing.id, demo, now);
+      await grantSeedExpert(existing.id, demo);
       continue;
     }
     const result = await createAccount({
@@ -182,6 +229,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<number> {
       interviewRounds: interviews.rounds.map((round) => ({ round, maxLevel: interviews.upTo })),
     });
     await refreshDemoPractice(result.userId, demo, now);
+    await grantSeedExpert(result.userId, demo);
     created++;
   }
   // Past sessions and feedback, so the charts have something to show; adds nothing once there.

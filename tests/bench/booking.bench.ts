@@ -25,6 +25,7 @@ import * as schema from "#db/schema";
 import {
   availabilityRules,
   availabilitySettings,
+  interviewerGrants,
   interviewerRounds,
   levels,
   loops,
@@ -354,6 +355,16 @@ async function seedPeople(db: Database): Promise<World> {
       loopId: loop.id,
       roundId: round.id,
       maxLevelId: levelId("L7"),
+    })),
+  );
+  // Offering alone does not qualify: the interviewers are granted the round too.
+  await db.insert(interviewerGrants).values(
+    interviewers.map((userId) => ({
+      userId,
+      loopId: loop.id,
+      roundId: round.id,
+      maxLevelId: levelId("L7"),
+      note: "Benchmark",
     })),
   );
   const requests = candidates.map(() => Array.from({ length: TOTAL_ROUNDS }, () => randomUUID()));

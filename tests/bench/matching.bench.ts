@@ -134,6 +134,9 @@ function generatePeers(count: number, seed: number): MatchCandidate[] {
       busy: generateBusy(random),
       levelRank,
       interviewsUpToRank: random.chance(0.6) ? random.int(4, 7) : null,
+      // The database query hands the matcher qualified, unpaused people only.
+      qualifiedUpToRank: 7,
+      oneWayPaused: false,
       swapTargetRank: random.chance(0.8) ? random.int(3, 7) : null,
       reliability: random.chance(0.8) ? Math.round((0.5 + random.next() * 0.5) * 100) / 100 : null,
       quality: qualityRandom.chance(0.6)

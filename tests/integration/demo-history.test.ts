@@ -6,6 +6,7 @@ import {
   feedback,
   feedbackReveals,
   feedbackScores,
+  interviewerGrants,
   mockSessions,
   padDocuments,
   rounds,
@@ -15,6 +16,7 @@ import {
 } from "#db/schema";
 import { DEMO_USERS, seedDemoData } from "#db/seed/demo-data";
 import { DEMO_HISTORY_PLAN, seedDemoHistory } from "#db/seed/demo-history";
+import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
 import {
   listFeedbackToWrite,
   loadReceivedScorecards,
@@ -236,5 +238,33 @@ describe("the demo history", () => {
     expect(await seedDemoHistory(new Date(now.getTime() + 36 * HOUR))).toBe(0);
     await seedDemoData(now);
     expect(await counts()).toEqual(before);
+  });
+
+  it("offers one-way mocks: the seed experts are qualified and unpaused, once each", async () => {
+    const roundRows = await getDb().select({ id: rounds.id, slug: rounds.slug }).from(rounds);
+    const roundId = (slug: string) => roundRows.find((r) => r.slug === slug)!.id;
+    const experts = DEMO_USERS.filter((u) => u.expert).map((u) => idByEmail.get(u.email));
+    for (const [slug, rank] of [
+      ["coding", 5],
+      ["system-design", 6],
+      ["hiring-manager", 6],
+    ] as const) {
+      const people = await loadOneWayInterviewers(getDb(), {
+        roundId: roundId(slug),
+        targetLevelRank: rank,
+      });
+      const unpaused = people.filter((p) => p.upToRank !== null).map((p) => p.userId);
+      expect(unpaused).toEqual(expect.arrayContaining(experts));
+    }
+    await seedDemoData(now);
+    const live = await getDb()
+      .select({ id: interviewerGrants.id })
+      .from(interviewerGrants)
+      .where(isNull(interviewerGrants.revokedAt));
+    const offeredByExperts = DEMO_USERS.filter((u) => u.expert).reduce(
+      (n, u) => n + u.interviews.rounds.length,
+      0,
+    );
+    expect(live).toHaveLength(offeredByExperts);
   });
 });

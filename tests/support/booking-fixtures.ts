@@ -5,6 +5,7 @@ import { interviewerRounds, levels, loops, rounds } from "#db/schema";
 import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { createRequest } from "~/modules/booking/requests.server";
+import { grantInterviewing } from "~/modules/credits/interviewer-grants.server";
 import type { MockFormat } from "~/modules/matching/types";
 import { createUser } from "./factories";
 
@@ -36,6 +37,10 @@ export async function setWeek(userId: string, options: WeekOptions = {}) {
   });
 }
 
+/**
+ * Makes `userId` a one-way interviewer of the round up to `upTo`: offered on their profile
+ * and qualified by an admin grant (offering alone no longer qualifies anyone).
+ */
 export async function offerToInterview(userId: string, roundSlug: string, upTo: string) {
   const db = getDb();
   const [loop] = await db.select().from(loops).where(eq(loops.slug, LOOP));
@@ -48,6 +53,14 @@ export async function offerToInterview(userId: string, roundSlug: string, upTo: 
       target: [interviewerRounds.userId, interviewerRounds.roundId],
       set: { maxLevelId: level!.id },
     });
+  const granted = await grantInterviewing({
+    userId,
+    roundId: round!.id,
+    maxLevelId: level!.id,
+    grantedBy: null,
+    note: "Test fixture",
+  });
+  if (!granted.ok) throw new Error(`grant failed: ${granted.error}`);
 }
 
 /** A person with a full week of availability (UTC unless told otherwise). */

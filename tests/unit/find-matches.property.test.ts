@@ -108,9 +108,13 @@ function oracleFree(
 
 function oracleQualified(request: MatchRequest, candidate: MatchCandidate): boolean {
   if (request.format === "one_way") {
+    // Offered at the level, qualified at the level, and not paused by the rating floor.
     return (
       candidate.interviewsUpToRank !== null &&
-      candidate.interviewsUpToRank >= request.targetLevelRank
+      candidate.interviewsUpToRank >= request.targetLevelRank &&
+      candidate.qualifiedUpToRank !== null &&
+      candidate.qualifiedUpToRank >= request.targetLevelRank &&
+      !candidate.oneWayPaused
     );
   }
   return (
@@ -223,6 +227,8 @@ function personArbitrary(id: string, now: number) {
       bufferMinutes: fc.constantFrom(0, 10, 15, 30),
       levelRank: fc.option(fc.integer({ min: 3, max: 7 })),
       interviewsUpToRank: fc.constantFrom(null, 4, 5, 6, 6, 7, 7),
+      qualifiedUpToRank: fc.constantFrom(null, 4, 5, 6, 7, 7, 7),
+      oneWayPaused: fc.constantFrom(false, false, false, true),
       swapTargetRank: fc.constantFrom(null, 3, 4, 5, 5, 6, 7),
       reliability: fc.option(fc.integer({ min: 0, max: 100 }).map((r) => r / 100)),
       quality: fc.option(fc.integer({ min: 0, max: 100 }).map((q) => q / 100)),
@@ -247,6 +253,8 @@ function personArbitrary(id: string, now: number) {
         busy: p.busy,
         levelRank: p.levelRank,
         interviewsUpToRank: p.interviewsUpToRank,
+        qualifiedUpToRank: p.qualifiedUpToRank,
+        oneWayPaused: p.oneWayPaused,
         swapTargetRank: p.swapTargetRank,
         reliability: p.reliability,
         quality: p.quality,

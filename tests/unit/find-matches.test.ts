@@ -64,6 +64,8 @@ function candidate(
     name: `Peer ${id}`,
     levelRank: 5,
     interviewsUpToRank: 6,
+    qualifiedUpToRank: 7,
+    oneWayPaused: false,
     swapTargetRank: 5,
     reliability: 0.9,
     quality: null,
@@ -131,6 +133,26 @@ describe("findMatches: hard constraints", () => {
       candidate("never", {}, { interviewsUpToRank: null }),
     ]);
     expect(peersOf(proposals)).toEqual(["above", "at"]);
+  });
+
+  it("one-way: needs the offer and the qualification both at the target, and no pause", () => {
+    const proposals = match(request({ format: "one_way", targetLevelRank: 5 }), me, [
+      candidate("offers-only", {}, { interviewsUpToRank: 7, qualifiedUpToRank: null }),
+      candidate("qualified-below", {}, { interviewsUpToRank: 7, qualifiedUpToRank: 4 }),
+      candidate("offers-below", {}, { interviewsUpToRank: 4, qualifiedUpToRank: 7 }),
+      candidate("paused", {}, { interviewsUpToRank: 7, qualifiedUpToRank: 7, oneWayPaused: true }),
+      candidate("both", {}, { interviewsUpToRank: 7, qualifiedUpToRank: 5 }),
+    ]);
+    expect(peersOf(proposals)).toEqual(["both"]);
+    // The lower of offer and qualification is what the reasons state.
+    expect(proposals[0]!.reasons).toContain("Interviews up to L5");
+  });
+
+  it("swap: open to people neither qualified nor unpaused for one-way", () => {
+    const proposals = match(request({ format: "swap", targetLevelRank: 5 }), me, [
+      candidate("unqualified", {}, { qualifiedUpToRank: null, oneWayPaused: true }),
+    ]);
+    expect(peersOf(proposals)).toEqual(["unqualified"]);
   });
 
   it("swap: needs a target within one level", () => {
@@ -642,6 +664,9 @@ function randomPeer(
     busy,
     levelRank: random.next() < 0.8 ? random.int(3, 7) : null,
     interviewsUpToRank: random.next() < 0.7 ? random.int(3, 7) : null,
+    // Qualification is covered by the property test; these scenarios keep their draws.
+    qualifiedUpToRank: 7,
+    oneWayPaused: false,
     swapTargetRank: random.next() < 0.8 ? random.int(3, 7) : null,
     reliability: random.next() < 0.7 ? random.int(50, 100) / 100 : null,
     interviewsGiven: random.int(0, 9),

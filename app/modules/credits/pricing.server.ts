@@ -1,25 +1,17 @@
-import { and, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { interviewerRounds, levels } from "#db/schema";
+import { countOneWayInterviewers } from "./qualification.server";
 import { priceForScarcity } from "./rules";
 
 /**
- * How many people could interview this round at this target level one-way. Today that
- * is everyone who offers the round up to that level or above; the qualification rules
- * (earned by a hire call, or granted) narrow it.
+ * How many people could interview this round at this target level one-way: those who
+ * offer it at that level or above, are qualified for it at that level or above (a
+ * revealed hire call, or an admin grant) and are not paused by the rating floor.
  */
 export async function countQualifiedInterviewers(
   db: Database,
   input: { roundId: number; targetLevelRank: number },
 ): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(interviewerRounds)
-    .innerJoin(levels, eq(levels.id, interviewerRounds.maxLevelId))
-    .where(
-      and(eq(interviewerRounds.roundId, input.roundId), gte(levels.rank, input.targetLevelRank)),
-    );
-  return row?.n ?? 0;
+  return countOneWayInterviewers(db, input);
 }
 
 /** The price of a one-way mock of this round at this target level, in credits. */

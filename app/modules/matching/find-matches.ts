@@ -8,6 +8,7 @@ import {
   type ZoneDay,
   zoneDay,
 } from "../availability/zoned-time";
+import { oneWayUpToRank } from "../credits/qualification";
 import type { MatchCandidate, MatchPerson, MatchRequest, Proposal } from "./types";
 
 // The matcher: concrete times with concrete peers, hard constraints first, then a score.
@@ -100,14 +101,21 @@ export function planRequest(request: MatchRequest): MatchPlan | null {
   };
 }
 
+/** The level a one-way interviewer takes candidates up to: offered and qualified, unpaused. */
+function oneWayRank(candidate: MatchCandidate): number | null {
+  return oneWayUpToRank(
+    candidate.interviewsUpToRank,
+    candidate.qualifiedUpToRank,
+    candidate.oneWayPaused,
+  );
+}
+
 /** One-way needs a qualified interviewer; a swap needs targets within one level. */
 function isQualified(request: MatchRequest, candidate: MatchCandidate): boolean {
   if (request.alreadyPaired) return true;
   if (request.format === "one_way") {
-    return (
-      candidate.interviewsUpToRank !== null &&
-      candidate.interviewsUpToRank >= request.targetLevelRank
-    );
+    const rank = oneWayRank(candidate);
+    return rank !== null && rank >= request.targetLevelRank;
   }
   return (
     candidate.swapTargetRank !== null &&
@@ -154,7 +162,7 @@ function levelFit(request: MatchRequest, candidate: MatchCandidate): number {
   }
   // Interviewers calibrated at or just above the target know that bar best; far above
   // they tend to grade against their own level.
-  const above = (candidate.interviewsUpToRank ?? target) - target;
+  const above = (oneWayRank(candidate) ?? target) - target;
   const qualification = above <= 1 ? 1 : above === 2 ? 0.75 : 0.5;
   const seniority = candidate.levelRank === null ? 0.5 : candidate.levelRank >= target ? 1 : 0;
   return 0.7 * qualification + 0.3 * seniority;
@@ -224,8 +232,9 @@ function peerReasons(request: MatchRequest, candidate: MatchCandidate): string[]
         : `Targets ${levelName(candidate.swapTargetRank)}, one level from your ${levelName(target)}`,
     );
   }
-  if (request.format === "one_way" && candidate.interviewsUpToRank !== null) {
-    reasons.push(`Interviews up to ${levelName(candidate.interviewsUpToRank)}`);
+  const upTo = request.format === "one_way" ? oneWayRank(candidate) : null;
+  if (upTo !== null) {
+    reasons.push(`Interviews up to ${levelName(upTo)}`);
     if (candidate.levelRank !== null) {
       reasons.push(`Currently ${levelName(candidate.levelRank)}`);
     }

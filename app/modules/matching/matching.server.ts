@@ -1,7 +1,6 @@
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import {
-  interviewerRounds,
   levels,
   mockRequests,
   mockSessions,
@@ -11,6 +10,7 @@ import {
 } from "#db/schema";
 import { loadAvailabilities } from "~/modules/availability/availability.server";
 import type { Interval } from "~/modules/availability/types";
+import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
 import { EMPTY_RECORD, type PersonRecord, qualityScore } from "~/modules/feedback/record";
 import { loadPersonRecords } from "~/modules/feedback/record.server";
 import { findMatches, isValidStart } from "./find-matches";
@@ -173,9 +173,14 @@ interface PersonCard {
 
 interface PeerRow {
   userId: string;
+  /** One-way: what the peer offers, what they are qualified for, and the rating floor. */
   upToRank: number | null;
+  qualifiedRank: number | null;
+  paused: boolean;
   swapRank: number | null;
 }
+
+const NOT_ONE_WAY = { upToRank: null, qualifiedRank: null, paused: false } as const;
 
 /**
  * What a search for slots is about: who looks, for which round, format and level,
@@ -204,20 +209,26 @@ async function selectPeers(
   onlyPeerId: string | undefined,
   db: Database,
 ): Promise<PeerRow[]> {
-  if (search.pair) return [{ userId: search.pair.peerId, upToRank: null, swapRank: null }];
+  if (search.pair) return [{ userId: search.pair.peerId, ...NOT_ONE_WAY, swapRank: null }];
   if (search.format === "one_way") {
-    const rows = await db
-      .select({ userId: interviewerRounds.userId, upToRank: levels.rank })
-      .from(interviewerRounds)
-      .innerJoin(levels, eq(levels.id, interviewerRounds.maxLevelId))
-      .where(
-        and(
-          eq(interviewerRounds.roundId, search.roundId),
-          ne(interviewerRounds.userId, search.userId),
-          onlyPeerId ? eq(interviewerRounds.userId, onlyPeerId) : undefined,
-        ),
-      );
-    return rows.map((r) => ({ userId: r.userId, upToRank: r.upToRank, swapRank: null }));
+    // One query for every peer: offered and qualified at the target level or above, with
+    // the rating floor. Paused people are left out here (they could not be matched) and
+    // the pure matcher checks all three again.
+    const rows = await loadOneWayInterviewers(db, {
+      roundId: search.roundId,
+      targetLevelRank: search.targetLevelRank,
+      excludeUserId: search.userId,
+      onlyUserId: onlyPeerId,
+    });
+    return rows
+      .filter((r) => !r.paused)
+      .map((r) => ({
+        userId: r.userId,
+        upToRank: r.offeredRank,
+        qualifiedRank: r.qualifiedRank,
+        paused: r.paused,
+        swapRank: null,
+      }));
   }
   const open = await db
     .select({ userId: mockRequests.userId, swapRank: levels.rank })
@@ -244,7 +255,7 @@ async function selectPeers(
       best.set(row.userId, row.swapRank);
     }
   }
-  return [...best].map(([userId, swapRank]) => ({ userId, upToRank: null, swapRank }));
+  return [...best].map(([userId, swapRank]) => ({ userId, ...NOT_ONE_WAY, swapRank }));
 }
 
 /** Everything the pure matcher needs, read in a handful of queries. */
@@ -312,6 +323,8 @@ async function buildMatchInputs(
       name: person?.name ?? "A peer",
       levelRank: person?.levelRank ?? null,
       interviewsUpToRank: peer.upToRank,
+      qualifiedUpToRank: peer.qualifiedRank,
+      oneWayPaused: peer.paused,
       swapTargetRank: peer.swapRank,
       reliability: s.reliability,
       quality: s.quality,

@@ -37,8 +37,15 @@ export interface MatchCandidate extends MatchPerson {
   name: string;
   /** Rank of the peer's current level, when known. */
   levelRank: number | null;
-  /** One-way: the highest target level rank this peer interviews for in the round. */
+  /** One-way: the highest target level rank this peer offers to interview for in the round. */
   interviewsUpToRank: number | null;
+  /**
+   * One-way: the highest target level rank this peer is qualified for in the round
+   * (earned by a revealed hire call, or granted); null when not qualified.
+   */
+  qualifiedUpToRank: number | null;
+  /** One-way: the rating floor pauses this peer's one-way interviewing. */
+  oneWayPaused: boolean;
   /** Swap: rank of the level the peer is targeting in this round. */
   swapTargetRank: number | null;
   /** Share of past sessions this peer held rather than missed or cancelled late (0..1), if any. */
