@@ -5,5 +5,6 @@ export * from "./credits";
 export * from "./feedback";
 export * from "./identity";
 export * from "./notify";
+export * from "./payments";
 export * from "./profiles";
 export * from "./room";
