@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
-import { EmptyState } from "~/components/empty-state";
 import type { PurchaseStatus } from "#db/schema";
+import { EmptyState } from "~/components/empty-state";
 import { creditsWord } from "~/modules/credits/labels";
 import { type CreditPack, formatPrice } from "~/modules/credits/packs";
 import { formatDateTime } from "~/utils/datetime";
@@ -37,8 +37,7 @@ export function BuyCredits({
       {!configured ? (
         <p className="notice notice--info" role="status">
           Payments are not configured on this server, so credit packs cannot be bought here.
-          Everything else works: you start with the welcome grant and earn credits by
-          interviewing.
+          Everything else works: you start with the welcome grant and earn credits by interviewing.
         </p>
       ) : (
         <>
@@ -76,8 +75,8 @@ export function BuyCredits({
             ))}
           </ul>
           <p className="hint">
-            You pay by card on Stripe&apos;s secure checkout page. The credits are added as soon
-            as Stripe confirms the payment.
+            You pay by card on Stripe&apos;s secure checkout page. The credits are added as soon as
+            Stripe confirms the payment.
           </p>
         </>
       )}

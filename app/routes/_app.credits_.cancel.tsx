@@ -18,8 +18,7 @@ export default function CheckoutCancelled() {
       </div>
       <section className="card">
         <p className="notice notice--info" role="status">
-          You left the checkout before paying, so nothing was charged and your balance is
-          unchanged.
+          You left the checkout before paying, so nothing was charged and your balance is unchanged.
         </p>
         <p>
           <Link to="/credits">Back to your credits</Link> to choose a pack again.

@@ -38,13 +38,15 @@ export default function CheckoutSuccess() {
   return (
     <div className="stack">
       <div className="page-header">
-        <h1>{purchase.status === "paid" || waiting ? "Payment received" : "Payment not completed"}</h1>
+        <h1>
+          {purchase.status === "paid" || waiting ? "Payment received" : "Payment not completed"}
+        </h1>
       </div>
       <section className="card" aria-live="polite">
         {purchase.status === "paid" ? (
           <p className="notice" role="status">
-            Thank you! {purchase.credits} {creditsWord(purchase.credits)} ({purchase.packName}{" "}
-            pack) were added to your balance. You now have{" "}
+            Thank you! {purchase.credits} {creditsWord(purchase.credits)} ({purchase.packName} pack)
+            were added to your balance. You now have{" "}
             <strong data-testid="success-balance">{balance}</strong> {creditsWord(balance)}.
           </p>
         ) : purchase.status === "open" ? (
@@ -62,8 +64,8 @@ export default function CheckoutSuccess() {
           </p>
         ) : (
           <p className="notice notice--warning" role="status">
-            This payment did not go through, so no credits were added. You can try again from
-            your credits page.
+            This payment did not go through, so no credits were added. You can try again from your
+            credits page.
           </p>
         )}
         <p>

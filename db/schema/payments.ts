@@ -125,10 +125,7 @@ export const paymentReversals = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check(
-      "payment_reversals_amounts",
-      sql`${t.refundedAmount} >= 0 and ${t.disputedAmount} >= 0`,
-    ),
+    check("payment_reversals_amounts", sql`${t.refundedAmount} >= 0 and ${t.disputedAmount} >= 0`),
     check(
       "payment_reversals_payment_intent_shape",
       sql`char_length(${t.paymentIntentId}) between 1 and 255`,

@@ -291,7 +291,12 @@ function nested(params: Record<string, string>, name: string): Record<string, st
   return result;
 }
 
-function stripeError(status: number, message: string, code?: string, type = "invalid_request_error") {
+function stripeError(
+  status: number,
+  message: string,
+  code?: string,
+  type = "invalid_request_error",
+) {
   return { status, body: { error: { type, message, ...(code ? { code } : {}) } } };
 }
 

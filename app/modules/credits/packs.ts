@@ -72,8 +72,9 @@ export function findPack(packs: readonly CreditPack[], id: string): CreditPack |
 /** "$10.00", "€5.00": the price as the person's browser locale would write it. */
 export function formatPrice(amount: number, currency: string, locale = "en-US"): string {
   const upper = currency.toUpperCase();
-  const digits = new Intl.NumberFormat(locale, { style: "currency", currency: upper })
-    .resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: "currency", currency: upper }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
   return new Intl.NumberFormat(locale, { style: "currency", currency: upper }).format(
     amount / 10 ** digits,
   );

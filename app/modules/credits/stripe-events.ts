@@ -8,7 +8,7 @@ import { parseUuid } from "~/utils/ids";
 export type StripeEventAction =
   | ({ kind: "fulfil" } & CheckoutFacts)
   | ({ kind: "processing" } & CheckoutFacts)
-  | { kind: "close"; sessionId: string; status: "expired" | "failed" }
+  | ({ kind: "close"; status: "expired" | "failed" } & CheckoutFacts)
   | { kind: "refund"; paymentIntentId: string; refundedAmount: number }
   | { kind: "dispute"; paymentIntentId: string; disputedAmount: number }
   | { kind: "ignore"; why: string };
@@ -106,11 +106,12 @@ export function interpretStripeEvent(event: StripeEventEnvelope): StripeEventAct
     }
     case "checkout.session.expired":
     case "checkout.session.async_payment_failed": {
-      const session = parse(sessionSchema, object, type);
+      const facts = checkoutFacts(object, type);
+      if ("why" in facts) return { kind: "ignore", why: facts.why };
       return {
         kind: "close",
-        sessionId: session.id,
         status: type === "checkout.session.expired" ? "expired" : "failed",
+        ...facts,
       };
     }
     case "charge.refunded": {

@@ -88,7 +88,7 @@ async function apply(
     case "processing":
       return markProcessing(tx, action, packs);
     case "close":
-      return close(tx, action.sessionId, action.status);
+      return close(tx, action, packs);
     case "refund":
     case "dispute":
       return recordReversal(tx, action);
@@ -109,6 +109,8 @@ async function purchaseFor(
   tx: Database,
   facts: CheckoutFacts,
   packs: readonly CreditPack[],
+  /** The state a row created from this event starts in. */
+  initialStatus: "processing" | "expired" | "failed" = "processing",
 ): Promise<PurchaseRow | string> {
   const [bySession] = await tx
     .select()
@@ -134,7 +136,9 @@ async function purchaseFor(
   }
   if (row) {
     if (row.userId !== facts.userId || row.packId !== facts.packId) {
-      console.error(`peerloop: Checkout Session ${facts.sessionId} does not match purchase ${row.id}`);
+      console.error(
+        `peerloop: Checkout Session ${facts.sessionId} does not match purchase ${row.id}`,
+      );
       return "ignored: the session does not match our purchase";
     }
     return row;
@@ -156,15 +160,25 @@ async function purchaseFor(
       packName: pack.name,
       credits: pack.credits,
       amount: facts.amount ?? pack.amount,
-      currency: facts.currency && /^[a-z]{3}$/.test(facts.currency) ? facts.currency : pack.currency,
-      status: "processing",
+      currency:
+        facts.currency && /^[a-z]{3}$/.test(facts.currency) ? facts.currency : pack.currency,
+      status: initialStatus,
       checkoutSessionId: facts.sessionId,
+      paymentIntentId: facts.paymentIntentId,
       expiresAt: now,
       createdAt: now,
       updatedAt: now,
     })
+    .onConflictDoNothing({ target: creditPurchases.checkoutSessionId })
     .returning();
-  return created!;
+  if (created) return created;
+  // Another event of this session (locked by another key) created it meanwhile.
+  const [existing] = await tx
+    .select()
+    .from(creditPurchases)
+    .where(eq(creditPurchases.checkoutSessionId, facts.sessionId))
+    .for("update");
+  return existing ?? "ignored: the purchase could not be recorded";
 }
 
 async function fulfil(
@@ -175,6 +189,7 @@ async function fulfil(
   await lockPayment(tx, facts.paymentIntentId ?? facts.sessionId);
   const purchase = await purchaseFor(tx, facts, packs);
   if (typeof purchase === "string") return purchase;
+  // A payment beats an earlier "expired" or "failed": the money is there, so are the credits.
   if (purchase.status === "paid") return "already fulfilled";
   await postEntry(tx, {
     userId: purchase.userId,
@@ -207,7 +222,8 @@ async function markProcessing(
   await lockPayment(tx, facts.paymentIntentId ?? facts.sessionId);
   const purchase = await purchaseFor(tx, facts, packs);
   if (typeof purchase === "string") return purchase;
-  if (purchase.status === "paid" || purchase.status === "failed") return `already ${purchase.status}`;
+  if (purchase.status === "paid" || purchase.status === "failed")
+    return `already ${purchase.status}`;
   await tx
     .update(creditPurchases)
     .set({
@@ -222,21 +238,21 @@ async function markProcessing(
 
 async function close(
   tx: Database,
-  sessionId: string,
-  status: "expired" | "failed",
+  action: Extract<StripeEventAction, { kind: "close" }>,
+  packs: readonly CreditPack[],
 ): Promise<string> {
+  await lockPayment(tx, action.paymentIntentId ?? action.sessionId);
+  const purchase = await purchaseFor(tx, action, packs, action.status);
+  if (typeof purchase === "string") return purchase;
   // Only a purchase still waiting closes: a paid one stays paid, whatever arrives late.
-  const closed = await tx
+  if (purchase.status !== "open" && purchase.status !== "processing") {
+    return `already ${purchase.status}`;
+  }
+  await tx
     .update(creditPurchases)
-    .set({ status, updatedAt: new Date() })
-    .where(
-      and(
-        eq(creditPurchases.checkoutSessionId, sessionId),
-        or(eq(creditPurchases.status, "open"), eq(creditPurchases.status, "processing")),
-      ),
-    )
-    .returning({ id: creditPurchases.id });
-  return closed.length > 0 ? status : "nothing to close";
+    .set({ status: action.status, checkoutSessionId: action.sessionId, updatedAt: new Date() })
+    .where(eq(creditPurchases.id, purchase.id));
+  return action.status;
 }
 
 async function recordReversal(
