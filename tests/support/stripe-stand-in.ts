@@ -147,7 +147,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
 
   async function pay(sessionId: string, response: ServerResponse) {
     const session = sessions.get(sessionId);
-    if (!session || session.status !== "open") {
+    if (session?.status !== "open") {
       sendHtml(response, 404, "<h1>This checkout is not open</h1>");
       return;
     }
@@ -269,12 +269,12 @@ function checkoutPage(session: StandInSession | undefined, response: ServerRespo
     response,
     200,
     `<h1>Stripe stand-in checkout</h1>
-<p>Test payment: <strong data-testid="checkout-amount">${escape(price)}</strong>
-for pack <code>${escape(session.metadata.pack ?? "?")}</code>.</p>
+<p>Test payment: <strong data-testid="checkout-amount">${escapeHtml(price)}</strong>
+for pack <code>${escapeHtml(session.metadata.pack ?? "?")}</code>.</p>
 ${
   open
-    ? `<form method="post" action="/checkout/${session.id}/pay"><button type="submit">Pay ${escape(price)}</button></form>
-<p><a href="${escape(session.cancel_url)}">Cancel and go back</a></p>`
+    ? `<form method="post" action="/checkout/${session.id}/pay"><button type="submit">Pay ${escapeHtml(price)}</button></form>
+<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>`
     : "<p>This checkout is complete.</p>"
 }`,
   );
@@ -332,7 +332,7 @@ function sendHtml(response: ServerResponse, status: number, body: string) {
   );
 }
 
-function escape(text: string) {
+function escapeHtml(text: string) {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,

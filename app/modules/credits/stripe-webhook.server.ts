@@ -285,7 +285,7 @@ async function recordReversal(
     .where(eq(creditPurchases.paymentIntentId, action.paymentIntentId))
     .for("update");
   // Not fulfilled yet (or not ours): kept, and applied if the payment's completion comes.
-  if (!purchase || purchase.status !== "paid") return `${action.kind} recorded for later`;
+  if (purchase?.status !== "paid") return `${action.kind} recorded for later`;
   const taken = await applyReversals(tx, purchase);
   return `${action.kind}: ${taken} taken back`;
 }
