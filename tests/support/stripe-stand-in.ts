@@ -328,7 +328,7 @@ function sendJson(
 function sendHtml(response: ServerResponse, status: number, body: string) {
   response.writeHead(status, { "Content-Type": "text/html; charset=utf-8" });
   response.end(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe stand-in</title></head><body>${body}</body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe stand-in</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`,
   );
 }
 

@@ -1,0 +1,68 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
+import { expectVisibleText, setupBrowser, visit } from "./support/browser";
+
+// Buying credits in a real browser: the buy button on /credits opens the Stripe
+// stand-in's checkout page (the server's STRIPE_API_BASE points at it, see
+// support/global-setup.ts); "Pay" there sends the signed checkout.session.completed
+// webhook to the server and returns to the success page; the balance shown rises.
+
+const browser = setupBrowser();
+const stripeStandIn = inject("stripeStandIn");
+const buyer = DEMO_USERS.find((u) => u.name.startsWith("Eli"))!;
+
+async function logIn(page: Page, email: string) {
+  await visit(page, "/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard");
+}
+
+async function balances(page: Page) {
+  const read = async (testId: string) =>
+    Number((await page.getByTestId(testId).textContent())?.trim());
+  return { page: await read("credit-balance"), header: await read("header-credit-balance") };
+}
+
+describe("buying credits", () => {
+  it("pays for a pack through the stand-in; the signed webhook raises the balance shown", async () => {
+    const page = await browser.newPage();
+    await logIn(page, buyer.email);
+    await visit(page, "/credits");
+    const before = await balances(page);
+    expect(before.header).toBe(before.page);
+
+    await page.getByRole("button", { name: "Buy 5 credits for $5.00" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${stripeStandIn}/checkout/cs_test_`));
+    await page.getByRole("button", { name: "Pay $5.00" }).click();
+    await page.waitForURL((url) => url.pathname === "/credits/success");
+    await expectVisibleText(page.getByRole("status"), "5 credits (Starter pack) were added");
+
+    await visit(page, "/credits");
+    expect(await balances(page)).toEqual({ page: before.page + 5, header: before.page + 5 });
+    await expectVisibleText(page.getByTestId("purchases"), /Starter · 5 credits\s*Paid/);
+  });
+
+  it("leaves the balance alone when the person cancels at checkout", async () => {
+    const page = await browser.newPage();
+    await logIn(page, buyer.email);
+    await visit(page, "/credits");
+    const before = await balances(page);
+
+    await page.getByRole("button", { name: "Buy 12 credits for $10.00" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${stripeStandIn}/checkout/`));
+    await page.getByRole("link", { name: "Cancel and go back" }).click();
+    await page.waitForURL((url) => url.pathname === "/credits/cancel");
+    await expectVisibleText(page.getByRole("heading", { level: 1 }), "Checkout cancelled");
+
+    await visit(page, "/credits");
+    expect(await balances(page)).toEqual(before);
+    // The unfinished checkout can be continued from the history.
+    await expectVisibleText(page.getByTestId("purchases"), "Checkout not finished");
+    await expect
+      .poll(() => page.getByRole("link", { name: "Continue to payment" }).count())
+      .toBeGreaterThan(0);
+  });
+});
