@@ -41,7 +41,9 @@ export async function receiveStripeWebhook(
     // The default tolerance (300 s) refuses replays of old deliveries.
     verified = payments.stripe.webhooks.constructEvent(rawBody, signature, payments.webhookSecret);
   } catch (err) {
-    throw new InvalidStripeWebhookError(err instanceof Error ? err.message : "not verified");
+    // Stripe's message runs to several lines of advice; its first sentence says it all.
+    const message = err instanceof Error ? (err.message.split(/\.\s/)[0] ?? "") : "";
+    throw new InvalidStripeWebhookError(message || "signature not verified");
   }
   const envelope = eventEnvelopeSchema.safeParse(verified);
   if (!envelope.success) throw new InvalidStripeWebhookError("not a Stripe event");
