@@ -2,8 +2,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import type { PurchaseStatus } from "#db/schema";
 import { EmptyState } from "~/components/empty-state";
-import { creditsWord } from "~/modules/credits/labels";
-import { type CreditPack, formatPrice } from "~/modules/credits/packs";
+import { creditsWord, formatPrice } from "~/modules/credits/labels";
+import type { CreditPack } from "~/modules/credits/packs";
 import { formatDateTime } from "~/utils/datetime";
 
 /** The packs on sale, each a form with a `pack` field; or why there are none. */

@@ -1,12 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "~/env.server";
-import {
-  DEFAULT_CREDIT_PACKS,
-  findPack,
-  formatPrice,
-  parseCreditPacks,
-} from "~/modules/credits/packs";
+import { formatPrice } from "~/modules/credits/labels";
+import { DEFAULT_CREDIT_PACKS, findPack, parseCreditPacks } from "~/modules/credits/packs";
 import { planReversal } from "~/modules/credits/reversals";
 import {
   interpretStripeEvent,

@@ -69,17 +69,6 @@ export function findPack(packs: readonly CreditPack[], id: string): CreditPack |
   return packs.find((pack) => pack.id === id);
 }
 
-/** "$10.00", "€5.00": the price as the person's browser locale would write it. */
-export function formatPrice(amount: number, currency: string, locale = "en-US"): string {
-  const upper = currency.toUpperCase();
-  const digits =
-    new Intl.NumberFormat(locale, { style: "currency", currency: upper }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat(locale, { style: "currency", currency: upper }).format(
-    amount / 10 ** digits,
-  );
-}
-
 /** The buy form: one field, the pack's id (checked against the packs on sale by the action). */
 export const buyPackSchema = z.object({
   pack: z.string({ required_error: "Choose a pack." }).trim().min(1).max(40),
