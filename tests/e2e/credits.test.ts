@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
@@ -20,6 +22,29 @@ async function logIn(page: Page, email: string) {
   await page.waitForURL((url) => url.pathname === "/dashboard");
 }
 
+const AXE_SOURCE = readFileSync(
+  path.join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** Serious and critical axe-core findings on the current page (as in pages.test.ts). */
+async function seriousFindings(page: Page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run: (...args: unknown[]) => Promise<{
+          violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+}
+
 async function balances(page: Page) {
   const read = async (testId: string) =>
     Number((await page.getByTestId(testId).textContent())?.trim());
@@ -39,10 +64,12 @@ describe("buying credits", () => {
     await page.getByRole("button", { name: "Pay $5.00" }).click();
     await page.waitForURL((url) => url.pathname === "/credits/success");
     await expectVisibleText(page.getByRole("status"), "5 credits (Starter pack) were added");
+    expect(await seriousFindings(page)).toEqual([]);
 
     await visit(page, "/credits");
     expect(await balances(page)).toEqual({ page: before.page + 5, header: before.page + 5 });
     await expectVisibleText(page.getByTestId("purchases"), /Starter · 5 credits\s*Paid/);
+    expect(await seriousFindings(page)).toEqual([]);
   });
 
   it("leaves the balance alone when the person cancels at checkout", async () => {

@@ -28,7 +28,7 @@ const server = setupTestServer(env);
 
 const LONG = process.env.LONG_TESTS === "1";
 /** 1,000 sequences on PostgreSQL (and in the long run); fewer on PGlite's one connection. */
-const SEQUENCES = usingPostgres || LONG ? 1000 : 120;
+const SEQUENCES = usingPostgres || LONG ? 1000 : 50;
 const SEED = Number(process.env.STRIPE_WEBHOOK_SEED ?? 20261130);
 
 const uid = (prefix: string) => `${prefix}_test_${randomBytes(10).toString("hex")}`;
