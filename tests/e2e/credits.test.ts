@@ -45,6 +45,10 @@ async function seriousFindings(page: Page) {
   });
 }
 
+async function standInCalls(): Promise<{ path: string; replayed: boolean }[]> {
+  return ((await (await fetch(`${stripeStandIn}/__calls`)).json()) as { calls: [] }).calls;
+}
+
 async function balances(page: Page) {
   const read = async (testId: string) =>
     Number((await page.getByTestId(testId).textContent())?.trim());
@@ -78,8 +82,14 @@ describe("buying credits", () => {
     await visit(page, "/credits");
     const before = await balances(page);
 
-    await page.getByRole("button", { name: "Buy 12 credits for $10.00" }).click();
+    const callsBefore = (await standInCalls()).length;
+    // A double click opens one checkout.
+    await page.getByRole("button", { name: "Buy 12 credits for $10.00" }).dblclick();
     await page.waitForURL((url) => url.href.startsWith(`${stripeStandIn}/checkout/`));
+    const created = (await standInCalls())
+      .slice(callsBefore)
+      .filter((c) => c.path === "/v1/checkout/sessions" && !c.replayed);
+    expect(created).toHaveLength(1);
     await page.getByRole("link", { name: "Cancel and go back" }).click();
     await page.waitForURL((url) => url.pathname === "/credits/cancel");
     await expectVisibleText(page.getByRole("heading", { level: 1 }), "Checkout cancelled");
