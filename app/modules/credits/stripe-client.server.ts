@@ -11,19 +11,16 @@ export interface Payments {
   packs: readonly CreditPack[];
 }
 
-let cached: { key: string; payments: Payments } | undefined;
+let cached: { key: string; stripe: Stripe } | undefined;
 
 export function getPayments(env: Env = getEnv()): Payments | null {
   const secretKey = env.STRIPE_SECRET_KEY;
   const webhookSecret = env.STRIPE_WEBHOOK_SECRET;
   if (!secretKey || !webhookSecret) return null;
-  const key = `${secretKey}\n${webhookSecret}\n${env.STRIPE_API_BASE ?? ""}`;
-  if (cached?.key === key) return { ...cached.payments, packs: env.CREDIT_PACKS };
-  cached = {
-    key,
-    payments: { stripe: createStripe(secretKey, env.STRIPE_API_BASE), webhookSecret, packs: [] },
-  };
-  return { ...cached.payments, packs: env.CREDIT_PACKS };
+  // One SDK instance (and its connection pool) per configuration.
+  const key = `${secretKey}\n${env.STRIPE_API_BASE ?? ""}`;
+  if (cached?.key !== key) cached = { key, stripe: createStripe(secretKey, env.STRIPE_API_BASE) };
+  return { stripe: cached.stripe, webhookSecret, packs: env.CREDIT_PACKS };
 }
 
 function createStripe(secretKey: string, apiBase: string | undefined): Stripe {
