@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type CreditPack, parseCreditPacks } from "~/modules/credits/packs";
 
 // Parsed once at start-up. In production a missing secret stops the process with a
 // message that names it; in development and tests safe defaults apply.
@@ -61,6 +62,40 @@ const baseSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(10),
+  // Payments: both Stripe secrets or neither (without them /credits says payments are
+  // not configured and everything else works).
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^(sk|rk)_[A-Za-z0-9_]+$/, "must be a Stripe secret key (sk_… or rk_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be a Stripe webhook signing secret (whsec_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Points the Stripe SDK elsewhere (a local stand-in), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z
+    .string()
+    .trim()
+    .url()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The credit packs on sale, as JSON (see app/modules/credits/packs.ts). */
+  CREDIT_PACKS: z
+    .string()
+    .optional()
+    .transform((value, ctx): CreditPack[] => {
+      try {
+        return parseCreditPacks(value);
+      } catch (err) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = Omit<
@@ -100,6 +135,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         `Missing required secret${missing.length > 1 ? "s" : ""} in production: ${missing.join(", ")}`,
       );
     }
+  }
+  if (Boolean(parsed.STRIPE_SECRET_KEY) !== Boolean(parsed.STRIPE_WEBHOOK_SECRET)) {
+    const missing = parsed.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY";
+    throw new EnvError(
+      `Invalid environment: ${missing} must be set too (payments need both Stripe secrets, or neither)`,
+    );
   }
   const seedFlag = parsed.SEED_DEMO_DATA;
   return {

@@ -33,6 +33,10 @@ export function createExpressApp(env: Env, source: BuildSource): express.Express
     video.origin.replace(/^http/, "ws"),
     `${video.protocol === "wss:" ? "https" : "http"}://${video.host}`,
   ];
+  // Buying credits ends in a redirect to Stripe Checkout (or the stand-in serving it).
+  const checkoutSources = env.STRIPE_SECRET_KEY
+    ? [env.STRIPE_API_BASE ? new URL(env.STRIPE_API_BASE).origin : "https://checkout.stripe.com"]
+    : [];
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
 
@@ -44,6 +48,7 @@ export function createExpressApp(env: Env, source: BuildSource): express.Express
       isDevelopment: source.kind === "development",
       isProduction: env.isProduction,
       connectSources: videoConnectSources,
+      formActionSources: checkoutSources,
     });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 

@@ -7,12 +7,18 @@ export interface CspOptions {
   isDevelopment: boolean;
   /** Extra origins the page may connect to (e.g. a LiveKit server). */
   connectSources?: string[];
+  /**
+   * Where a form may lead besides this origin: a form POST answered by a redirect to
+   * Stripe Checkout is checked against form-action too.
+   */
+  formActionSources?: string[];
 }
 
 export function buildContentSecurityPolicy({
   nonce,
   isDevelopment,
   connectSources = [],
+  formActionSources = [],
 }: CspOptions): string {
   const connect = ["'self'", ...connectSources, ...(isDevelopment ? ["ws:", "wss:"] : [])];
   const directives: Record<string, string[]> = {
@@ -26,7 +32,7 @@ export function buildContentSecurityPolicy({
     "connect-src": connect,
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...formActionSources],
     "frame-ancestors": ["'none'"],
   };
   return Object.entries(directives)

@@ -1,8 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BuyCredits, PurchaseHistory } from "~/components/credit-packs";
 import { EmptyState } from "~/components/empty-state";
+import { getEnv } from "~/env.server";
+import { parseForm } from "~/http/form-limits";
+import { readForm } from "~/http/read-form.server";
+import {
+  CHECKOUT_ERROR_MESSAGES,
+  creditPacksOnSale,
+  listPurchases,
+  startCheckout,
+} from "~/modules/credits/checkout.server";
 import { creditsWord, ENTRY_REASON_LABELS, signedCredits } from "~/modules/credits/labels";
 import { getCreditsOverview } from "~/modules/credits/overview.server";
+import { buyPackSchema } from "~/modules/credits/packs";
 import { CREDIT_RULES } from "~/modules/credits/rules";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime } from "~/utils/datetime";
@@ -15,12 +27,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const before = new URL(request.url).searchParams.get("before");
   // A malformed cursor shows the first page rather than an error.
   const beforeId = before === null ? undefined : (parseSerialId(before) ?? undefined);
-  const overview = await getCreditsOverview(user.id, { beforeId });
-  return { ...overview, paged: beforeId !== undefined, timeZone: user.timeZone };
+  const [overview, purchases] = await Promise.all([
+    getCreditsOverview(user.id, { beforeId }),
+    listPurchases(user.id),
+  ]);
+  return {
+    ...overview,
+    paged: beforeId !== undefined,
+    timeZone: user.timeZone,
+    sale: creditPacksOnSale(),
+    purchases,
+  };
+}
+
+// Buying a pack: opens (or finds again) its Stripe Checkout Session and sends the person
+// there. The credits arrive through the webhook, not here.
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseForm(await readForm(request), buyPackSchema);
+  if (submission.status !== "success") {
+    return data({ error: CHECKOUT_ERROR_MESSAGES.unknown_pack }, { status: 400 });
+  }
+  const result = await startCheckout({
+    buyer: { id: user.id, email: user.email, name: user.name },
+    packId: submission.value.pack,
+    origin: getEnv().APP_ORIGIN ?? new URL(request.url).origin,
+  });
+  if (result.ok) return redirect(result.url, 303);
+  const status = result.error === "unknown_pack" ? 400 : 503;
+  return data({ error: CHECKOUT_ERROR_MESSAGES[result.error] }, { status });
 }
 
 export default function Credits() {
-  const { balance, owed, entries, olderBefore, paged, timeZone } = useLoaderData<typeof loader>();
+  const { balance, owed, entries, olderBefore, paged, timeZone, sale, purchases } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
       <div className="page-header">
@@ -39,6 +80,7 @@ export default function Credits() {
           </p>
         ) : null}
       </section>
+      <BuyCredits configured={sale.configured} packs={sale.packs} error={actionData?.error} />
       <section className="card" aria-labelledby="ledger-heading">
         <h2 id="ledger-heading">History</h2>
         {entries.length === 0 ? (
@@ -96,6 +138,9 @@ export default function Credits() {
           </nav>
         ) : null}
       </section>
+      {sale.configured || purchases.length > 0 ? (
+        <PurchaseHistory purchases={purchases} timeZone={timeZone} />
+      ) : null}
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">How credits work</h2>
         <ul className="rules-list">

@@ -5,6 +5,7 @@ export * from "./credits";
 export * from "./feedback";
 export * from "./identity";
 export * from "./notify";
+export * from "./payments";
 export * from "./profiles";
 export * from "./qualification";
 export * from "./room";

@@ -23,3 +23,14 @@ export function signedCredits(amount: number): string {
 export function creditsWord(n: number): string {
   return Math.abs(n) === 1 ? "credit" : "credits";
 }
+
+/** "$10.00", "€5.00": an amount in minor units, written with its currency (US English). */
+export function formatPrice(amount: number, currency: string, locale = "en-US"): string {
+  const upper = currency.toUpperCase();
+  const digits =
+    new Intl.NumberFormat(locale, { style: "currency", currency: upper }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat(locale, { style: "currency", currency: upper }).format(
+    amount / 10 ** digits,
+  );
+}

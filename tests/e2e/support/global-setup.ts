@@ -12,6 +12,7 @@ import {
   uniqueDatabaseName,
   withDatabaseName,
 } from "../../support/postgres-admin";
+import { startStripeStandIn } from "../../support/stripe-stand-in";
 
 // Once per e2e run: build the app, give it a fresh database, start the real server
 // (server.ts, production mode, demo data seeded) as a child process and hand its
@@ -31,6 +32,8 @@ declare module "vitest" {
      * to it (oldest first), with their request URLs (which carry the access token).
      */
     livekitStandIn: string;
+    /** Base URL of the Stripe stand-in the server's STRIPE_API_BASE points at. */
+    stripeStandIn: string;
   }
 }
 
@@ -56,6 +59,9 @@ const OUTPUT_LIMIT = 64 * 1024;
 export const E2E_LIVEKIT_API_KEY = "e2e-livekit-key";
 export const E2E_LIVEKIT_API_SECRET = "e2e-livekit-secret-0123456789abcdefghij";
 export const E2E_ROOM_OPENS_MINUTES_BEFORE = 10 * 60;
+/** The server's Stripe secrets; its STRIPE_API_BASE points at the Stripe stand-in. */
+export const E2E_STRIPE_SECRET_KEY = "sk_test_peerloop_e2e";
+export const E2E_STRIPE_WEBHOOK_SECRET = "whsec_peerloop_e2e_secret";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -210,6 +216,12 @@ export default async function setup(project: TestProject) {
     const baseUrl = `http://${HOST}:${port}`;
     const livekit = await startLivekitStandIn();
     cleanups.push(livekit.close);
+    // Its checkout page's "Pay" sends the signed webhook to the server under test.
+    const stripe = await startStripeStandIn({
+      webhookSecret: E2E_STRIPE_WEBHOOK_SECRET,
+      webhookUrl: () => `${baseUrl}/webhooks/stripe`,
+    });
+    cleanups.push(stripe.close);
 
     const env: NodeJS.ProcessEnv = { ...process.env };
     // Nothing from the outer shell may change how the server under test behaves.
@@ -222,6 +234,7 @@ export default async function setup(project: TestProject) {
       "REALTIME_SECRET",
       "REALTIME_ALLOWED_ORIGINS",
       "REDIS_URL",
+      "CREDIT_PACKS",
     ]) {
       delete env[name];
     }
@@ -235,6 +248,9 @@ export default async function setup(project: TestProject) {
       LIVEKIT_API_SECRET: E2E_LIVEKIT_API_SECRET,
       LIVEKIT_URL: livekit.wsUrl,
       ROOM_OPENS_MINUTES_BEFORE: String(E2E_ROOM_OPENS_MINUTES_BEFORE),
+      STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_BASE: stripe.url,
       SEED_DEMO_DATA: "true",
       // Browsers name their own client address (X-Forwarded-For), see browser.ts.
       TRUST_PROXY: "true",
@@ -274,6 +290,7 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", env.DATABASE_URL ?? null);
     project.provide("livekitStandIn", livekit.baseUrl);
+    project.provide("stripeStandIn", stripe.url);
   } catch (err) {
     await cleanUp();
     throw err;
