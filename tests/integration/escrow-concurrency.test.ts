@@ -96,7 +96,12 @@ describe("the last credit", () => {
       Array(RACERS - 1).fill("insufficient_credits"),
     );
     expect(await balanceOf(candidate.id)).toBe(0);
-    expect(await bookingsOf(candidate.id)).toEqual({ sessions: 1, escrows: 1, holds: 1, orphans: 0 });
+    expect(await bookingsOf(candidate.id)).toEqual({
+      sessions: 1,
+      escrows: 1,
+      holds: 1,
+      orphans: 0,
+    });
     expect(await ledgerAddsUp()).toEqual({ mismatched: 0, negative: 0 });
   }, 120_000);
 });

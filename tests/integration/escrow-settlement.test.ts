@@ -6,13 +6,13 @@ import { attendanceEvents, mockRequests, mockSessions, sessionEscrows } from "#d
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { rescheduleSession } from "~/modules/booking/reschedule-session.server";
-import { DISPUTE_WINDOW_MS, UNSCORED_RELEASE_AFTER_MS } from "~/modules/credits/escrow-rules";
 import {
   disputeNoShow,
   LATE_EVIDENCE_REASON,
   resolveDispute,
   sweepEscrows,
 } from "~/modules/credits/escrow.server";
+import { DISPUTE_WINDOW_MS, UNSCORED_RELEASE_AFTER_MS } from "~/modules/credits/escrow-rules";
 import { WELCOME_GRANT } from "~/modules/credits/rules";
 import { submitFeedback } from "~/modules/feedback/feedback.server";
 import { recordVideoWebhook, settleSessions } from "~/modules/sessions/room.server";
@@ -103,7 +103,10 @@ describe("booking a one-way mock", () => {
     expect(result).toEqual({ ok: false, error: "insufficient_credits" });
     expect(await getDb().$count(mockSessions)).toBe(sessionsBefore);
     expect(await balanceOf(candidate.id)).toBe(left);
-    const [request] = await getDb().select().from(mockRequests).where(eq(mockRequests.id, requestId));
+    const [request] = await getDb()
+      .select()
+      .from(mockRequests)
+      .where(eq(mockRequests.id, requestId));
     expect(request?.status).toBe("open");
   });
 
@@ -147,16 +150,21 @@ describe("cancelling", () => {
     const result = await cancelSession({ userId: s.candidate, sessionId: s.sessionId, now: NOW });
     expect(result).toEqual({ ok: true, late: false });
     expect(await balanceOf(s.candidate)).toBe(WELCOME_GRANT);
-    expect(await escrowOf(s.sessionId)).toMatchObject({ state: "released", reason: "early_cancel" });
+    expect(await escrowOf(s.sessionId)).toMatchObject({
+      state: "released",
+      reason: "early_cancel",
+    });
   });
 
   it("late by the candidate pays the interviewer", async () => {
     const s = await booked("Late");
     const late = new Date(s.startsAt.getTime() - 2 * HOUR);
-    expect(await cancelSession({ userId: s.candidate, sessionId: s.sessionId, now: late })).toEqual({
-      ok: true,
-      late: true,
-    });
+    expect(await cancelSession({ userId: s.candidate, sessionId: s.sessionId, now: late })).toEqual(
+      {
+        ok: true,
+        late: true,
+      },
+    );
     expect(await balanceOf(s.candidate)).toBe(WELCOME_GRANT - s.price);
     expect(await balanceOf(s.interviewer)).toBe(WELCOME_GRANT + s.price);
     expect((await escrowOf(s.sessionId))?.reason).toBe("late_cancel");
@@ -201,7 +209,10 @@ describe("held and scored", () => {
     await sweepEscrows(new Date(s.endsAt.getTime() + UNSCORED_RELEASE_AFTER_MS - HOUR));
     expect((await escrowOf(s.sessionId))?.state).toBe("held");
     await sweepEscrows(new Date(s.endsAt.getTime() + UNSCORED_RELEASE_AFTER_MS + MINUTE));
-    expect(await escrowOf(s.sessionId)).toMatchObject({ state: "released", reason: "no_scorecard" });
+    expect(await escrowOf(s.sessionId)).toMatchObject({
+      state: "released",
+      reason: "no_scorecard",
+    });
     expect(await balanceOf(s.candidate)).toBe(WELCOME_GRANT);
   });
 });
@@ -246,7 +257,11 @@ describe("no-shows", () => {
     expect((await escrowOf(s.sessionId))?.state).toBe("released");
     const before = [await balanceOf(s.candidate), await balanceOf(s.interviewer)];
     // The interviewer's join, signed like LiveKit's and delivered days late.
-    const late = await signedJoin(s.sessionId, s.interviewer, new Date(s.startsAt.getTime() + MINUTE));
+    const late = await signedJoin(
+      s.sessionId,
+      s.interviewer,
+      new Date(s.startsAt.getTime() + MINUTE),
+    );
     expect(await recordVideoWebhook(late.text, late.authorization)).toBe("recorded");
     await settleSessions(new Date(closes.getTime() + HOUR));
     await sweepEscrows(new Date(closes.getTime() + HOUR));
@@ -267,7 +282,11 @@ describe("no-shows", () => {
     await joined(s.sessionId, s.candidate, s.startsAt);
     const detected = new Date(s.startsAt.getTime() + 11 * MINUTE);
     await settleSessions(detected);
-    const late = await signedJoin(s.sessionId, s.interviewer, new Date(s.startsAt.getTime() + 2 * MINUTE));
+    const late = await signedJoin(
+      s.sessionId,
+      s.interviewer,
+      new Date(s.startsAt.getTime() + 2 * MINUTE),
+    );
     await recordVideoWebhook(late.text, late.authorization);
     const result = await sweepEscrows(new Date(detected.getTime() + DISPUTE_WINDOW_MS));
     expect(result.frozen).toBe(1);
@@ -287,10 +306,20 @@ describe("no-shows", () => {
     expect((await escrowOf(s.sessionId))?.reason).toBe("candidate_absent");
     const stranger = await createAvailableUser("Dispute stranger");
     expect(
-      await disputeNoShow({ sessionId: s.sessionId, userId: stranger.id, reason: "x", now: detected }),
+      await disputeNoShow({
+        sessionId: s.sessionId,
+        userId: stranger.id,
+        reason: "x",
+        now: detected,
+      }),
     ).toEqual({ ok: false, error: "not_found" });
     expect(
-      await disputeNoShow({ sessionId: s.sessionId, userId: s.candidate, reason: "  ", now: detected }),
+      await disputeNoShow({
+        sessionId: s.sessionId,
+        userId: s.candidate,
+        reason: "  ",
+        now: detected,
+      }),
     ).toEqual({ ok: false, error: "reason_required" });
     const disputed = await disputeNoShow({
       sessionId: s.sessionId,
@@ -301,8 +330,14 @@ describe("no-shows", () => {
     expect(disputed).toEqual({ ok: true });
     // A second dispute, and the sweep after the window, change nothing.
     expect(
-      (await disputeNoShow({ sessionId: s.sessionId, userId: s.interviewer, reason: "No.", now: detected }))
-        .ok,
+      (
+        await disputeNoShow({
+          sessionId: s.sessionId,
+          userId: s.interviewer,
+          reason: "No.",
+          now: detected,
+        })
+      ).ok,
     ).toBe(false);
     await sweepEscrows(new Date(detected.getTime() + 2 * DISPUTE_WINDOW_MS));
     expect((await escrowOf(s.sessionId))?.state).toBe("disputed");
@@ -317,11 +352,19 @@ describe("no-shows", () => {
     });
     expect(resolved).toEqual({ ok: true });
     expect(
-      await resolveDispute({ sessionId: s.sessionId, adminId: admin.id, outcome: "payout", note: null }),
+      await resolveDispute({
+        sessionId: s.sessionId,
+        adminId: admin.id,
+        outcome: "payout",
+        note: null,
+      }),
     ).toEqual({ ok: false, error: "not_disputed" });
     expect(await balanceOf(s.candidate)).toBe(WELCOME_GRANT);
     expect(await balanceOf(s.interviewer)).toBe(WELCOME_GRANT);
-    expect(await escrowOf(s.sessionId)).toMatchObject({ state: "released", reason: "dispute_refund" });
+    expect(await escrowOf(s.sessionId)).toMatchObject({
+      state: "released",
+      reason: "dispute_refund",
+    });
   });
 
   it("refuses a dispute after the 48 hours", async () => {

@@ -4,8 +4,8 @@ import { getDb } from "#db/client";
 import { interviewerRounds, levels, loops, rounds } from "#db/schema";
 import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
-import { postEntry } from "~/modules/credits/ledger.server";
 import { createRequest } from "~/modules/booking/requests.server";
+import { postEntry } from "~/modules/credits/ledger.server";
 import type { MockFormat } from "~/modules/matching/types";
 import { createUser } from "./factories";
 

@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { type Database, getDb } from "#db/client";
 import {
   attendanceEvents,
@@ -6,11 +7,13 @@ import {
   type EscrowState,
   feedback,
   mockSessions,
+  rounds,
   sessionEscrows,
+  users,
 } from "#db/schema";
 import {
-  canDispute,
   cancelSettlement,
+  canDispute,
   DISPUTE_WINDOW_MS,
   disputeSettlement,
   noShowSettlement,
@@ -19,6 +22,7 @@ import {
   UNSCORED_RELEASE_AFTER_MS,
 } from "./escrow-rules";
 import { postEntry } from "./ledger.server";
+import { oneWayPrice } from "./pricing.server";
 
 // The escrow of one-way mocks. Every move is compare-and-swap on the row's state, in the
 // caller's transaction, and the credits of a settlement move by one ledger reference per
@@ -80,9 +84,7 @@ export async function settleEscrow(
       reason: settlement.reason,
       settledAt: now,
       updatedAt: now,
-      ...(resolution
-        ? { resolvedBy: resolution.adminId, resolutionNote: resolution.note }
-        : {}),
+      ...(resolution ? { resolvedBy: resolution.adminId, resolutionNote: resolution.note } : {}),
     })
     .where(and(eq(sessionEscrows.sessionId, sessionId), inArray(sessionEscrows.state, [...from])))
     .returning({
@@ -269,10 +271,7 @@ export async function sweepEscrows(
     })
     .from(sessionEscrows)
     .where(
-      and(
-        eq(sessionEscrows.state, "no_show_pending"),
-        lte(sessionEscrows.disputeClosesAt, now),
-      ),
+      and(eq(sessionEscrows.state, "no_show_pending"), lte(sessionEscrows.disputeClosesAt, now)),
     );
   for (const escrow of due) {
     const lateJoins = await db
@@ -289,7 +288,12 @@ export async function sweepEscrows(
     if (lateJoins.length > 0) {
       const rows = await db
         .update(sessionEscrows)
-        .set({ state: "disputed", disputedAt: now, disputeReason: LATE_EVIDENCE_REASON, updatedAt: now })
+        .set({
+          state: "disputed",
+          disputedAt: now,
+          disputeReason: LATE_EVIDENCE_REASON,
+          updatedAt: now,
+        })
         .where(
           and(
             eq(sessionEscrows.sessionId, escrow.sessionId),
@@ -338,7 +342,13 @@ export async function sweepEscrows(
         .from(feedback)
         .where(and(eq(feedback.sessionId, sessionId), eq(feedback.kind, "scorecard")));
       if (card) return false;
-      return settleEscrow(tx, sessionId, ["held"], { outcome: "release", reason: "no_scorecard" }, now);
+      return settleEscrow(
+        tx,
+        sessionId,
+        ["held"],
+        { outcome: "release", reason: "no_scorecard" },
+        now,
+      );
     });
     if (won) unscored++;
   }
@@ -387,4 +397,67 @@ export async function getEscrowForParticipant(
     canDispute: canDispute(e, now),
     iAmCandidate: e.candidateId === userId,
   };
+}
+
+/** The price a one-way mock of this round and level would be booked at now (shown before booking). */
+export function quoteOneWayPrice(input: { roundId: number; targetLevelRank: number }) {
+  return oneWayPrice(getDb(), input);
+}
+
+export interface DisputeListItem {
+  sessionId: string;
+  roundName: string;
+  startsAt: Date;
+  amount: number;
+  candidate: { id: string; name: string };
+  interviewer: { id: string; name: string };
+  absentUserIds: string[];
+  /** The way it would settle without the dispute. */
+  detectedOutcome: EscrowOutcome;
+  disputedBy: string | null;
+  disputedAt: Date | null;
+  disputeReason: string | null;
+}
+
+/** Disputed no-shows waiting for an admin, oldest dispute first. */
+export async function listOpenDisputes(): Promise<DisputeListItem[]> {
+  const db = getDb();
+  const candidate = alias(users, "candidate");
+  const interviewer = alias(users, "interviewer");
+  const rows = await db
+    .select({
+      sessionId: sessionEscrows.sessionId,
+      roundName: rounds.name,
+      startsAt: mockSessions.startsAt,
+      amount: sessionEscrows.amount,
+      candidateId: sessionEscrows.candidateId,
+      candidateName: candidate.name,
+      interviewerId: sessionEscrows.interviewerId,
+      interviewerName: interviewer.name,
+      absentUserIds: sessionEscrows.absentUserIds,
+      outcome: sessionEscrows.outcome,
+      disputedBy: sessionEscrows.disputedBy,
+      disputedAt: sessionEscrows.disputedAt,
+      disputeReason: sessionEscrows.disputeReason,
+    })
+    .from(sessionEscrows)
+    .innerJoin(mockSessions, eq(mockSessions.id, sessionEscrows.sessionId))
+    .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
+    .innerJoin(candidate, eq(candidate.id, sessionEscrows.candidateId))
+    .innerJoin(interviewer, eq(interviewer.id, sessionEscrows.interviewerId))
+    .where(eq(sessionEscrows.state, "disputed"))
+    .orderBy(asc(sessionEscrows.disputedAt));
+  return rows.map((r) => ({
+    sessionId: r.sessionId,
+    roundName: r.roundName,
+    startsAt: r.startsAt,
+    amount: r.amount,
+    candidate: { id: r.candidateId, name: r.candidateName },
+    interviewer: { id: r.interviewerId, name: r.interviewerName },
+    absentUserIds: r.absentUserIds ?? [],
+    detectedOutcome: r.outcome ?? "release",
+    disputedBy: r.disputedBy,
+    disputedAt: r.disputedAt,
+    disputeReason: r.disputeReason,
+  }));
 }
