@@ -45,7 +45,13 @@ export function holdReference(sessionId: string): string {
  */
 export async function holdEscrow(
   tx: Database,
-  input: { sessionId: string; candidateId: string; interviewerId: string; amount: number },
+  input: {
+    sessionId: string;
+    candidateId: string;
+    interviewerId: string;
+    amount: number;
+    at?: Date;
+  },
 ): Promise<void> {
   await tx.insert(sessionEscrows).values({
     sessionId: input.sessionId,
@@ -60,6 +66,7 @@ export async function holdEscrow(
     reference: holdReference(input.sessionId),
     sessionId: input.sessionId,
     memo: "One-way mock booked",
+    at: input.at,
   });
 }
 
@@ -101,6 +108,7 @@ export async function settleEscrow(
     reference: settlementReference(sessionId),
     sessionId,
     memo: SETTLEMENT_LABELS[settlement.reason],
+    at: now,
   });
   return true;
 }
