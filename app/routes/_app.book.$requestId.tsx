@@ -191,9 +191,7 @@ export default function ChooseTime() {
                       </>
                     ) : (
                       <>
-                        {price > 0
-                          ? `Book for ${price} ${price === 1 ? "credit" : "credits"}`
-                          : "Book"}
+                        Book
                         <span className="visually-hidden">
                           {" "}
                           with {p.peerName} at {formatDateTime(new Date(p.start), timeZone)}
