@@ -298,6 +298,17 @@ describe("no-shows", () => {
     expect(await balanceOf(s.candidate)).toBe(WELCOME_GRANT - s.price);
   });
 
+  it("is not frozen by a pad connection after the session (reading the pad proves nothing)", async () => {
+    const s = await booked("Reader afterwards");
+    await joined(s.sessionId, s.candidate, s.startsAt);
+    const detected = new Date(s.startsAt.getTime() + 11 * MINUTE);
+    await settleSessions(detected);
+    await joined(s.sessionId, s.interviewer, new Date(s.endsAt.getTime() + HOUR));
+    const result = await sweepEscrows(new Date(detected.getTime() + DISPUTE_WINDOW_MS));
+    expect(result.frozen).toBe(0);
+    expect((await escrowOf(s.sessionId))?.state).toBe("released");
+  });
+
   it("a dispute freezes settlement until an admin resolves it", async () => {
     const s = await booked("Disputed");
     await joined(s.sessionId, s.interviewer, s.startsAt);

@@ -282,14 +282,18 @@ export async function sweepEscrows(
       and(eq(sessionEscrows.state, "no_show_pending"), lte(sessionEscrows.disputeClosesAt, now)),
     );
   for (const escrow of due) {
+    // Only a join that happened while the session ran is evidence: opening the session
+    // page afterwards (the pad stays readable) connects too, and proves nothing.
     const lateJoins = await db
       .select({ userId: attendanceEvents.userId })
       .from(attendanceEvents)
+      .innerJoin(mockSessions, eq(mockSessions.id, attendanceEvents.sessionId))
       .where(
         and(
           eq(attendanceEvents.sessionId, escrow.sessionId),
           eq(attendanceEvents.kind, "joined"),
           inArray(attendanceEvents.userId, escrow.absentUserIds ?? []),
+          lte(attendanceEvents.at, mockSessions.endsAt),
         ),
       )
       .limit(1);
