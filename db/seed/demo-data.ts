@@ -9,7 +9,7 @@ import { availabilitySettings, mockRequests, rounds, users } from "../schema";
 import { seedDemoHistory } from "./demo-history";
 
 /** This demo user is an admin (the /admin pages: economy, disputes); the README says so. */
-export const DEMO_ADMIN_EMAIL = "ada@demo.peerloop.dev";
+export const DEMO_ADMIN_EMAIL = "farah@demo.peerloop.dev";
 
 /** Everyone shares this password; the README states it. */
 export const DEMO_PASSWORD = "peerloop-demo";
