@@ -18,7 +18,7 @@ import {
   sessionQuestions,
   users,
 } from "../schema";
-import { demoPrice, holdDemoEscrow, payDemoEscrow } from "./demo-ledger";
+import { demoPrice, holdDemoEscrow, payDemoEscrow, topUpDemoBalances } from "./demo-ledger";
 
 // Past sessions with submitted and revealed feedback for the demo users, so that the
 // dashboard's trends, readiness and feedback pages show something real on a fresh
@@ -861,6 +861,7 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
       throw err;
     }
   }
+  if (created > 0) await topUpDemoBalances(db, personIds, now);
   return created;
 }
 

@@ -1,6 +1,7 @@
 import { holdEscrow, settleOnScorecard } from "../../app/modules/credits/escrow.server";
 import { getAccount, postEntry } from "../../app/modules/credits/ledger.server";
 import { oneWayPrice } from "../../app/modules/credits/pricing.server";
+import { WELCOME_GRANT } from "../../app/modules/credits/rules";
 import type { Database } from "../client";
 
 // The demo users' ledgers follow their seeded history, through the ledger's own verbs:
@@ -49,4 +50,26 @@ export async function holdDemoEscrow(
 /** The scorecard of a seeded one-way session is in: the interviewer earned the escrow. */
 export function payDemoEscrow(tx: Database, sessionId: string, scoredAt: Date) {
   return settleOnScorecard(tx, sessionId, scoredAt);
+}
+
+/**
+ * After the history, a demo user left with less than the welcome grant (their credits
+ * went into one-way mocks) gets the difference once, so every demo account can still
+ * book a one-way mock to try it.
+ */
+export async function topUpDemoBalances(db: Database, userIds: string[], at: Date) {
+  for (const userId of userIds) {
+    await db.transaction(async (tx) => {
+      const { balance } = await getAccount(tx, userId);
+      if (balance >= WELCOME_GRANT) return;
+      await postEntry(tx, {
+        userId,
+        amount: WELCOME_GRANT - balance,
+        reason: "admin_grant",
+        reference: `demo-topup:${userId}`,
+        memo: "Demo credits to try a one-way mock",
+        at,
+      });
+    });
+  }
 }
