@@ -3,7 +3,7 @@ import type { DatabaseConnection } from "#db/client";
 import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { expireRequests } from "~/modules/booking/requests.server";
-import { sweepEscrows } from "~/modules/credits/escrow.server";
+import { sweepEscrows } from "~/modules/credits/escrow-sweep.server";
 import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
 import { purgeExpiredAuthData } from "~/modules/identity/purge.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";

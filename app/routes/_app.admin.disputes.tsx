@@ -6,7 +6,7 @@ import { EmptyState } from "~/components/empty-state";
 import { SubmitButton } from "~/components/forms";
 import { parseForm } from "~/http/form-limits";
 import { readForm } from "~/http/read-form.server";
-import { listOpenDisputes, resolveDispute } from "~/modules/credits/escrow.server";
+import { listOpenDisputes, resolveDispute } from "~/modules/credits/disputes.server";
 import { requireAdmin } from "~/modules/identity/auth.server";
 import { formatDateTime } from "~/utils/datetime";
 

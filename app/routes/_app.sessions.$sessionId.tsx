@@ -26,11 +26,8 @@ import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
-import {
-  DISPUTE_ERROR_MESSAGES,
-  disputeNoShow,
-  getEscrowForParticipant,
-} from "~/modules/credits/escrow.server";
+import { DISPUTE_ERROR_MESSAGES, disputeNoShow } from "~/modules/credits/disputes.server";
+import { getEscrowForParticipant } from "~/modules/credits/escrow-view.server";
 import { revealWaits } from "~/modules/feedback/duties";
 import {
   type SessionFeedbackStatus,

@@ -7,13 +7,9 @@ import { mockSessions, sessionEscrows } from "#db/schema";
 import { bookSuggestedMock } from "~/modules/booking/book-suggestion.server";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { transitionSession } from "~/modules/booking/transition-session.server";
-import {
-  disputeNoShow,
-  openNoShowWindow,
-  quoteOneWayPrice,
-  resolveDispute,
-  sweepEscrows,
-} from "~/modules/credits/escrow.server";
+import { disputeNoShow, resolveDispute } from "~/modules/credits/disputes.server";
+import { openNoShowWindow, quoteOneWayPrice } from "~/modules/credits/escrow.server";
+import { sweepEscrows } from "~/modules/credits/escrow-sweep.server";
 import { getAccount, postEntry, takeBack } from "~/modules/credits/ledger.server";
 import { repaymentOf, splitDebit } from "~/modules/credits/rules";
 import { submitFeedback } from "~/modules/feedback/feedback.server";

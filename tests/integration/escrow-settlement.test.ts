@@ -6,13 +6,9 @@ import { attendanceEvents, mockRequests, mockSessions, sessionEscrows } from "#d
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { rescheduleSession } from "~/modules/booking/reschedule-session.server";
-import {
-  disputeNoShow,
-  LATE_EVIDENCE_REASON,
-  resolveDispute,
-  sweepEscrows,
-} from "~/modules/credits/escrow.server";
+import { disputeNoShow, resolveDispute } from "~/modules/credits/disputes.server";
 import { DISPUTE_WINDOW_MS, UNSCORED_RELEASE_AFTER_MS } from "~/modules/credits/escrow-rules";
+import { LATE_EVIDENCE_REASON, sweepEscrows } from "~/modules/credits/escrow-sweep.server";
 import { WELCOME_GRANT } from "~/modules/credits/rules";
 import { submitFeedback } from "~/modules/feedback/feedback.server";
 import { recordVideoWebhook, settleSessions } from "~/modules/sessions/room.server";
