@@ -96,6 +96,11 @@ const baseSchema = z.object({
         return z.NEVER;
       }
     }),
+  /**
+   * Grace window of no-show detection: a participant with no join (video or pad) this
+   * many minutes after the start is recorded absent.
+   */
+  NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 export type Env = Omit<
@@ -156,6 +161,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 /** How early the room opens, in milliseconds. */
 export function roomOpensBeforeMs(env: Env = getEnv()): number {
   return env.ROOM_OPENS_MINUTES_BEFORE * 60 * 1000;
+}
+
+/** The no-show grace window, in milliseconds. */
+export function noShowGraceMs(env: Env = getEnv()): number {
+  return env.NO_SHOW_GRACE_MINUTES * 60 * 1000;
 }
 
 /** Where links in emails and calendar feeds point. */

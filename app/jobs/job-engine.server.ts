@@ -3,6 +3,7 @@ import type { DatabaseConnection } from "#db/client";
 import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { expireRequests } from "~/modules/booking/requests.server";
+import { sweepEscrows } from "~/modules/credits/escrow-sweep.server";
 import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
 import { purgeExpiredAuthData } from "~/modules/identity/purge.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
@@ -20,6 +21,7 @@ export const QUEUES = {
   pairRequests: "pair-requests",
   expireRequests: "expire-requests",
   settleSessions: "settle-sessions",
+  settleEscrows: "settle-escrows",
   feedbackSweep: "feedback-sweep",
   purgeAuth: "purge-auth",
 } as const;
@@ -32,6 +34,8 @@ const SCHEDULES: Record<QueueName, string> = {
   "pair-requests": "*/5 * * * *",
   "expire-requests": "*/15 * * * *",
   "settle-sessions": "* * * * *",
+  // Dispute windows close and unscored sessions release: minutes late is fine.
+  "settle-escrows": "*/5 * * * *",
   "feedback-sweep": "*/5 * * * *",
   "purge-auth": "17 * * * *",
 };
@@ -75,6 +79,7 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
     "pair-requests": () => pairOpenRequests(),
     "expire-requests": () => expireRequests(),
     "settle-sessions": () => settleSessions(),
+    "settle-escrows": () => sweepEscrows(),
     "feedback-sweep": () => runFeedbackSweep(),
     "purge-auth": () => purgeExpiredAuthData(),
   };

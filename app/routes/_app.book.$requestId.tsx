@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BookingError, PriceNotice } from "~/components/booking-error";
 import { EmptyState } from "~/components/empty-state";
 import { NotFoundBoundary } from "~/components/error-boundary";
 import { parseForm } from "~/http/form-limits";
@@ -10,6 +11,7 @@ import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { bookProposalSchema } from "~/modules/booking/request-form";
 import { getRequest, proposeForRequest } from "~/modules/booking/requests.server";
+import { quoteOneWayPrice } from "~/modules/credits/escrow.server";
 import { hasHistory, summarizeRecord } from "~/modules/feedback/record";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime, formatRange } from "~/utils/datetime";
@@ -28,9 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ctx = await requireOwnRequest(params.requestId, user.id);
   const now = new Date();
-  const proposals = await proposeForRequest(ctx, now);
+  const [proposals, price] = await Promise.all([
+    proposeForRequest(ctx, now),
+    ctx.format === "one_way" ? quoteOneWayPrice(ctx) : Promise.resolve(0),
+  ]);
   return {
     timeZone: user.timeZone,
+    price,
+    balance: user.credits,
     request: {
       id: ctx.id,
       status: ctx.status,
@@ -62,14 +69,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     peerId: submission.value.peerId,
     start: submission.value.start,
     idempotencyKey: submission.value.idempotencyKey,
+    expectedPrice: submission.value.price,
   });
   if (result.ok) throw redirect(`/sessions/${result.sessionId}?booked=1`);
   const status = result.error === "not_found" ? 404 : 409;
-  return data({ error: BOOKING_ERROR_MESSAGES[result.error] }, { status });
+  return data({ error: BOOKING_ERROR_MESSAGES[result.error], code: result.error }, { status });
 }
 
 export default function ChooseTime() {
-  const { request, proposals, timeZone } = useLoaderData<typeof loader>();
+  const { request, proposals, timeZone, price, balance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyKey = navigation.state !== "idle" ? navigation.formData?.get("idempotencyKey") : null;
@@ -91,9 +99,13 @@ export default function ChooseTime() {
         </p>
       </div>
       {actionData?.error ? (
-        <p className="form-error" role="alert">
-          {actionData.error}
-        </p>
+        <BookingError
+          message={actionData.error}
+          code={"code" in actionData ? actionData.code : undefined}
+        />
+      ) : null}
+      {request.format === "one_way" && request.status === "open" ? (
+        <PriceNotice price={price} balance={balance} />
       ) : null}
       {request.status === "booked" && request.sessionId ? (
         <EmptyState
@@ -171,6 +183,7 @@ export default function ChooseTime() {
                   <input type="hidden" name="peerId" value={p.peerId} />
                   <input type="hidden" name="start" value={p.start} />
                   <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
+                  <input type="hidden" name="price" value={price} />
                   <button type="submit" className="button" disabled={navigation.state !== "idle"}>
                     {pending ? (
                       <>

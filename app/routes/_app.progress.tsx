@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { BookingError } from "~/components/booking-error";
 import { EmptyState } from "~/components/empty-state";
 import { PersonRecordCard } from "~/components/person-record";
 import { TrendChart } from "~/components/trend-chart";
@@ -73,10 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
     peerId: v.peerId,
     start: v.start,
     idempotencyKey: v.idempotencyKey,
+    expectedPrice: v.price,
   });
   if (result.ok) throw redirect(`/sessions/${result.sessionId}?booked=1`);
   const status = result.error === "not_found" ? 404 : 409;
-  return data({ error: BOOKING_ERROR_MESSAGES[result.error] }, { status });
+  return data({ error: BOOKING_ERROR_MESSAGES[result.error], code: result.error }, { status });
 }
 
 const STATUS_LABELS: Record<ReadinessStatus, string> = {
@@ -128,9 +130,10 @@ export default function ProgressPage() {
           </h2>
           <p>{suggestion.reason}</p>
           {actionData?.error ? (
-            <p className="form-error" role="alert">
-              {actionData.error}
-            </p>
+            <BookingError
+              message={actionData.error}
+              code={"code" in actionData ? actionData.code : undefined}
+            />
           ) : null}
           {suggestion.proposals.length === 0 ? (
             <p className="hint">
@@ -149,8 +152,10 @@ export default function ProgressPage() {
                     <p className="hint">
                       with {p.peerName}
                       {p.peerLevel ? ` (${p.peerLevel})` : ""} ·{" "}
-                      {suggestion.format === "swap" ? "swap, free" : "one-way"} · their time{" "}
-                      {formatDateTime(new Date(p.start), p.peerTimeZone)}
+                      {suggestion.format === "swap"
+                        ? "swap, free"
+                        : `one-way, ${suggestion.price} ${suggestion.price === 1 ? "credit" : "credits"}`}{" "}
+                      · their time {formatDateTime(new Date(p.start), p.peerTimeZone)}
                     </p>
                   </div>
                   <Form method="post">
@@ -161,6 +166,7 @@ export default function ProgressPage() {
                     <input type="hidden" name="peerId" value={p.peerId} />
                     <input type="hidden" name="start" value={p.start} />
                     <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
+                    <input type="hidden" name="price" value={suggestion.price} />
                     <button
                       type="submit"
                       className="button"

@@ -9,6 +9,8 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef } from "react";
+import { z } from "zod";
+import { EscrowPanel } from "~/components/escrow-panel";
 import { SubmitButton } from "~/components/forms";
 import { CodePad, type PadApi } from "~/components/room/code-pad";
 import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
@@ -17,12 +19,15 @@ import { RoomTimer } from "~/components/room/room-timer";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { useCalmRevalidate } from "~/components/room/use-calm-revalidate";
 import { VideoPanel } from "~/components/room/video-panel";
-import { roomOpensBeforeMs } from "~/env.server";
+import { getEnv, roomOpensBeforeMs } from "~/env.server";
+import { parseForm } from "~/http/form-limits";
 import { readForm } from "~/http/read-form.server";
 import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
+import { DISPUTE_ERROR_MESSAGES, disputeNoShow } from "~/modules/credits/disputes.server";
+import { getEscrowForParticipant } from "~/modules/credits/escrow-view.server";
 import { revealWaits } from "~/modules/feedback/duties";
 import {
   type SessionFeedbackStatus,
@@ -52,6 +57,14 @@ export const meta: MetaFunction = () => [{ title: "Session · Peerloop" }];
 
 const MAX_NOTES = 20_000;
 
+const disputeSchema = z.object({
+  reason: z
+    .string({ required_error: DISPUTE_ERROR_MESSAGES.reason_required })
+    .trim()
+    .min(1, DISPUTE_ERROR_MESSAGES.reason_required)
+    .max(1000, DISPUTE_ERROR_MESSAGES.reason_required),
+});
+
 async function requireAccess(request: Request, sessionId: string | undefined) {
   const user = await requireUser(request);
   const now = new Date();
@@ -68,10 +81,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = joinWindow(session.startsAt, session.endsAt, roomOpensBeforeMs());
   // The kit is read here only for the interviewer of the current half: the candidate's
   // page never receives it, not even hidden.
-  const [kit, feedback, syncDue] = await Promise.all([
+  const [kit, feedback, syncDue, escrow] = await Promise.all([
     getInterviewerKit(access, user.id),
     sessionFeedbackStatus(session.id, user.id, now),
     roomNeedsSync(access, now),
+    getEscrowForParticipant(session.id, user.id, now),
   ]);
   const clock = halfClock(
     { ...session, halfTwoStartedAt: access.halfTwoStartedAt },
@@ -80,6 +94,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return {
     feedback,
+    escrow: escrow
+      ? { ...escrow, disputeClosesAt: escrow.disputeClosesAt?.toISOString() ?? null }
+      : null,
+    graceMinutes: getEnv().NO_SHOW_GRACE_MINUTES,
     timeZone: user.timeZone,
     now: now.getTime(),
     me: { name: user.name, color: seatColor(access.shape, user.id) },
@@ -135,6 +153,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const before = access.session.status;
     const after = await syncRoom(access, new Date());
     return { synced: true, changed: after !== before };
+  }
+  if (intent === "dispute") {
+    const submission = parseForm(formData, disputeSchema);
+    if (submission.status !== "success") {
+      return data(
+        { error: DISPUTE_ERROR_MESSAGES.reason_required, intent: "dispute" },
+        { status: 400 },
+      );
+    }
+    const result = await disputeNoShow({
+      sessionId: access.session.id,
+      userId: user.id,
+      reason: submission.value.reason,
+    });
+    if (!result.ok) {
+      if (result.error === "not_found") throw new Response("Not found", { status: 404 });
+      return data(
+        { error: DISPUTE_ERROR_MESSAGES[result.error], intent: "dispute" },
+        { status: result.error === "reason_required" ? 400 : 409 },
+      );
+    }
+    throw redirect(`/sessions/${access.session.id}?disputed=1`);
   }
   if (intent !== "cancel") throw new Response("Unknown action", { status: 400 });
   const result = await cancelSession({ userId: user.id, sessionId: access.session.id });
@@ -219,7 +259,10 @@ export default function SessionPage() {
   const ended = status.kind === "ended" || status.kind === "no_show";
   const readOnly = room.readOnly || ended;
   const inRoom = room.window !== "before" && session.status !== "cancelled";
-  const error = actionData && "error" in actionData ? actionData.error : null;
+  const actionError = actionData && "error" in actionData ? actionData.error : null;
+  const disputeError =
+    actionData && "intent" in actionData && actionData.intent === "dispute" ? actionError : null;
+  const error = disputeError ? null : actionError;
 
   return (
     <div className="stack">
@@ -247,7 +290,8 @@ export default function SessionPage() {
           Session cancelled.{" "}
           {searchParams.get("cancelled") === "late"
             ? "It was within 24 hours, so it counts against your reliability."
-            : ""}
+            : ""}{" "}
+          {loaderData.escrow ? "Where its credits went is shown below." : ""}
         </p>
       ) : null}
       {searchParams.get("moved") === "1" ? (
@@ -271,8 +315,21 @@ export default function SessionPage() {
             : loaderData.noShowByMe
               ? "you did not join"
               : `${session.peer.name} did not join`}{" "}
-          within 10 minutes of the start.
+          within {loaderData.graceMinutes} minutes of the start.
         </p>
+      ) : null}
+      {searchParams.get("disputed") === "1" ? (
+        <p className="notice" role="status">
+          Dispute sent. The credits stay where they are until an admin has looked at it.
+        </p>
+      ) : null}
+      {loaderData.escrow ? (
+        <EscrowPanel
+          escrow={loaderData.escrow}
+          peerName={session.peer.name}
+          timeZone={timeZone}
+          error={disputeError}
+        />
       ) : null}
       {error ? (
         <p className="form-error" role="alert">

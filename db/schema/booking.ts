@@ -98,6 +98,11 @@ export const mockSessions = pgTable(
     halfTwoStartedAt: timestamp("half_two_started_at", { withTimezone: true }),
     /** Who did not turn up, when the session ended as a no-show. */
     noShowUserIds: uuid("no_show_user_ids").array(),
+    /**
+     * What the candidate paid into escrow for a one-way mock, fixed when it was booked
+     * (session_escrows holds it). 0 for swaps, and for one-way mocks booked before credits.
+     */
+    priceCredits: smallint("price_credits").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -105,6 +110,10 @@ export const mockSessions = pgTable(
     uniqueIndex("mock_sessions_idempotency_key").on(t.idempotencyKey),
     index("mock_sessions_starts_idx").on(t.startsAt),
     check("mock_sessions_time_order", sql`${t.startsAt} < ${t.endsAt}`),
+    check(
+      "mock_sessions_price",
+      sql`${t.priceCredits} = 0 or (${t.format} = 'one_way' and ${t.priceCredits} between 1 and 3)`,
+    ),
     check(
       "mock_sessions_cancel_shape",
       sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,

@@ -2,6 +2,7 @@ export * from "./availability";
 export * from "./booking";
 export * from "./catalog";
 export * from "./credits";
+export * from "./escrow";
 export * from "./feedback";
 export * from "./identity";
 export * from "./notify";

@@ -17,6 +17,9 @@ import {
 } from "../schema";
 import { seedDemoHistory } from "./demo-history";
 
+/** This demo user is an admin (the /admin pages: economy, disputes); the README says so. */
+export const DEMO_ADMIN_EMAIL = "farah@demo.peerloop.dev";
+
 /** Everyone shares this password; the README states it. */
 export const DEMO_PASSWORD = "peerloop-demo";
 
@@ -232,6 +235,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<number> {
     await grantSeedExpert(result.userId, demo);
     created++;
   }
+  await getDb().update(users).set({ isAdmin: true }).where(eq(users.email, DEMO_ADMIN_EMAIL));
   // Past sessions and feedback, so the charts have something to show; adds nothing once there.
   await seedDemoHistory(now);
   return created;

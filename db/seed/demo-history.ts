@@ -18,6 +18,7 @@ import {
   sessionQuestions,
   users,
 } from "../schema";
+import { demoPrice, holdDemoEscrow, payDemoEscrow, topUpDemoBalances } from "./demo-ledger";
 
 // Past sessions with submitted and revealed feedback for the demo users, so that the
 // dashboard's trends, readiness and feedback pages show something real on a fresh
@@ -860,6 +861,7 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
       throw err;
     }
   }
+  if (created > 0) await topUpDemoBalances(db, personIds, now);
   return created;
 }
 
@@ -982,6 +984,8 @@ async function createSession(
   const endsAt = new Date(input.slot.end);
   const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
   const isSwap = meeting.format === "swap";
+  const bookedAt = new Date(startsAt.getTime() - (3 + (index % 4)) * DAY_MS);
+  const price = isSwap ? 0 : await demoPrice(tx, round.id, booker.targetRank);
 
   const [session] = await tx
     .insert(mockSessions)
@@ -995,7 +999,8 @@ async function createSession(
       bookedBy: booker.id,
       idempotencyKey: input.key,
       currentHalf: isSwap ? 2 : 1,
-      createdAt: new Date(startsAt.getTime() - (3 + (index % 4)) * DAY_MS),
+      priceCredits: price,
+      createdAt: bookedAt,
       updatedAt: endsAt,
     })
     .returning({ id: mockSessions.id });
@@ -1016,6 +1021,15 @@ async function createSession(
       during,
     },
   ]);
+  if (!isSwap) {
+    await holdDemoEscrow(tx, {
+      sessionId,
+      candidateId: booker.id,
+      interviewerId: peer.id,
+      price,
+      bookedAt,
+    });
+  }
 
   // Swap: the booker is interviewed first (rolesForHalf).
   const halves: { half: 1 | 2; candidate: Person; interviewer: Person }[] = isSwap
@@ -1113,6 +1127,7 @@ async function createSession(
         })
         .returning({ id: feedback.id });
       await tx.insert(feedbackScores).values(scores.map((s) => ({ feedbackId: row!.id, ...s })));
+      if (!isSwap) await payDemoEscrow(tx, sessionId, submittedAt);
     }
 
     if (writes(h.candidate)) {

@@ -11,6 +11,7 @@ import { transitionSession } from "~/modules/booking/transition-session.server";
 import {
   at,
   createAvailableUser,
+  grantCredits,
   LOOP,
   NOW,
   offerToInterview,
@@ -40,7 +41,10 @@ describe("racing bookings for one slot", () => {
     peerId = peer.id;
     requesters = [];
     for (let i = 0; i < CONTENDERS; i++) {
-      requesters.push((await createAvailableUser(`Contender ${i}`, { maxSessionsPerDay: 12 })).id);
+      const contender = await createAvailableUser(`Contender ${i}`, { maxSessionsPerDay: 12 });
+      // Enough credits for every round: this race is about the slot, not the balance.
+      await grantCredits(contender.id, 3 * ROUNDS);
+      requesters.push(contender.id);
     }
   }, 180_000);
 

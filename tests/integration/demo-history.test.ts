@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import {
+  creditAccounts,
+  creditEntries,
   dimensions,
   feedback,
   feedbackReveals,
@@ -10,11 +12,12 @@ import {
   mockSessions,
   padDocuments,
   rounds,
+  sessionEscrows,
   sessionParticipants,
   sessionQuestions,
   users,
 } from "#db/schema";
-import { DEMO_USERS, seedDemoData } from "#db/seed/demo-data";
+import { DEMO_ADMIN_EMAIL, DEMO_USERS, seedDemoData } from "#db/seed/demo-data";
 import { DEMO_HISTORY_PLAN, seedDemoHistory } from "#db/seed/demo-history";
 import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
 import {
@@ -23,6 +26,7 @@ import {
   padSnapshot,
 } from "~/modules/feedback/feedback.server";
 import { setupFreshDatabase } from "../support/database";
+import { ledgerAddsUp } from "../support/escrow-fixtures";
 
 setupFreshDatabase();
 
@@ -266,5 +270,72 @@ describe("the demo history", () => {
       0,
     );
     expect(live).toHaveLength(offeredByExperts);
+  });
+});
+
+describe("the demo users' ledgers", () => {
+  it("add up: every balance is its entries' sum, none below zero, one admin", async () => {
+    expect(await ledgerAddsUp()).toEqual({ mismatched: 0, negative: 0 });
+    const admins = await getDb()
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.isAdmin, true));
+    expect(admins.map((a) => a.email)).toEqual([DEMO_ADMIN_EMAIL]);
+  });
+
+  it("follow the history: each one-way session held its price, and paid it once scored", async () => {
+    const db = getDb();
+    const oneWay = await db
+      .select({
+        id: mockSessions.id,
+        price: mockSessions.priceCredits,
+        escrow: sessionEscrows.state,
+        amount: sessionEscrows.amount,
+      })
+      .from(mockSessions)
+      .leftJoin(sessionEscrows, eq(sessionEscrows.sessionId, mockSessions.id))
+      .where(
+        and(
+          like(mockSessions.idempotencyKey, "demo-history:%"),
+          eq(mockSessions.format, "one_way"),
+        ),
+      );
+    expect(oneWay.length).toBeGreaterThan(0);
+    const scored = new Set(
+      (
+        await db
+          .select({ sessionId: feedback.sessionId })
+          .from(feedback)
+          .where(eq(feedback.kind, "scorecard"))
+      ).map((r) => r.sessionId),
+    );
+    for (const s of oneWay) {
+      expect(s.price, s.id).toBeGreaterThanOrEqual(1);
+      expect(s.amount, s.id).toBe(s.price);
+      expect(s.escrow, s.id).toBe(scored.has(s.id) ? "paid" : "held");
+    }
+    expect(oneWay.some((s) => s.escrow === "paid")).toBe(true);
+    // Each person: welcome grant + grants + earnings − holds = balance.
+    for (const demo of DEMO_USERS) {
+      const id = idByEmail.get(demo.email)!;
+      const entries = await db
+        .select({ reason: creditEntries.reason, amount: creditEntries.amount })
+        .from(creditEntries)
+        .where(eq(creditEntries.userId, id));
+      const [account] = await db.select().from(creditAccounts).where(eq(creditAccounts.userId, id));
+      expect(
+        entries.some((e) => e.reason === "welcome_grant"),
+        demo.email,
+      ).toBe(true);
+      expect(account?.balance, demo.email).toBe(entries.reduce((sum, e) => sum + e.amount, 0));
+      // Everyone can still try a one-way mock.
+      expect(account?.balance, demo.email).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("are not written twice by a second seeding", async () => {
+    const before = await getDb().$count(creditEntries);
+    await seedDemoData(now);
+    expect(await getDb().$count(creditEntries)).toBe(before);
   });
 });

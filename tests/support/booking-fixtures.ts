@@ -6,6 +6,7 @@ import { saveWeeklyAvailability } from "~/modules/availability/availability.serv
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { createRequest } from "~/modules/booking/requests.server";
 import { grantInterviewing } from "~/modules/credits/interviewer-grants.server";
+import { postEntry } from "~/modules/credits/ledger.server";
 import type { MockFormat } from "~/modules/matching/types";
 import { createUser } from "./factories";
 
@@ -105,4 +106,16 @@ export async function bookOneWayAt(userId: string, peerId: string, start: Date) 
   });
   if (!result.ok) throw new Error(`booking failed: ${result.error}`);
   return result.sessionId;
+}
+
+/** Credits granted by an admin (one-way bookings hold their price in escrow). */
+export async function grantCredits(userId: string, amount: number) {
+  await getDb().transaction((tx) =>
+    postEntry(tx, {
+      userId,
+      amount,
+      reason: "admin_grant",
+      reference: `test-grant:${randomUUID()}`,
+    }),
+  );
 }

@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { levels, mockRequests, mockSessions } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
+import { holdEscrow } from "~/modules/credits/escrow.server";
+import { oneWayPrice } from "~/modules/credits/pricing.server";
 import { validateSlot } from "~/modules/matching/matching.server";
 import { bookedMessage } from "~/modules/notify/messages";
 import { enqueueSessionEmails } from "~/modules/notify/session-emails.server";
@@ -21,6 +23,11 @@ export interface BookingInput {
   start: Date;
   idempotencyKey: string;
   now?: Date;
+  /**
+   * The price the person was shown (one-way): a price that changed since is refused
+   * (`price_changed`), never charged silently. Unset: whatever the price is now.
+   */
+  expectedPrice?: number;
 }
 
 /** The peer's open swap request for this round that fits the level best. */
@@ -85,6 +92,10 @@ export async function bookWithRequest(
         ctx.format === "swap" ? peerSwapRequest(tx, input.peerId, ctx) : Promise.resolve(null),
       ]);
       if (!valid) throw new BookingConflict("slot_taken");
+      const price = ctx.format === "one_way" ? await oneWayPrice(tx, ctx) : 0;
+      if (input.expectedPrice !== undefined && input.expectedPrice !== price) {
+        throw new BookingConflict("price_changed");
+      }
       const rows = buildBooking({
         sessionId: randomUUID(),
         request: ctx,
@@ -92,8 +103,19 @@ export async function bookWithRequest(
         peerRequest,
         start: input.start,
         idempotencyKey: input.idempotencyKey,
+        priceCredits: price,
       });
       if (!(await saveBooking(tx, rows))) throw new BookingConflict("slot_taken");
+      // The candidate's credits go into escrow in the same transaction: not enough of
+      // them fails the ledger's CHECK and the whole booking with it.
+      if (rows.session.priceCredits > 0) {
+        await holdEscrow(tx, {
+          sessionId: rows.session.id,
+          candidateId: input.userId,
+          interviewerId: input.peerId,
+          amount: rows.session.priceCredits,
+        });
+      }
       await enqueueSessionEmails(tx, rows.session.id, {
         kind: "booked",
         invite: "request",

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { quoteOneWayPrice } from "~/modules/credits/escrow.server";
 import { allowedFormats, type RoundFormatRules } from "~/modules/matching/formats";
 import { type ProposalView, proposeSlots } from "~/modules/matching/matching.server";
 import type { MockFormat } from "~/modules/matching/types";
@@ -24,11 +25,20 @@ export function bookSuggestedMock(
     peerId: string;
     start: Date;
     idempotencyKey: string;
+    /** The price the card showed (one-way): a changed price is refused, never charged. */
+    expectedPrice?: number;
   },
   now: Date = new Date(),
 ): Promise<BookResult> {
   return bookWithRequest(
-    { userId, peerId: input.peerId, start: input.start, idempotencyKey: input.idempotencyKey, now },
+    {
+      userId,
+      peerId: input.peerId,
+      start: input.start,
+      idempotencyKey: input.idempotencyKey,
+      now,
+      expectedPrice: input.expectedPrice,
+    },
     async (tx) => {
       const id = await insertRequest(
         tx,
@@ -52,6 +62,8 @@ export function bookSuggestedMock(
 export interface SuggestedMockOffer {
   /** The format the times are for: the first the round offers at that level that has any. */
   format: MockFormat | null;
+  /** What booking it costs in credits (0 for a swap). */
+  price: number;
   proposals: (ProposalView & { idempotencyKey: string })[];
 }
 
@@ -82,6 +94,10 @@ export async function proposeSuggestedMock(
     if (proposals.length > 0) {
       return {
         format,
+        price:
+          format === "one_way"
+            ? await quoteOneWayPrice({ roundId: round.id, targetLevelRank: level.rank })
+            : 0,
         proposals: proposals
           .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
           // A fresh key per proposal and page view: a double click books once.
@@ -89,5 +105,5 @@ export async function proposeSuggestedMock(
       };
     }
   }
-  return { format: formats[0] ?? null, proposals: [] };
+  return { format: formats[0] ?? null, price: 0, proposals: [] };
 }

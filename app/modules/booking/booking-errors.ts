@@ -11,7 +11,9 @@ export type BookingErrorCode =
   | "format_not_allowed"
   | "idempotency_conflict"
   | "too_many_requests"
-  | "same_time";
+  | "same_time"
+  | "insufficient_credits"
+  | "price_changed";
 
 export const BOOKING_ERROR_MESSAGES: Record<BookingErrorCode, string> = {
   slot_taken: "That time was just taken. Here are fresh proposals.",
@@ -24,6 +26,10 @@ export const BOOKING_ERROR_MESSAGES: Record<BookingErrorCode, string> = {
   idempotency_conflict: "This booking link was already used. Reload the page and try again.",
   too_many_requests: `You already have ${MAX_OPEN_REQUESTS} open requests, the most at once. Book or cancel one of them first.`,
   same_time: "That is the session's current time. Pick another one.",
+  insufficient_credits:
+    "Not enough credits for this one-way mock. Buy more credits, or book a swap: swaps are free.",
+  price_changed:
+    "The price of this mock changed since the page was shown. Check the new price and book again.",
 };
 
 export class BookingConflict extends Error {

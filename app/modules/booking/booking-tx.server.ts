@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { PG_EXCLUSION_VIOLATION, pgErrorCode } from "#db/errors";
+import { isInsufficientCredits } from "~/modules/credits/ledger.server";
 import { BookingConflict, type BookingErrorCode } from "./booking-errors";
 
 // What every booking transaction shares: the per-person lock, and how a refusal
@@ -24,6 +25,8 @@ export async function lockPeople(tx: Database, userIds: string[]): Promise<void>
 export function refusalCode(err: unknown): BookingErrorCode | null {
   if (err instanceof BookingConflict) return err.code;
   if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return "slot_taken";
+  // The candidate's balance could not cover a one-way mock's escrow.
+  if (isInsufficientCredits(err)) return "insufficient_credits";
   return null;
 }
 

@@ -25,6 +25,8 @@ export interface BookingRows {
     bookedBy: string;
     idempotencyKey: string;
     requestId: string;
+    /** Credits held in escrow for a one-way mock; 0 for a swap. */
+    priceCredits: number;
   };
   participants: {
     userId: string;
@@ -43,6 +45,8 @@ export function buildBooking(input: {
   peerRequest: { id: string; targetLevelId: number } | null;
   start: Date;
   idempotencyKey: string;
+  /** The one-way price (ignored for a swap, which is free). */
+  priceCredits?: number;
 }): BookingRows {
   const { request, peerRequest } = input;
   const swap = request.format === "swap";
@@ -60,6 +64,7 @@ export function buildBooking(input: {
       bookedBy: request.userId,
       idempotencyKey: input.idempotencyKey,
       requestId: request.id,
+      priceCredits: swap ? 0 : (input.priceCredits ?? 0),
     },
     participants: [
       {

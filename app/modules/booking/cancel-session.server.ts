@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { mockRequests, mockSessions, sessionParticipants } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
+import { settleOnCancel } from "~/modules/credits/escrow.server";
 import { cancelledMessage } from "~/modules/notify/messages";
 import { enqueueSessionEmails } from "~/modules/notify/session-emails.server";
 import type { Result } from "./booking-tx.server";
@@ -11,8 +12,9 @@ export type CancelResult = Result<{ late: boolean }>;
 
 /**
  * Cancels a scheduled session for one of its participants (compare-and-swap on
- * "scheduled"): its time is freed, the requests behind it close or reopen, and both
- * people get the calendar cancellation; delivery is kicked after the commit.
+ * "scheduled"): its time is freed, the requests behind it close or reopen, a one-way
+ * mock's escrow is settled, and both people get the calendar cancellation; delivery is
+ * kicked after the commit.
  */
 export async function cancelSession(input: {
   userId: string;
@@ -43,6 +45,8 @@ export async function cancelSession(input: {
       .where(and(eq(mockSessions.id, input.sessionId), eq(mockSessions.status, "scheduled")))
       .returning({ id: mockSessions.id });
     if (won.length !== 1) return { ok: false, error: "not_cancellable" } as const;
+    // A one-way mock's escrow settles with the cancel, by the cancel rules.
+    await settleOnCancel(tx, { sessionId: input.sessionId, cancelledBy: input.userId, late, now });
 
     await tx
       .update(sessionParticipants)

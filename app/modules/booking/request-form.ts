@@ -28,4 +28,6 @@ export const bookProposalSchema = z.object({
     .min(16)
     .max(100)
     .regex(/^[A-Za-z0-9_-]+$/),
+  /** The price the page showed (one-way): a price that changed since is refused, not charged. */
+  price: z.coerce.number().int().min(0).max(10).optional(),
 });

@@ -22,9 +22,11 @@ export async function saveBooking(tx: Database, rows: BookingRows): Promise<bool
   const written = await tx.execute(sql`
     with new_session as (
       insert into mock_sessions
-        (id, loop_id, round_id, format, starts_at, ends_at, booked_by, idempotency_key, request_id)
+        (id, loop_id, round_id, format, starts_at, ends_at, booked_by, idempotency_key, request_id,
+         price_credits)
       values (${s.id}, ${s.loopId}, ${s.roundId}, ${s.format}, ${s.startsAt.toISOString()},
-              ${s.endsAt.toISOString()}, ${s.bookedBy}, ${s.idempotencyKey}, ${s.requestId})
+              ${s.endsAt.toISOString()}, ${s.bookedBy}, ${s.idempotencyKey}, ${s.requestId},
+              ${s.priceCredits})
       returning id
     ), new_participants as (
       insert into session_participants (session_id, user_id, role, target_level_id, during)

@@ -17,6 +17,8 @@ export interface NewEntry {
   reference: string;
   sessionId?: string | null;
   memo?: string | null;
+  /** When the event happened (a settlement on a fixed clock, seeded history); default now. */
+  at?: Date;
 }
 
 /** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
@@ -48,6 +50,7 @@ export async function postEntry(tx: Database, entry: NewEntry): Promise<boolean>
       reference: entry.reference,
       sessionId: entry.sessionId ?? null,
       memo: entry.memo ?? null,
+      ...(entry.at ? { createdAt: entry.at } : {}),
     })
     .onConflictDoNothing({ target: creditEntries.reference })
     .returning({ id: creditEntries.id });
@@ -74,6 +77,7 @@ async function repayDebt(tx: Database, entry: NewEntry): Promise<void> {
       reference: `${entry.reference}:repay`,
       sessionId: entry.sessionId ?? null,
       memo: "Paid back what was owed",
+      ...(entry.at ? { createdAt: entry.at } : {}),
     })
     .onConflictDoNothing({ target: creditEntries.reference });
 }

@@ -21,6 +21,7 @@ import {
   users,
 } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
+import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
 import { parseUuid } from "~/utils/ids";
 import {
@@ -381,6 +382,10 @@ export async function submitFeedback(
       );
     }
     await tx.delete(feedbackDrafts).where(draftSlot(sessionId, half, duty.kind));
+    // A one-way mock held and scored: the interviewer earns its escrow, with the scorecard.
+    if (payload.kind === "scorecard" && session.format === "one_way") {
+      await settleOnScorecard(tx, sessionId, now);
+    }
     const outcome = await revealDueHalves(tx, session, now, row.id);
     return {
       ok: true as const,

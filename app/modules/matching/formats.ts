@@ -1,3 +1,4 @@
+import { PRICE_RANGE } from "~/modules/credits/rules";
 import type { MockFormat } from "./types";
 
 export interface RoundFormatRules {
@@ -20,6 +21,7 @@ export function sessionMinutes(format: MockFormat, roundMinutes: number): number
 
 export const FORMAT_LABELS: Record<MockFormat, string> = {
   swap: "Swap (free): you interview each other, one half each",
-  // Credits are not charged yet (no ledger): one-way is free until they are.
-  one_way: "One-way (free for now): a qualified peer interviews you",
+  // The price depends on the round and level (scarcity), so the label names the range;
+  // the exact price is shown with the times, before booking.
+  one_way: `One-way (${PRICE_RANGE.min}–${PRICE_RANGE.max} credits): a qualified peer interviews you`,
 };

@@ -16,10 +16,11 @@ import {
   sessionParticipants,
   sessionQuestions,
 } from "#db/schema";
-import { getEnv, roomOpensBeforeMs } from "~/env.server";
+import { getEnv, noShowGraceMs, roomOpensBeforeMs } from "~/env.server";
 import { joinWindow } from "~/modules/booking/policy";
 import { getSessionForUser, type SessionView } from "~/modules/booking/session-view.server";
 import { transitionSession } from "~/modules/booking/transition-session.server";
+import { openNoShowWindow } from "~/modules/credits/escrow.server";
 import { parseUuid } from "~/utils/ids";
 import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
 import {
@@ -117,7 +118,7 @@ export async function syncRoom(access: RoomAccess, now: Date): Promise<SessionSt
   let status = session.status;
   if (statusLagsClock(session, now)) {
     const settled =
-      now.getTime() >= session.startsAt.getTime() + NO_SHOW_AFTER_MS
+      now.getTime() >= session.startsAt.getTime() + noShowGraceMs()
         ? await settleSession({ id: session.id, status: session.status }, now)
         : null;
     if (settled) status = settled;
@@ -498,11 +499,10 @@ export async function switchRoles(
 // ---------------------------------------------------------------------------
 // Attendance and no-shows
 
-export const NO_SHOW_AFTER_MS = 10 * 60 * 1000;
-
 /**
- * Settles sessions by time: a participant who has not appeared (video or pad) 10
- * minutes after the start makes the session a no-show; sessions whose end has passed
+ * Settles sessions by time: a participant who has not appeared (video or pad) within
+ * the grace window after the start (NO_SHOW_GRACE_MINUTES, 10 by default) makes the
+ * session a no-show (a one-way mock's escrow then waits out the dispute window); sessions whose end has passed
  * are completed. Both moves are compare-and-swap, so a sweep racing a person joining
  * or another sweep changes each session once.
  */
@@ -516,7 +516,7 @@ export async function settleSessions(
     .where(
       and(
         inArray(mockSessions.status, ["scheduled", "in_progress"]),
-        lte(mockSessions.startsAt, new Date(now.getTime() - NO_SHOW_AFTER_MS)),
+        lte(mockSessions.startsAt, new Date(now.getTime() - noShowGraceMs())),
         gt(mockSessions.startsAt, new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000)),
       ),
     );
@@ -531,7 +531,7 @@ export async function settleSessions(
 }
 
 /**
- * Settles one session that started at least 10 minutes ago: a no-show if someone never
+ * Settles one session that started at least the grace window ago: a no-show if someone never
  * appeared, completed if its end has passed, otherwise nothing.
  */
 async function settleSession(
@@ -551,19 +551,21 @@ async function settleSession(
   ]);
   const absent = people.map((p) => p.userId).filter((id) => !seen.some((s) => s.userId === id));
   if (absent.length > 0) {
-    const rows = await db
-      .update(mockSessions)
-      .set({ status: "no_show", noShowUserIds: absent, updatedAt: now })
-      .where(and(eq(mockSessions.id, session.id), eq(mockSessions.status, session.status)))
-      .returning({ id: mockSessions.id });
-    if (rows.length === 1) {
-      await db
+    // The status, the freed time and the escrow's dispute window change together.
+    return db.transaction(async (tx) => {
+      const rows = await tx
+        .update(mockSessions)
+        .set({ status: "no_show", noShowUserIds: absent, updatedAt: now })
+        .where(and(eq(mockSessions.id, session.id), eq(mockSessions.status, session.status)))
+        .returning({ id: mockSessions.id });
+      if (rows.length !== 1) return null;
+      await tx
         .update(sessionParticipants)
         .set({ active: false })
         .where(eq(sessionParticipants.sessionId, session.id));
-      return "no_show";
-    }
-    return null;
+      await openNoShowWindow(tx, { sessionId: session.id, absentUserIds: absent, now });
+      return "no_show" as const;
+    });
   }
   const [ended] = await db
     .select({ endsAt: mockSessions.endsAt })
