@@ -15,7 +15,7 @@ import {
 import { creditsWord, ENTRY_REASON_LABELS, signedCredits } from "~/modules/credits/labels";
 import { getCreditsOverview } from "~/modules/credits/overview.server";
 import { buyPackSchema } from "~/modules/credits/packs";
-import { CREDIT_RULES } from "~/modules/credits/rules";
+import { creditRules } from "~/modules/credits/rules";
 import { requireUser } from "~/modules/identity/auth.server";
 import { formatDateTime } from "~/utils/datetime";
 import { parseSerialId } from "~/utils/ids";
@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: user.timeZone,
     sale: creditPacksOnSale(),
     purchases,
+    rules: creditRules({ noShowGraceMinutes: getEnv().NO_SHOW_GRACE_MINUTES }),
   };
 }
 
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Credits() {
-  const { balance, owed, entries, olderBefore, paged, timeZone, sale, purchases } =
+  const { balance, owed, entries, olderBefore, paged, timeZone, sale, purchases, rules } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -144,7 +145,7 @@ export default function Credits() {
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">How credits work</h2>
         <ul className="rules-list">
-          {CREDIT_RULES.map((rule) => (
+          {rules.map((rule) => (
             <li key={rule}>{rule}</li>
           ))}
         </ul>

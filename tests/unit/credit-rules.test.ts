@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  creditRules,
   PLENTIFUL_INTERVIEWERS,
   PRICE_RANGE,
   priceForScarcity,
   SCARCE_INTERVIEWERS,
+  WELCOME_GRANT,
 } from "~/modules/credits/rules";
 
 describe("priceForScarcity", () => {
@@ -26,5 +28,14 @@ describe("priceForScarcity", () => {
       expect(price).toBeLessThanOrEqual(previous);
       previous = price;
     }
+  });
+});
+
+describe("creditRules", () => {
+  it("states the configured no-show grace window and the welcome grant", () => {
+    const rules = creditRules({ noShowGraceMinutes: 15 }).join("\n");
+    expect(rules).toContain("within 15 minutes of the start");
+    expect(rules).not.toContain("within 10 minutes");
+    expect(rules).toContain(`You start with ${WELCOME_GRANT} credits.`);
   });
 });

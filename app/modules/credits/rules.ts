@@ -36,16 +36,19 @@ export function repaymentOf(owed: number, incoming: number): number {
   return Math.max(0, Math.min(owed, incoming));
 }
 
-/** The rules as people read them on /credits. */
-export const CREDIT_RULES: readonly string[] = [
-  `You start with ${WELCOME_GRANT} credits.`,
-  "Swaps are free: you interview your peer for half the session and they interview you for the other half.",
-  `A one-way mock with a qualified interviewer costs ${PRICE_RANGE.min}–${PRICE_RANGE.max} credits: the fewer people are qualified to interview that round at that level, the more it costs. The price is shown before you book and is fixed when you book.`,
-  "When you book a one-way mock its price is held, not spent: it goes to the interviewer once the session has been held and they have submitted your scorecard.",
-  "If the interviewer has not submitted your scorecard 14 days after the session, the credits come back to you.",
-  "Moving a session to another time keeps its credits held.",
-  "Cancel more than 24 hours ahead and the credits come back to you. A later cancel by you pays the interviewer; a cancel by the interviewer always gives them back to you.",
-  "If your interviewer does not show up, you get the credits back. If you do not show up, the interviewer is paid. If neither of you shows up, they come back to you.",
-  "A no-show is recorded when someone has not joined (video or code pad) within 10 minutes of the start. The credits then wait 48 hours before they move: either of you may dispute the no-show on the session page in that time, and then they wait until an admin has decided. Attendance that arrives late also waits for an admin.",
-  "Credits you bought and that are refunded or charged back are taken back from your balance; whatever you already spent is owed, and the next credits you earn or buy pay it back first.",
-];
+/** The rules as people read them on /credits (and, in the same words, the README). */
+export function creditRules(settings: { noShowGraceMinutes: number }): string[] {
+  return [
+    `You start with ${WELCOME_GRANT} credits.`,
+    "Swaps are free: you interview your peer for half the session and they interview you for the other half.",
+    "Interviewing one-way is earned: a hire or strong-hire call on you in a round qualifies you to interview it one-way up to that level (an admin can also grant it). Your profile shows what you are qualified for and why.",
+    `A one-way mock with a qualified interviewer costs ${PRICE_RANGE.min}–${PRICE_RANGE.max} credits: the fewer people are qualified to interview that round at that level, the more it costs. The price is shown before you book and is fixed when you book.`,
+    "When you book a one-way mock its price is held, not spent: it goes to the interviewer once the session has been held and they have submitted your scorecard.",
+    "If the interviewer has not submitted your scorecard 14 days after the session, the credits come back to you.",
+    "Moving a session to another time keeps its credits held.",
+    "Cancel more than 24 hours ahead and the credits come back to you. A later cancel by you pays the interviewer; a cancel by the interviewer always gives them back to you.",
+    "If your interviewer does not show up, you get the credits back. If you do not show up, the interviewer is paid. If neither of you shows up, they come back to you.",
+    `A no-show is recorded when someone has not joined (video or code pad) within ${settings.noShowGraceMinutes} minutes of the start. The credits then wait 48 hours before they move: either of you may dispute the no-show on the session page in that time, and then they wait until an admin has decided. Attendance that arrives late also waits for an admin.`,
+    "Credits you bought and that are refunded or charged back are taken back from your balance; whatever you already spent is owed, and the next credits you earn or buy pay it back first.",
+  ];
+}
