@@ -21,6 +21,7 @@ import {
   openDatabase,
   setDatabaseConnection,
 } from "#db/client";
+import { rowsOf } from "#db/rows";
 import * as schema from "#db/schema";
 import {
   availabilityRules,
@@ -118,11 +119,6 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
 
 function sortedCopy(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
-}
-
-/** postgres.js returns rows as the result itself. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? result) as T[];
 }
 
 /** Whole-machine CPU counters (Linux); null elsewhere. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
+import { rowsOf } from "#db/rows";
 import { mockSessions, sessionParticipants } from "#db/schema";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
@@ -21,14 +22,10 @@ import { setupFreshDatabase, usingPostgres } from "../support/database";
 
 setupFreshDatabase();
 
-/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? result) as T[];
-}
-
 // The real proof needs real connections: 64 transactions in flight at once. PGlite has
 // one connection and serialises them, so there the race is rehearsed a few times only.
-const ROUNDS = usingPostgres ? 50 : 3;
+// 20 rounds in the normal suite; 50 with LONG_TESTS=1 (`npm run test:long`).
+const ROUNDS = usingPostgres ? (process.env.LONG_TESTS === "1" ? 50 : 20) : 3;
 const CONTENDERS = 64;
 
 describe("racing bookings for one slot", () => {

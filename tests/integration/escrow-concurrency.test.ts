@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
+import { rowsOf } from "#db/rows";
 import { levels, loops, mockSessions, rounds } from "#db/schema";
 import { bookSuggestedMock } from "~/modules/booking/book-suggestion.server";
 import { oneWayPrice } from "~/modules/credits/pricing.server";
@@ -20,10 +21,6 @@ import { balanceOf, ledgerAddsUp } from "../support/escrow-fixtures";
 // real backends to kill); PGlite has one connection, so there a smaller form runs.
 
 setupFreshDatabase();
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? result) as T[];
-}
 
 function bookAt(candidateId: string, interviewerId: string, start: Date) {
   return bookSuggestedMock(

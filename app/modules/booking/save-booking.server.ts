@@ -1,12 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "#db/client";
+import { rowsOf } from "#db/rows";
 import { tstzRange } from "./booking-tx.server";
 import type { BookingRows } from "./build-booking";
-
-/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? result) as T[];
-}
 
 /**
  * Writes a built booking in one statement: the session, both participants, and the

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { PG_CHECK_VIOLATION, pgConstraint, pgErrorCode } from "#db/errors";
+import { rowsOf } from "#db/rows";
 import { creditAccounts, creditEntries, type EntryReason } from "#db/schema";
 import { repaymentOf, splitDebit } from "./rules";
 
@@ -19,11 +20,6 @@ export interface NewEntry {
   memo?: string | null;
   /** When the event happened (a settlement on a fixed clock, seeded history); default now. */
   at?: Date;
-}
-
-/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? result) as T[];
 }
 
 /** A debit the balance could not cover (the CHECK on credit_accounts refused it). */

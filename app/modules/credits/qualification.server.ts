@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
+import { rowsOf } from "#db/rows";
 import { interviewerGrants, interviewerRounds, levels, profiles, rounds } from "#db/schema";
 import { formatDay } from "~/utils/datetime";
 import {
@@ -15,11 +16,6 @@ import {
   type RoundStanding,
   roundStanding,
 } from "./qualification";
-
-/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? result) as T[];
-}
 
 const CALLS = sql.join(
   QUALIFYING_CALLS.map((call) => sql`${call}`),
