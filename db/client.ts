@@ -57,13 +57,45 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 // Any number means the same lock to every process migrating this database.
 const MIGRATION_LOCK_KEY = 7_412_391;
 
+type PostgresClient = ReturnType<typeof postgres>;
+
+/**
+ * The client drizzle is given: every query goes out as a named prepared statement.
+ * drizzle asks postgres.js for unprepared queries unless each is `.prepare()`d by name,
+ * and postgres.js sends an unprepared query with parameters as two round trips (describe,
+ * then execute). Prepared, the describe happens once per connection and statement text,
+ * so a query costs one round trip and the server skips parse and plan. Transactions and
+ * savepoints hand drizzle a new client, which is wrapped the same way.
+ * (A pooler in transaction mode cannot keep prepared statements: see the README.)
+ */
+function preparingClient(client: PostgresClient): PostgresClient {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: unknown[], options?: object) =>
+          // biome-ignore lint/suspicious/noExplicitAny: postgres.js types its parameters narrowly
+          target.unsafe(query, parameters as any, { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const body = args.at(-1) as (inner: PostgresClient) => unknown;
+          const wrapped = (inner: PostgresClient) => body(preparingClient(inner));
+          // biome-ignore lint/suspicious/noExplicitAny: begin's overloads take (options?, body)
+          return (Reflect.get(target, property) as any)(...args.slice(0, -1), wrapped);
+        };
+      }
+      return Reflect.get(target, property, target);
+    },
+  });
+}
+
 function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): DatabaseConnection {
   const client = postgres(config.url, {
     max: config.maxConnections ?? 10,
     onnotice: () => {},
     connect_timeout: 5,
   });
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const db = drizzlePostgres({ client: preparingClient(client), schema }) as unknown as Database;
   return {
     config,
     db,
