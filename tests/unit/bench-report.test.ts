@@ -244,7 +244,7 @@ describe("the report", () => {
 
   it("formats figures compactly", () => {
     expect(formatNumber(0.21456)).toBe("0.215");
-    expect(formatNumber(2.71828)).toBe("2.72");
+    expect(formatNumber(4.5678)).toBe("4.57");
     expect(formatNumber(12.345)).toBe("12.3");
     expect(formatNumber(1234.5)).toBe("1,235");
     expect(formatNumber(null)).toBe("—");
