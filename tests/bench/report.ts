@@ -243,11 +243,11 @@ export function classifyOutcome(outcome: BenchOutcome): OutcomeStatus {
   return { kind: "reported", result: read.result, problems };
 }
 
-/** A figure as the report prints it: at most three decimals, thousands grouped. */
+/** A figure as the report prints it: three significant decimals at most, thousands grouped. */
 export function formatNumber(value: number | null): string {
   if (value === null) return "—";
   const abs = Math.abs(value);
-  const digits = abs >= 100 || Number.isInteger(value) ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  const digits = abs >= 1000 || Number.isInteger(value) ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   return value.toLocaleString("en-US", {
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,

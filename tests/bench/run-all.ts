@@ -193,7 +193,8 @@ async function main() {
     quick: options.quick,
   });
   writeFileSync(options.out, report);
-  console.log(`\nwrote ${path.relative(process.cwd(), options.out) || options.out}`);
+  const shown = path.relative(process.cwd(), options.out);
+  console.log(`\nwrote ${shown.startsWith("..") ? options.out : shown}`);
   if (interrupted || runFailed(outcomes)) process.exitCode = 1;
 }
 

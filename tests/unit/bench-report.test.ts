@@ -233,7 +233,7 @@ describe("the report", () => {
   });
 
   it("lists the extra figures and details per bench, and what was not run", () => {
-    expect(report).toContain("Other figures: naiveP99Ms 175 · peers 100,000");
+    expect(report).toContain("Other figures: naiveP99Ms 175.3 · peers 100,000");
     expect(report).toContain("Other figures: bareOpsPerSec 2,400");
     expect(report).toContain("- zones: 12");
     expect(report).toContain(
@@ -246,6 +246,7 @@ describe("the report", () => {
     expect(formatNumber(0.21456)).toBe("0.215");
     expect(formatNumber(4.5678)).toBe("4.57");
     expect(formatNumber(12.345)).toBe("12.3");
+    expect(formatNumber(294.25)).toBe("294.3");
     expect(formatNumber(1234.5)).toBe("1,235");
     expect(formatNumber(null)).toBe("—");
   });
