@@ -17,7 +17,9 @@
 //     pipeline (Input.insertText, as an input method or a paste would), so this includes
 //     one driver round trip, printed apart ("driver": lag + typing);
 //   - cursor: the peer's remote cursor (y-codemirror's caret) is laid out in the pad.
-// "ready" is the same without typing: editable and the peer's cursor shown.
+// "ready" is the same without typing: editable and the peer's cursor shown. Then RUNS
+// more joins in one context, a fresh page each (the room's code in the HTTP cache): the
+// warm figures. Resource timing splits each join: room data, last code chunk, pad token.
 // Times are those of the DOM changes (a MutationObserver), not of the next paint.
 // Video is not needed and not started: "Join video" is a separate click, and LiveKit may
 // be absent. Env: JOIN_RUNS (default 10; 3 with BENCH_QUICK=1), JOIN_TIME_PORT (3610),
@@ -259,17 +261,20 @@ async function seatPeer(page: Page, sessionId: string) {
   await page.keyboard.press("Control+End");
 }
 
-async function measureJoin(
-  browser: Browser,
-  storageState: Awaited<ReturnType<BrowserContext["storageState"]>>,
-  peerName: string,
-  run: number,
-): Promise<JoinSample> {
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** A context logged in as the measured person, with the probe in every page it opens. */
+async function measuredContext(browser: Browser, storageState: StorageState, peerName: string) {
   const context = await browser.newContext({ ...CONTEXT, storageState });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await context.addInitScript({ content: probeScript(peerName) });
+  return context;
+}
+
+/** One join in a fresh page of `context`: /sessions, hydrated, then a click on "Join". */
+async function measureJoin(context: BrowserContext, run: number): Promise<JoinSample> {
+  const page = await context.newPage();
   try {
-    await context.addInitScript({ content: probeScript(peerName) });
-    const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(String(err)));
 
@@ -348,8 +353,32 @@ async function measureJoin(
       typingMs: typedAt - keyAt,
     };
   } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** A join in a context of its own: nothing cached, as on a first visit to a room. */
+async function measureColdJoin(
+  browser: Browser,
+  storageState: StorageState,
+  peerName: string,
+  run: number,
+) {
+  const context = await measuredContext(browser, storageState, peerName);
+  try {
+    return await measureJoin(context, run);
+  } finally {
     await context.close().catch(() => {});
   }
+}
+
+function describeSample(label: string, sample: JoinSample) {
+  return (
+    `${label}: ${round1(sample.totalMs)} ms ` +
+    `(data ${round1(sample.dataMs)}, code ${round1(sample.codeMs)}, pad token ${round1(sample.padTokenMs)}; ` +
+    `editable ${round1(sample.editableMs)}, cursor ${round1(sample.cursorMs)}, ` +
+    `typed ${round1(sample.typedMs)}; driver lag ${round1(sample.driverLagMs)}, typing ${round1(sample.typingMs)})`
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -435,21 +464,30 @@ async function main() {
 
     // One join first, not counted: the server's first room render and realtime document
     // load (JIT, prepared statements, the document read from the database).
-    await measureJoin(browser, storageState, PEER_NAME, 0);
+    await measureColdJoin(browser, storageState, PEER_NAME, 0);
     const samples: JoinSample[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      const sample = await measureJoin(browser, storageState, PEER_NAME, run);
+      const sample = await measureColdJoin(browser, storageState, PEER_NAME, run);
       samples.push(sample);
-      console.log(
-        `join ${String(run).padStart(2)}: ${round1(sample.totalMs)} ms ` +
-          `(data ${round1(sample.dataMs)}, code ${round1(sample.codeMs)}, pad token ${round1(sample.padTokenMs)}; ` +
-          `editable ${round1(sample.editableMs)}, cursor ${round1(sample.cursorMs)}, ` +
-          `typed ${round1(sample.typedMs)}; driver lag ${round1(sample.driverLagMs)}, typing ${round1(sample.typingMs)})`,
-      );
+      console.log(describeSample(`join ${String(run).padStart(2)}`, sample));
+    }
+    // The same in one context, a fresh page each time: the room's code is in the HTTP
+    // cache (immutable assets), as for someone who has been in a room before.
+    const warm = await measuredContext(browser, storageState, PEER_NAME);
+    const warmSamples: JoinSample[] = [];
+    try {
+      await measureJoin(warm, RUNS + 1);
+      for (let run = 1; run <= RUNS; run++) {
+        const sample = await measureJoin(warm, RUNS + 1 + run);
+        warmSamples.push(sample);
+        console.log(describeSample(`warm ${String(run).padStart(2)}`, sample));
+      }
+    } finally {
+      await warm.close().catch(() => {});
     }
 
-    const stat = (pick: (s: JoinSample) => number) => {
-      const sorted = samples.map(pick).sort((a, b) => a - b);
+    const stat = (pick: (s: JoinSample) => number, from = samples) => {
+      const sorted = from.map(pick).sort((a, b) => a - b);
       return {
         p50: round1(percentile(sorted, 50)),
         p95: round1(percentile(sorted, 95)),
@@ -457,6 +495,7 @@ async function main() {
       };
     };
     const total = stat((s) => s.totalMs);
+    const warmTotal = stat((s) => s.totalMs, warmSamples);
     const ready = stat((s) => s.readyMs);
     const editable = stat((s) => s.editableMs);
     const cursor = stat((s) => s.cursorMs);
@@ -473,6 +512,7 @@ async function main() {
         `  cursor     p50 ${cursor.p50} ms  p95 ${cursor.p95} ms\n` +
         `  typed      p50 ${typed.p50} ms  p95 ${typed.p95} ms\n` +
         `  of which the driver (lag + typing) p50 ${driver.p50} ms\n` +
+        `  warm cache p50 ${warmTotal.p50} ms  p95 ${warmTotal.p95} ms (one context, fresh pages)\n` +
         `  fetched by: room data p50 ${data.p50} ms, last code chunk ${code.p50} ms, pad token ${padToken.p50} ms`,
     );
 
@@ -481,6 +521,8 @@ async function main() {
       joinP95Ms: total.p95,
       joinMaxMs: total.max,
       readyP50Ms: ready.p50,
+      joinWarmP50Ms: warmTotal.p50,
+      joinWarmP95Ms: warmTotal.p95,
       editableP50Ms: editable.p50,
       cursorP50Ms: cursor.p50,
       typedP50Ms: typed.p50,
