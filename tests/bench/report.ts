@@ -33,6 +33,8 @@ export interface BenchOutcome {
   exitCode: number | null;
   /** What killed it, if a signal did. */
   signal?: string | null;
+  /** The runner stopped it after this many minutes (its time limit). */
+  timedOutAfterMin?: number;
   durationMs: number;
   /** The 1-minute load average when it started. */
   loadAtStart?: number;
@@ -229,9 +231,11 @@ export function classifyOutcome(outcome: BenchOutcome): OutcomeStatus {
     problems.push(`its JSON names the bench "${read.result.bench}"`);
   }
   if (outcome.exitCode !== 0) {
-    const how = outcome.signal
-      ? `was stopped by ${outcome.signal}`
-      : `exited with code ${outcome.exitCode}`;
+    const how = outcome.timedOutAfterMin
+      ? `ran past its ${outcome.timedOutAfterMin}-minute limit and was stopped`
+      : outcome.signal
+        ? `was stopped by ${outcome.signal}`
+        : `exited with code ${outcome.exitCode}`;
     return {
       kind: "failed",
       reason: `${how}${json ? "" : " and printed no JSON line"}`,

@@ -8,6 +8,8 @@
 //   npm run bench -- --out /tmp/report.md          writes elsewhere
 //
 // Every environment variable is passed through to the benches (DATABASE_URL, BENCH_*).
+// A bench still running after BENCH_TIMEOUT_MIN minutes (default 30) is stopped and
+// reported as failed.
 // Exits non-zero, after writing the report, when a bench failed or printed no JSON line;
 // a target that falls short is reported, not a failure.
 
@@ -21,6 +23,7 @@ import { type BenchOutcome, type Machine, renderReport, runFailed } from "./repo
 
 const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const STDERR_TAIL_BYTES = 4 * 1024;
+const TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN ?? 30) || 30;
 
 interface Options {
   only?: string[];
@@ -119,9 +122,18 @@ function runBench(name: string, env: NodeJS.ProcessEnv): Promise<BenchOutcome> {
       process.stderr.write(chunk);
       stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_BYTES);
     });
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      console.error(`\nbench:${name} ran past ${TIMEOUT_MIN} minutes: stopping it`);
+      stopRunning("SIGTERM");
+      setTimeout(() => stopRunning("SIGKILL"), 15_000).unref();
+    }, TIMEOUT_MIN * 60_000);
     const finish = (exitCode: number | null, signal: string | null) => {
+      clearTimeout(limit);
       running = undefined;
       resolve({
+        ...(timedOut ? { timedOutAfterMin: TIMEOUT_MIN } : {}),
         name,
         exitCode,
         signal,

@@ -156,6 +156,14 @@ describe("what a bench run amounts to", () => {
     });
   });
 
+  it("says when the runner stopped a bench at its time limit", () => {
+    const stopped = { ...outcome("realtime", "", null), signal: "SIGTERM", timedOutAfterMin: 30 };
+    expect(classifyOutcome(stopped)).toMatchObject({
+      kind: "failed",
+      reason: "ran past its 30-minute limit and was stopped and printed no JSON line",
+    });
+  });
+
   it("fails a bench that printed no JSON line, even with exit code 0", () => {
     expect(classifyOutcome(outcome("ssr", "all done\n"))).toMatchObject({
       kind: "failed",
