@@ -135,6 +135,12 @@ async function main() {
       "(compression runs brotli at quality 4, fast enough to compress on the fly; on these chunks that is no smaller than gzip level 6.)\n",
     );
 
+    // The room's on-demand part, split: video (livekit-client) and the other grammars.
+    const roomPage = pages.find((p) => p.routeId === ROOM);
+    const onDemandGzip = (video: boolean) =>
+      (roomPage?.onDemand ?? [])
+        .filter((file) => /livekit-client/.test(file) === video)
+        .reduce((sum, file) => sum + gzip.get(file)!.bytes, 0);
     const g = summary(gzipWeights);
     const b = summary(chromiumWeights);
     const figures = {
@@ -143,6 +149,8 @@ async function main() {
       roomInitialKbGzip: kb(g.room.initial),
       roomLazyKbGzip: kb(g.room.lazy),
       roomOnDemandKbGzip: kb(g.room.onDemand),
+      roomVideoKbGzip: kb(onDemandGzip(true)),
+      roomOtherGrammarsKbGzip: kb(onDemandGzip(false)),
       roomKbBrotli: kb(b.room.total),
       maxOtherPageKbBrotli: kb(b.heaviest.total),
     };
