@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { REPO_ROOT } from "./paths";
@@ -64,10 +63,13 @@ export interface PageWeight {
 
 /**
  * A production build (React's production bundle, as shipped) in a fresh temporary
- * folder; the caller removes it. The test suite's own build is a development one.
+ * folder; the caller removes it. The test suite's own build is a development one. The
+ * folder is inside the repository (.cache/) so that its server build resolves packages
+ * from node_modules when it is imported.
  */
 export function buildForProduction(): string {
-  const buildDir = mkdtempSync(path.join(tmpdir(), "peerloop-page-weight-"));
+  mkdirSync(path.join(REPO_ROOT, ".cache"), { recursive: true });
+  const buildDir = mkdtempSync(path.join(REPO_ROOT, ".cache/page-weight-"));
   execFileSync(
     path.join(REPO_ROOT, "node_modules/.bin/remix"),
     ["vite:build", "--logLevel", "error"],
@@ -80,12 +82,15 @@ export function buildForProduction(): string {
   return buildDir;
 }
 
-function readRemixManifest(clientDir: string): RemixManifest {
+function readRemixManifest(clientDir: string): RemixManifest & { manifestFile: string } {
   const assets = path.join(clientDir, "assets");
   const file = readdirSync(assets).find((name) => /^manifest-[\w-]+\.js$/.test(name));
   if (!file) throw new Error(`no Remix browser manifest in ${assets}`);
   const text = readFileSync(path.join(assets, file), "utf8");
-  return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as RemixManifest;
+  const manifest = JSON.parse(
+    text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1),
+  ) as RemixManifest;
+  return { ...manifest, manifestFile: `assets/${file}` };
 }
 
 function readViteManifest(buildDir: string): Record<string, ViteChunk> {
@@ -100,21 +105,24 @@ function readViteManifest(buildDir: string): Record<string, ViteChunk> {
   }
 }
 
-/** Page weights of every route of the build in `buildDir` that renders a page, heaviest first. */
-export function measurePageWeights(buildDir: string): PageWeight[] {
+/** The files (paths under the client folder, e.g. `assets/x.js`) one page downloads. */
+export interface PageChunks {
+  routeId: string;
+  /** Loaded before the page is interactive: the client entry, Remix's browser manifest,
+   * the route chain and everything they import statically. */
+  initial: string[];
+  /** What the page loads afterwards through import() by itself. */
+  lazy: string[];
+  /** What it loads only when the person asks (see ON_DEMAND). */
+  onDemand: string[];
+}
+
+/** The JavaScript files of every route of the build in `buildDir` that renders a page. */
+export function pageChunks(buildDir: string): PageChunks[] {
   const clientDir = path.join(buildDir, "client");
   const remix = readRemixManifest(clientDir);
   const vite = readViteManifest(buildDir);
   const keyByFile = new Map(Object.entries(vite).map(([key, chunk]) => [`/${chunk.file}`, key]));
-  const sizes = new Map<string, number>();
-  const gzipped = (key: string) => {
-    let size = sizes.get(key);
-    if (size === undefined) {
-      size = gzipSync(readFileSync(path.join(clientDir, vite[key]!.file))).length;
-      sizes.set(key, size);
-    }
-    return size;
-  };
   const keyOf = (file: string) => {
     const key = keyByFile.get(file);
     if (!key) throw new Error(`${file} is not in the Vite manifest`);
@@ -130,8 +138,9 @@ export function measurePageWeights(buildDir: string): PageWeight[] {
     }
     return into;
   };
+  const filesOf = (keys: Iterable<string>) => [...keys].map((key) => vite[key]!.file).sort();
 
-  const weights: PageWeight[] = [];
+  const pages: PageChunks[] = [];
   for (const route of Object.values(remix.routes)) {
     const chain: string[] = [];
     for (
@@ -161,20 +170,52 @@ export function measurePageWeights(buildDir: string): PageWeight[] {
       [...lazy].filter((key) => onDemandPatterns.some((pattern) => pattern.test(key))),
     );
     for (const key of onDemand) lazy.delete(key);
-    const sum = (keys: Iterable<string>) =>
-      [...keys].reduce((total, key) => total + gzipped(key), 0);
-    const initialBytes = sum(initial);
-    const lazyBytes = sum(lazy);
-    weights.push({
+    pages.push({
       routeId: route.id,
-      initial: initialBytes,
-      lazy: lazyBytes,
-      total: initialBytes + lazyBytes,
-      onDemand: sum(onDemand),
-      budget: budgetFor(route.id),
+      // Remix writes its browser manifest after Vite, so Vite's manifest does not list
+      // it; every document imports it.
+      initial: [remix.manifestFile, ...filesOf(initial)],
+      lazy: filesOf(lazy),
+      onDemand: filesOf(onDemand),
     });
   }
-  return weights.sort((a, b) => b.total - a.total);
+  return pages;
+}
+
+/**
+ * Weighs every page's files with `sizeOf` (bytes of one file under the client folder),
+ * heaviest page first. A file shared by several pages counts for each of them.
+ */
+export function weighPages(pages: PageChunks[], sizeOf: (file: string) => number): PageWeight[] {
+  const sum = (files: string[]) => files.reduce((total, file) => total + sizeOf(file), 0);
+  return pages
+    .map((page) => {
+      const initial = sum(page.initial);
+      const lazy = sum(page.lazy);
+      return {
+        routeId: page.routeId,
+        initial,
+        lazy,
+        total: initial + lazy,
+        onDemand: sum(page.onDemand),
+        budget: budgetFor(page.routeId),
+      };
+    })
+    .sort((a, b) => b.total - a.total);
+}
+
+/** Page weights of every page of the build in `buildDir`: its files gzipped here. */
+export function measurePageWeights(buildDir: string): PageWeight[] {
+  const clientDir = path.join(buildDir, "client");
+  const sizes = new Map<string, number>();
+  return weighPages(pageChunks(buildDir), (file) => {
+    let size = sizes.get(file);
+    if (size === undefined) {
+      size = gzipSync(readFileSync(path.join(clientDir, file))).length;
+      sizes.set(file, size);
+    }
+    return size;
+  });
 }
 
 export function formatPageWeights(weights: PageWeight[]): string {
