@@ -26,6 +26,7 @@ import * as schema from "#db/schema";
 import {
   availabilityRules,
   availabilitySettings,
+  creditEntries,
   interviewerGrants,
   interviewerRounds,
   levels,
@@ -363,6 +364,15 @@ async function seedPeople(db: Database): Promise<World> {
       note: "Benchmark",
     })),
   );
+  // Enough credits for every one-way booking the run makes (the price is held in escrow).
+  await db.insert(creditEntries).values(
+    candidates.map((userId) => ({
+      userId,
+      amount: 10 * TOTAL_ROUNDS,
+      reason: "admin_grant" as const,
+      reference: `bench:${userId}`,
+    })),
+  );
   const requests = candidates.map(() => Array.from({ length: TOTAL_ROUNDS }, () => randomUUID()));
   const expiresAt = new Date(NOW.getTime() + HORIZON_DAYS * DAY);
   const requestRows = candidates.flatMap((userId, c) =>
@@ -524,7 +534,6 @@ async function profile(world: World, url: string): Promise<Profile> {
       sessionId: randomUUID(),
       request: ctx,
       peerId,
-      peerRequest: null,
       start,
       idempotencyKey: randomUUID(),
     });

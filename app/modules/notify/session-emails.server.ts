@@ -1,8 +1,8 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { mockSessions, profiles, rounds, sessionParticipants, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
-import { enqueueEmails } from "./outbox.server";
+import { enqueueEmails, type OutgoingEmail } from "./outbox.server";
 import { buildSessionEmails, type MessageBuilder, type SessionPeople } from "./session-emails";
 
 async function loadSessionPeople(tx: Database, sessionId: string): Promise<SessionPeople | null> {
@@ -65,4 +65,28 @@ export async function sendSessionEmails(
   return getDb().transaction((tx) =>
     enqueueSessionEmails(tx, sessionId, { kind, invite: null, build }),
   );
+}
+
+/**
+ * The people of a session not written yet, as its emails address them (ordered like
+ * loadSessionPeople): a booking builds its invites before its one write.
+ */
+export async function loadReaders(
+  db: Database,
+  userIds: string[],
+): Promise<SessionPeople["people"]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, timeZone: profiles.timeZone })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(inArray(users.id, userIds))
+    .orderBy(asc(users.id));
+}
+
+/** The emails about a session described in memory (see loadReaders), with the app's origin. */
+export function sessionEmails(
+  info: SessionPeople,
+  options: { kind: string; invite: "request" | "cancel" | null; build: MessageBuilder },
+): OutgoingEmail[] {
+  return buildSessionEmails(info, { ...options, origin: publicOrigin(getEnv()) });
 }
