@@ -3,12 +3,20 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { rowsOf } from "#db/rows";
+import { addOverride } from "~/modules/availability/availability.server";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { buildBooking } from "~/modules/booking/build-booking";
-import { getRequest } from "~/modules/booking/requests.server";
+import { getRequest, requestSearch } from "~/modules/booking/requests.server";
 import { saveBooking } from "~/modules/booking/save-booking.server";
 import {
+  isBookableSlot,
+  loadPeerStanding,
+  loadPeopleFacts,
+} from "~/modules/booking/slot-facts.server";
+import { validateSlot } from "~/modules/matching/matching.server";
+import {
   at,
+  bookOneWayAt,
   createAvailableUser,
   grantCredits,
   NOW,
@@ -205,6 +213,88 @@ describe("book_session under concurrency", () => {
     expect(results.filter((r) => r.ok && !r.replayed)).toHaveLength(1);
     expect(await rowsOfPeople([candidate!.id])).toMatchObject({ sessions: 1, holds: 1 });
   }, 60_000);
+});
+
+describe("the booking's snapshot check", () => {
+  it("accepts exactly the slots the matcher's validateSlot accepts", async () => {
+    // Zones either side of UTC, buffers, a daily cap, notice, a day off, extra hours,
+    // existing sessions: the two readings of the rules must agree on every start.
+    const candidate = await createAvailableUser("Parity candidate", {
+      timeZone: "America/New_York",
+      ranges: [{ start: "07:00", end: "23:00" }],
+      bufferMinutes: 30,
+      maxSessionsPerDay: 2,
+      minNoticeHours: 6,
+    });
+    await grantCredits(candidate.id, 20);
+    const interviewers = [
+      await createAvailableUser("Parity Kolkata", {
+        timeZone: "Asia/Kolkata",
+        ranges: [
+          { start: "00:00", end: "03:00" },
+          { start: "18:00", end: "00:00" },
+        ],
+        bufferMinutes: 15,
+        maxSessionsPerDay: 1,
+      }),
+      await createAvailableUser("Parity Berlin", {
+        timeZone: "Europe/Berlin",
+        ranges: [{ start: "09:00", end: "17:00" }],
+        minNoticeHours: 30,
+      }),
+      await createAvailableUser("Parity UTC"),
+    ];
+    for (const person of interviewers) await offerToInterview(person.id, "coding", "L7");
+    await addOverride(interviewers[1]!.id, { date: "2027-03-02", kind: "off" }, NOW);
+    await addOverride(
+      interviewers[1]!.id,
+      { date: "2027-03-03", kind: "extra", start: "20:00", end: "23:30" },
+      NOW,
+    );
+    await bookOneWayAt(candidate.id, interviewers[2]!.id, at(20));
+    await bookOneWayAt(candidate.id, interviewers[0]!.id, at(40));
+    // A swap pair too: the peer's open swap request decides.
+    const swapPeer = await createAvailableUser("Parity swap peer", { bufferMinutes: 45 });
+    await openRequest(swapPeer.id, { format: "swap", level: "L6" });
+    const oneWay = (await getRequest(await openRequest(candidate.id)))!;
+    const swap = (await getRequest(await openRequest(candidate.id, { format: "swap" })))!;
+
+    const starts = Array.from({ length: 56 }, (_, k) => at(4 + 1.5 * k));
+    let accepted = 0;
+    for (const [ctx, peers] of [
+      [oneWay, interviewers.map((p) => p.id).concat(swapPeer.id)],
+      [swap, [swapPeer.id, interviewers[2]!.id]],
+    ] as const) {
+      for (const peerId of peers) {
+        const facts = await loadPeopleFacts(getDb(), {
+          userIds: [candidate.id, peerId],
+          idempotencyKey: randomUUID(),
+          now: NOW,
+        });
+        const standing = await loadPeerStanding(getDb(), ctx, peerId, NOW);
+        for (const start of starts) {
+          const ours = isBookableSlot(
+            ctx,
+            facts.people.get(candidate.id),
+            facts.people.get(peerId),
+            standing,
+            start,
+            NOW,
+          );
+          const matcher = await validateSlot(requestSearch(ctx), peerId, start, NOW);
+          expect({ peerId, start: start.toISOString(), ours }).toEqual({
+            peerId,
+            start: start.toISOString(),
+            ours: matcher,
+          });
+          if (ours) accepted++;
+        }
+      }
+    }
+    // Both verdicts occur, so the comparison could fail either way.
+    expect(accepted).toBeGreaterThan(20);
+    expect(accepted).toBeLessThan(6 * starts.length - 20);
+  }, 180_000);
 });
 
 /** A second open one-way request of the same round (the open-request cap is not the point). */

@@ -4,20 +4,15 @@ import { type Database, getDb } from "#db/client";
 import { mockSessions } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
 import { oneWayPrice } from "~/modules/credits/pricing.server";
-import { validateSlot } from "~/modules/matching/matching.server";
 import { bookedMessage } from "~/modules/notify/messages";
-import { loadReaders, sessionEmails } from "~/modules/notify/session-emails.server";
+import { sessionEmails } from "~/modules/notify/session-emails.server";
 import { BookingConflict } from "./booking-errors";
 import { type Result, refusalCode } from "./booking-tx.server";
 import { buildBooking } from "./build-booking";
 import { describeCancelPolicy } from "./policy";
-import {
-  getRequest,
-  type NewRequestRow,
-  type RequestContext,
-  requestSearch,
-} from "./requests.server";
+import { getRequest, type NewRequestRow, type RequestContext } from "./requests.server";
 import { saveBooking } from "./save-booking.server";
+import { isBookableSlot, loadPeerStanding, loadPeopleFacts } from "./slot-facts.server";
 
 export type BookResult = Result<{ sessionId: string; replayed: boolean }>;
 
@@ -59,11 +54,13 @@ export interface BookingRequestSource {
  * The booking, whatever the request comes from (`requestOf` reads it, or describes the
  * one a suggested mock writes, and throws a BookingConflict when there is none).
  *
- * Two steps, two round trips' worth of waiting. First the slot is validated from a
- * snapshot, outside any transaction: the matcher's own check (validateSlot), the price
- * and the people the invites go to, read in parallel. Then one call of book_session
- * (saveBooking) re-checks under both people's locks what another booking can change
- * and writes everything, or refuses with a code. Delivery is kicked after the commit.
+ * Two steps. First the slot is judged from a snapshot, outside any transaction: both
+ * people's availability, calendars and invite details in one statement (with the
+ * request), then the peer's standing and the price (in parallel), and the matcher's
+ * own rule decides (isBookableSlot: isValidStart on the inputs validateSlot builds).
+ * Then one call of book_session (saveBooking) re-checks under both people's locks what
+ * another booking can change and writes everything, or refuses with a code. Delivery
+ * is kicked after the commit.
  */
 export async function bookWithRequest(
   input: BookingInput,
@@ -72,21 +69,28 @@ export async function bookWithRequest(
   const now = input.now ?? new Date();
   const db = getDb();
   try {
-    const [existing, source, readers] = await Promise.all([
-      findByIdempotencyKey(db, input.idempotencyKey),
+    const [facts, source] = await Promise.all([
+      loadPeopleFacts(db, {
+        userIds: [input.userId, input.peerId],
+        idempotencyKey: input.idempotencyKey,
+        now,
+      }),
       requestOf(db, now),
-      loadReaders(db, [input.userId, input.peerId]),
     ]);
-    if (existing) return replayOf(existing, input.userId);
+    if (facts.existing) return replayOf(facts.existing, input.userId);
     const { ctx } = source;
     if (ctx.status !== "open" || ctx.expiresAt <= now) {
       throw new BookingConflict("request_closed");
     }
-    const [valid, price] = await Promise.all([
-      validateSlot(requestSearch(ctx), input.peerId, input.start, now, db),
+    const [standing, price] = await Promise.all([
+      loadPeerStanding(db, ctx, input.peerId, now),
       ctx.format === "one_way" ? oneWayPrice(db, ctx) : Promise.resolve(0),
     ]);
-    if (!valid) throw new BookingConflict("slot_taken");
+    const requester = facts.people.get(input.userId);
+    const peer = facts.people.get(input.peerId);
+    if (!isBookableSlot(ctx, requester, peer, standing, input.start, now)) {
+      throw new BookingConflict("slot_taken");
+    }
     if (input.expectedPrice !== undefined && input.expectedPrice !== price) {
       throw new BookingConflict("price_changed");
     }
@@ -106,7 +110,7 @@ export async function bookWithRequest(
         startsAt: booking.startsAt,
         endsAt: booking.endsAt,
         sequence: 0,
-        people: readers,
+        people: facts.readers,
       },
       {
         kind: "booked",

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { mockSessions, profiles, rounds, sessionParticipants, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
@@ -67,23 +67,7 @@ export async function sendSessionEmails(
   );
 }
 
-/**
- * The people of a session not written yet, as its emails address them (ordered like
- * loadSessionPeople): a booking builds its invites before its one write.
- */
-export async function loadReaders(
-  db: Database,
-  userIds: string[],
-): Promise<SessionPeople["people"]> {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email, timeZone: profiles.timeZone })
-    .from(users)
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(inArray(users.id, userIds))
-    .orderBy(asc(users.id));
-}
-
-/** The emails about a session described in memory (see loadReaders), with the app's origin. */
+/** The emails about a session not written yet (a booking builds them before its one write). */
 export function sessionEmails(
   info: SessionPeople,
   options: { kind: string; invite: "request" | "cancel" | null; build: MessageBuilder },
