@@ -269,9 +269,11 @@ describe("the booking's snapshot check", () => {
         const facts = await loadPeopleFacts(getDb(), {
           userIds: [candidate.id, peerId],
           idempotencyKey: randomUUID(),
+          requestId: ctx.id,
           now: NOW,
         });
-        const standing = await loadPeerStanding(getDb(), ctx, peerId, NOW);
+        expect(facts.request).toEqual(ctx);
+        const { standing } = await loadPeerStanding(getDb(), ctx, peerId, NOW);
         for (const start of starts) {
           const ours = isBookableSlot(
             ctx,

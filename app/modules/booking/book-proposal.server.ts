@@ -3,14 +3,13 @@ import { eq } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { mockSessions } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
-import { oneWayPrice } from "~/modules/credits/pricing.server";
 import { bookedMessage } from "~/modules/notify/messages";
 import { sessionEmails } from "~/modules/notify/session-emails.server";
 import { BookingConflict } from "./booking-errors";
 import { type Result, refusalCode } from "./booking-tx.server";
 import { buildBooking } from "./build-booking";
 import { describeCancelPolicy } from "./policy";
-import { getRequest, type NewRequestRow, type RequestContext } from "./requests.server";
+import type { NewRequestRow, RequestContext } from "./requests.server";
 import { saveBooking } from "./save-booking.server";
 import { isBookableSlot, loadPeerStanding, loadPeopleFacts } from "./slot-facts.server";
 
@@ -51,12 +50,13 @@ export interface BookingRequestSource {
 }
 
 /**
- * The booking, whatever the request comes from (`requestOf` reads it, or describes the
- * one a suggested mock writes, and throws a BookingConflict when there is none).
+ * The booking, whatever the request comes from: an open request (read with the
+ * people's facts), or one a suggested mock writes with the booking (`describe` checks
+ * and describes it, or throws a BookingConflict).
  *
  * Two steps. First the slot is judged from a snapshot, outside any transaction: both
  * people's availability, calendars and invite details in one statement (with the
- * request), then the peer's standing and the price (in parallel), and the matcher's
+ * request), then the peer's standing with the price in one more, and the matcher's
  * own rule decides (isBookableSlot: isValidStart on the inputs validateSlot builds).
  * Then one call of book_session (saveBooking) re-checks under both people's locks what
  * another booking can change and writes everything, or refuses with a code. Delivery
@@ -64,28 +64,31 @@ export interface BookingRequestSource {
  */
 export async function bookWithRequest(
   input: BookingInput,
-  requestOf: (db: Database, now: Date) => Promise<BookingRequestSource>,
+  request:
+    | { requestId: string }
+    | { describe: (db: Database, now: Date) => Promise<BookingRequestSource> },
 ): Promise<BookResult> {
   const now = input.now ?? new Date();
   const db = getDb();
   try {
-    const [facts, source] = await Promise.all([
+    const [facts, described] = await Promise.all([
       loadPeopleFacts(db, {
         userIds: [input.userId, input.peerId],
         idempotencyKey: input.idempotencyKey,
+        requestId: "requestId" in request ? request.requestId : null,
         now,
       }),
-      requestOf(db, now),
+      "describe" in request ? request.describe(db, now) : Promise.resolve(null),
     ]);
+    const source: BookingRequestSource | null =
+      described ?? (facts.request ? { ctx: facts.request, newRequest: null } : null);
     if (facts.existing) return replayOf(facts.existing, input.userId);
+    if (!source || source.ctx.userId !== input.userId) throw new BookingConflict("not_found");
     const { ctx } = source;
     if (ctx.status !== "open" || ctx.expiresAt <= now) {
       throw new BookingConflict("request_closed");
     }
-    const [standing, price] = await Promise.all([
-      loadPeerStanding(db, ctx, input.peerId, now),
-      ctx.format === "one_way" ? oneWayPrice(db, ctx) : Promise.resolve(0),
-    ]);
+    const { standing, price } = await loadPeerStanding(db, ctx, input.peerId, now);
     const requester = facts.people.get(input.userId);
     const peer = facts.people.get(input.peerId);
     if (!isBookableSlot(ctx, requester, peer, standing, input.start, now)) {
@@ -139,9 +142,5 @@ export async function bookWithRequest(
  * the invites in the outbox. A repeated idempotency key returns the first booking.
  */
 export function bookProposal(input: BookingInput & { requestId: string }): Promise<BookResult> {
-  return bookWithRequest(input, async (db) => {
-    const ctx = await getRequest(input.requestId, db);
-    if (!ctx || ctx.userId !== input.userId) throw new BookingConflict("not_found");
-    return { ctx, newRequest: null };
-  });
+  return bookWithRequest(input, { requestId: input.requestId });
 }

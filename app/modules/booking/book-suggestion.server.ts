@@ -38,20 +38,22 @@ export function bookSuggestedMock(
       now,
       expectedPrice: input.expectedPrice,
     },
-    async (db) => {
-      const { ctx, row } = await describeNewRequest(
-        db,
-        userId,
-        {
-          loopSlug: input.loopSlug,
-          roundSlug: input.roundSlug,
-          levelCode: input.levelCode,
-          format: input.format,
-          horizonDays: SUGGESTION_HORIZON_DAYS,
-        },
-        now,
-      );
-      return { ctx, newRequest: row };
+    {
+      describe: async (db) => {
+        const { ctx, row } = await describeNewRequest(
+          db,
+          userId,
+          {
+            loopSlug: input.loopSlug,
+            roundSlug: input.roundSlug,
+            levelCode: input.levelCode,
+            format: input.format,
+            horizonDays: SUGGESTION_HORIZON_DAYS,
+          },
+          now,
+        );
+        return { ctx, newRequest: row };
+      },
     },
   );
 }

@@ -9,6 +9,7 @@ import {
   type Weekday,
 } from "~/modules/availability/types";
 import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
+import { priceForScarcity } from "~/modules/credits/rules";
 import { isValidStart } from "~/modules/matching/find-matches";
 import { sessionMinutes } from "~/modules/matching/formats";
 import type { MatchCandidate, MatchPerson, MatchRequest } from "~/modules/matching/types";
@@ -16,8 +17,8 @@ import type { RequestContext } from "./requests.server";
 
 // A booking's snapshot of one slot, in as few statements as the matcher's rules allow:
 // both people's availability, calendars and invite details in ONE statement, and the
-// peer's standing for the request (qualified interviewer, or open swap request) in one
-// more. The verdict is the matcher's own pure rule (isValidStart), given the same inputs
+// peer's standing for the request (qualified interviewer, or open swap request) with
+// the price in one more. The verdict is the matcher's own pure rule (isValidStart), given the same inputs
 // validateSlot would build for this one peer, so a booking accepts exactly the slots
 // the matcher proposes (tests/integration/booking-function.test.ts compares the two).
 
@@ -54,6 +55,8 @@ interface PersonFacts {
 }
 
 export interface PeopleFacts {
+  /** The request asked for (with its round and level), if it exists. */
+  request: RequestContext | null;
   /** The session already booked with this idempotency key, if any. */
   existing: { id: string; bookedBy: string } | null;
   /** The invitees, ordered by id (as loadSessionPeople orders them). */
@@ -62,13 +65,14 @@ export interface PeopleFacts {
 }
 
 /**
- * One statement: the idempotency key's session, and for both people their name, email
+ * One statement: the request (as getRequest reads it), the idempotency key's session,
+ * and for both people their name, email
  * and zone (the invites), their availability (loadAvailabilities' defaults) and their
  * active sessions ending after a day before `now` (loadBusy's window).
  */
 export async function loadPeopleFacts(
   db: Database,
-  input: { userIds: string[]; idempotencyKey: string; now: Date },
+  input: { userIds: string[]; idempotencyKey: string; requestId: string | null; now: Date },
 ): Promise<PeopleFacts> {
   const since = new Date(input.now.getTime() - DAY_MS).toISOString();
   const ids = sql.join(
@@ -77,6 +81,16 @@ export async function loadPeopleFacts(
   );
   const result = await db.execute(sql`
     select
+      (select json_build_object('id', r.id, 'userId', r.user_id, 'loopId', r.loop_id,
+          'roundId', r.round_id, 'roundSlug', ro.slug, 'roundName', ro.name,
+          'roundMinutes', ro.duration_minutes, 'targetLevelId', r.target_level_id,
+          'targetLevelCode', l.code, 'targetLevelRank', l.rank, 'format', r.format,
+          'horizonDays', r.horizon_days, 'status', r.status, 'sessionId', r.session_id,
+          'createdAt', r.created_at, 'expiresAt', r.expires_at)
+        from mock_requests r
+        join rounds ro on ro.id = r.round_id
+        join levels l on l.id = r.target_level_id
+        where r.id = ${input.requestId}::uuid) as request,
       (select json_build_object('id', s.id, 'bookedBy', s.booked_by) from mock_sessions s
         where s.idempotency_key = ${input.idempotencyKey}) as existing,
       (select coalesce(json_agg(json_build_object(
@@ -102,7 +116,7 @@ export async function loadPeopleFacts(
         ) order by u.id), '[]'::json)
        from users u left join profiles pr on pr.user_id = u.id
        where u.id in (${ids})) as people`);
-  const row = rowsOf<{ existing: unknown; people: unknown }>(result)[0];
+  const row = rowsOf<{ request: unknown; existing: unknown; people: unknown }>(result)[0];
   const parse = <T>(value: unknown): T =>
     (typeof value === "string" ? JSON.parse(value) : value) as T;
   const existing = parse<{ id: string; bookedBy: string } | null>(row?.existing ?? null);
@@ -115,7 +129,25 @@ export async function loadPeopleFacts(
     }
     people.set(f.id, { id: f.id, availability: availabilityOf(f), busy: busyOf(f) });
   }
-  return { existing, readers, people };
+  const request = parse<
+    | (Omit<RequestContext, "createdAt" | "expiresAt"> & {
+        createdAt: string;
+        expiresAt: string;
+      })
+    | null
+  >(row?.request ?? null);
+  return {
+    request: request
+      ? {
+          ...request,
+          createdAt: new Date(request.createdAt),
+          expiresAt: new Date(request.expiresAt),
+        }
+      : null,
+    existing,
+    readers,
+    people,
+  };
 }
 
 function availabilityOf(f: PersonFacts): PersonAvailability {
@@ -154,32 +186,40 @@ type PeerStanding = Pick<
 >;
 
 /**
- * The peer's standing (one statement): a one-way interviewer offered and qualified for
- * the round at the level, not paused (loadOneWayInterviewers, as the matcher reads it);
- * or, for a swap, the open request of theirs whose target is closest to the level.
+ * The peer's standing for the request and the price, in one statement. One-way: every
+ * interviewer offered and qualified for the round at the level, with their rating
+ * floor (loadOneWayInterviewers, as the matcher and the price read it); the peer must be
+ * among them and not paused, and the price is the scarcity price of their number
+ * (oneWayPrice's count, from the same rows). Swap: the peer's open request whose target
+ * is closest to the level; free.
  */
 export async function loadPeerStanding(
   db: Database,
   ctx: RequestContext,
   peerId: string,
   now: Date,
-): Promise<PeerStanding | null> {
+): Promise<{ standing: PeerStanding | null; price: number }> {
   if (ctx.format === "one_way") {
-    const [row] = await loadOneWayInterviewers(db, {
+    const everyone = await loadOneWayInterviewers(db, {
       roundId: ctx.roundId,
       targetLevelRank: ctx.targetLevelRank,
-      excludeUserId: ctx.userId,
-      onlyUserId: peerId,
     });
-    if (!row || row.paused) return null;
+    const price = priceForScarcity(
+      everyone.filter((p) => p.upToRank !== null && p.upToRank >= ctx.targetLevelRank).length,
+    );
+    const row = peerId === ctx.userId ? undefined : everyone.find((p) => p.userId === peerId);
+    if (!row || row.paused) return { standing: null, price };
     return {
-      interviewsUpToRank: row.offeredRank,
-      qualifiedUpToRank: row.qualifiedRank,
-      oneWayPaused: false,
-      swapTargetRank: null,
+      standing: {
+        interviewsUpToRank: row.offeredRank,
+        qualifiedUpToRank: row.qualifiedRank,
+        oneWayPaused: false,
+        swapTargetRank: null,
+      },
+      price,
     };
   }
-  if (peerId === ctx.userId) return null;
+  if (peerId === ctx.userId) return { standing: null, price: 0 };
   const result = await db.execute(sql`
     select l.rank from mock_requests r join levels l on l.id = r.target_level_id
     where r.user_id = ${peerId} and r.round_id = ${ctx.roundId} and r.format = 'swap'
@@ -187,12 +227,15 @@ export async function loadPeerStanding(
     order by abs(l.rank - ${ctx.targetLevelRank}), l.rank
     limit 1`);
   const row = rowsOf<{ rank: number }>(result)[0];
-  if (!row) return null;
+  if (!row) return { standing: null, price: 0 };
   return {
-    interviewsUpToRank: null,
-    qualifiedUpToRank: null,
-    oneWayPaused: false,
-    swapTargetRank: Number(row.rank),
+    standing: {
+      interviewsUpToRank: null,
+      qualifiedUpToRank: null,
+      oneWayPaused: false,
+      swapTargetRank: Number(row.rank),
+    },
+    price: 0,
   };
 }
 
