@@ -936,9 +936,10 @@ async function main() {
       `${profiled.statementsPerBare} in ${profiled.roundTripsPerBare}`;
     if (!met.ratioToBareInsert) {
       limits.ratioToBareInsert =
-        `${cpuNote}. The locked write is one call (book_session); what remains is the slot's ` +
-        "validation from a snapshot (the matcher's validateSlot reads: availability, calendars, " +
-        "qualification) and the price. Next step: one statement that reads the slot's facts.";
+        `${cpuNote}. The write and its locked re-checks are one call (book_session); the ` +
+        "rest is the snapshot read (both people's availability and calendars, the request) and " +
+        "the price, counted over every qualified interviewer of the round. Next step: keep the " +
+        "scarcity count in the database instead of recounting it per booking.";
     }
     if (!met.p99Ms) {
       limits.p99Ms =
