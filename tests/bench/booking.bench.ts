@@ -1,31 +1,32 @@
-// Booking benchmark: the real booking path (bookProposal: validation, advisory locks,
-// exclusion constraint, outbox emails) against a bare insert of the same rows, both at
-// concurrency 16, on a fresh PostgreSQL database of its own (always dropped at the end).
-// Then one contended phase (many attempts on one slot) and an overlap check.
-// Run with `npm run bench:booking`. The last line of output is one JSON object.
+// Booking benchmark: the real booking path (bookProposal: the slot validated from a
+// snapshot, then one call of book_session with the locks, the re-checks, the escrow and
+// the invites) against a bare insert of the same rows (one statement, no checks), both
+// at concurrency 16, on a fresh PostgreSQL database of its own (always dropped at the
+// end). Then one contended phase (64 attempts on each of a few slots), an overlap check,
+// and statements and round trips per operation counted on the wire (a proxy on a port
+// from 3300). Run with `npm run bench:booking`; BENCH_OPS=256 for a quick run. The last
+// line of output is one JSON object (the benchmark contract).
 
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { connect, createServer, type Socket } from "node:net";
 import { cpus } from "node:os";
 import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { seedCatalog } from "#db/catalog/seed-catalog";
 import {
   closeDatabase,
   type Database,
-  type DatabaseConnection,
   getConnection,
   getDb,
   openDatabase,
   setDatabaseConnection,
 } from "#db/client";
 import { rowsOf } from "#db/rows";
-import * as schema from "#db/schema";
 import {
   availabilityRules,
   availabilitySettings,
+  creditEntries,
   interviewerGrants,
   interviewerRounds,
   levels,
@@ -39,10 +40,11 @@ import {
   users,
 } from "#db/schema";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
-import { buildBooking } from "~/modules/booking/build-booking";
-import { getRequest, requestSearch } from "~/modules/booking/requests.server";
+import { describeCancelPolicy } from "~/modules/booking/policy";
 import { sessionMinutes } from "~/modules/matching/formats";
-import { validateSlot } from "~/modules/matching/matching.server";
+import { bookedMessage } from "~/modules/notify/messages";
+import { toOutboxRow } from "~/modules/notify/outbox.server";
+import { buildSessionEmails } from "~/modules/notify/session-emails";
 import {
   createDatabase,
   dropDatabase,
@@ -62,7 +64,6 @@ const OPS = Math.max(64, Math.floor(Number(process.env.BENCH_OPS ?? 1000)) || 10
 const REPS = 2;
 const CONTENDED_SLOTS = 4;
 const PROFILE_ROUNDS = 4;
-const FORCE_PROFILE = process.env.BENCH_PROFILE === "1";
 
 const TARGETS = { ratioMin: 0.33, p99MsMax: 50, overlaps: 0 };
 
@@ -293,6 +294,8 @@ interface World {
   candidates: string[];
   /** requests[c][r]: candidate c's open request used in round r. */
   requests: string[][];
+  /** An invite as long as a booking's, for the bare insert's outbox rows. */
+  sampleEmail: ReturnType<typeof toOutboxRow>;
 }
 
 async function seedPeople(db: Database): Promise<World> {
@@ -363,6 +366,15 @@ async function seedPeople(db: Database): Promise<World> {
       note: "Benchmark",
     })),
   );
+  // Enough credits for every one-way booking the run makes (the price is held in escrow).
+  await db.insert(creditEntries).values(
+    candidates.map((userId) => ({
+      userId,
+      amount: 10 * TOTAL_ROUNDS,
+      reason: "admin_grant" as const,
+      reference: `bench:${userId}`,
+    })),
+  );
   const requests = candidates.map(() => Array.from({ length: TOTAL_ROUNDS }, () => randomUUID()));
   const expiresAt = new Date(NOW.getTime() + HORIZON_DAYS * DAY);
   const requestRows = candidates.flatMap((userId, c) =>
@@ -381,7 +393,31 @@ async function seedPeople(db: Database): Promise<World> {
   for (let k = 0; k < requestRows.length; k += 1000) {
     await db.insert(mockRequests).values(requestRows.slice(k, k + 1000));
   }
+  const sampleStart = bareStart(0);
+  const [sample] = buildSessionEmails(
+    {
+      sessionId: randomUUID(),
+      roundName: round.name,
+      format: "one_way",
+      startsAt: sampleStart,
+      endsAt: new Date(sampleStart.getTime() + round.durationMinutes * 60_000),
+      sequence: 0,
+      people: [0, 1].map((k) => ({
+        id: everyone[k]!,
+        name: label(everyone[k]!),
+        email: `bench-${k}@example.test`,
+        timeZone: "UTC",
+      })),
+    },
+    {
+      kind: "booked",
+      invite: "request",
+      origin: "http://localhost:3000",
+      build: (m) => bookedMessage({ ...m, policy: describeCancelPolicy(m.start, NOW) }),
+    },
+  );
   return {
+    sampleEmail: toOutboxRow(sample!),
     loopId: loop.id,
     roundId: round.id,
     roundMinutes: round.durationMinutes,
@@ -412,132 +448,213 @@ function book(world: World, slot: Slot, start: Date): Promise<Outcome> {
   }).then((r) => (r.ok ? { ok: true } : { ok: false, error: r.error }));
 }
 
-/** The same three rows bookProposal writes, in one transaction, with no checks at all. */
+/**
+ * The rows a one-way booking inserts (session, both participants, escrow, hold entry,
+ * two invites), with no checks at all, in one statement and one round trip: the
+ * strictest baseline. Only the request's closing update is left out (the bare rows
+ * take no request). The invites are as long as the booking's (a sample built once).
+ */
 async function bareInsert(world: World, slot: Slot, db: Database = getDb()): Promise<Outcome> {
   const startsAt = bareStart(slot.round);
   const endsAt = new Date(
     startsAt.getTime() + sessionMinutes("one_way", world.roundMinutes) * 60_000,
   );
-  const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
   const candidate = world.candidates[slot.candidate]!;
   const interviewer = world.interviewers[slot.interviewer]!;
-  await db.transaction(async (tx) => {
-    const id = randomUUID();
-    await tx.execute(sql`
+  const id = randomUUID();
+  const emails = [candidate, interviewer].map((userId) => ({
+    ...world.sampleEmail,
+    user_id: userId,
+    dedupe_key: `bare:${id}:${userId}`,
+  }));
+  await db.execute(sql`
+    with new_session as (
       insert into mock_sessions
-        (id, loop_id, round_id, format, starts_at, ends_at, booked_by, idempotency_key)
+        (id, loop_id, round_id, format, starts_at, ends_at, booked_by, idempotency_key,
+         price_credits)
       values (${id}, ${world.loopId}, ${world.roundId}, 'one_way', ${startsAt.toISOString()},
-        ${endsAt.toISOString()}, ${candidate}, ${randomUUID()})`);
-    await tx.execute(sql`
+        ${endsAt.toISOString()}, ${candidate}, ${randomUUID()}, 1)
+      returning id
+    ), participants as (
       insert into session_participants (session_id, user_id, role, target_level_id, during)
-      values (${id}, ${candidate}, 'candidate', ${world.levelL5}, ${during}::tstzrange),
-             (${id}, ${interviewer}, 'interviewer', null, ${during}::tstzrange)`);
-  });
+      values (${id}, ${candidate}, 'candidate', ${world.levelL5}::int,
+              tstzrange(${startsAt.toISOString()}, ${endsAt.toISOString()}, '[)')),
+             (${id}, ${interviewer}, 'interviewer', null,
+              tstzrange(${startsAt.toISOString()}, ${endsAt.toISOString()}, '[)'))
+      returning 1
+    ), escrow as (
+      insert into session_escrows (session_id, candidate_id, interviewer_id, amount)
+      values (${id}, ${candidate}, ${interviewer}, 1)
+      returning 1
+    ), hold as (
+      insert into credit_entries (user_id, amount, reason, reference, session_id, memo)
+      values (${candidate}, -1, 'escrow_hold', ${`hold:${id}`}, ${id}, 'One-way mock booked')
+      returning 1
+    ), invites as (
+      insert into outbox_emails
+        (user_id, to_address, subject, text_body, ics, kind, session_id, dedupe_key)
+      select e.user_id, e.to_address, e.subject, e.text_body, e.ics, e.kind, ${id}::uuid,
+             e.dedupe_key
+      from jsonb_to_recordset(${JSON.stringify(emails)}::jsonb) as e(
+        user_id uuid, to_address text, subject text, text_body text, ics text, kind text,
+        dedupe_key text)
+      returning 1
+    )
+    select (select count(*) from new_session) + (select count(*) from participants)
+         + (select count(*) from escrow) + (select count(*) from hold)
+         + (select count(*) from invites) as rows`);
   return { ok: true };
 }
 
 const failed = (err: unknown): Outcome => ({ ok: false, error: `exception: ${errorText(err)}` });
 
 // ---------------------------------------------------------------------------
-// Profiling (only when a target is missed, or BENCH_PROFILE=1): where the time goes.
+// Profiling: statements and round trips per operation, counted on the wire.
 
-/** A second connection to the same database whose client counts every statement sent. */
-function countingConnection(url: string, counter: { n: number }): DatabaseConnection {
-  const client = postgres(url, {
-    max: MAX_CONNECTIONS,
-    onnotice: () => {},
-    debug: () => {
-      counter.n++;
-    },
+/** What the counting proxy saw: statements executed and round trips, over all connections. */
+interface WireCounts {
+  statements: number;
+  roundTrips: number;
+}
+
+/**
+ * A TCP proxy in front of PostgreSQL that reads the client's side of the protocol.
+ * Statements: Execute and simple Query messages. Round trips: bursts the client sends
+ * after the server has answered (on each connection), so a pipelined batch counts once
+ * and parallel queries on several connections count once each. It listens on the first
+ * free port from 3300.
+ */
+async function countingProxy(
+  target: URL,
+): Promise<{ url: string; counts: WireCounts; close(): Promise<void> }> {
+  const counts: WireCounts = { statements: 0, roundTrips: 0 };
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port || 5432), target.hostname);
+    sockets.add(client);
+    sockets.add(upstream);
+    let serverSpoke = true;
+    let startupDone = false;
+    let pending = Buffer.alloc(0);
+    client.on("data", (chunk: Buffer) => {
+      if (serverSpoke) counts.roundTrips++;
+      serverSpoke = false;
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        if (!startupDone) {
+          // Untyped start-up messages: SSLRequest / GSSENCRequest, then StartupMessage.
+          if (pending.length < 8) break;
+          const length = pending.readInt32BE(0);
+          if (pending.length < length) break;
+          if (pending.readInt32BE(4) === 196608) startupDone = true;
+          pending = pending.subarray(length);
+          continue;
+        }
+        if (pending.length < 5) break;
+        const length = pending.readInt32BE(1);
+        if (pending.length < 1 + length) break;
+        const type = String.fromCharCode(pending[0]!);
+        if (type === "E" || type === "Q") counts.statements++;
+        pending = pending.subarray(1 + length);
+      }
+      upstream.write(chunk);
+    });
+    upstream.on("data", (chunk: Buffer) => {
+      serverSpoke = true;
+      client.write(chunk);
+    });
+    const closeBoth = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on("close", closeBoth);
+    upstream.on("close", closeBoth);
+    client.on("error", closeBoth);
+    upstream.on("error", closeBoth);
   });
+  let port = 3300;
+  for (; ; port++) {
+    if (port > 3399) throw new Error("no free port for the counting proxy in 3300-3399");
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (listening) break;
+  }
+  const url = new URL(target);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
   return {
-    config: { kind: "postgres", url, maxConnections: MAX_CONNECTIONS },
-    db: drizzle({ client, schema }) as unknown as Database,
-    async migrate() {},
-    async ping() {
-      await client`select 1`;
-    },
+    url: url.toString(),
+    counts,
     async close() {
-      await client.end({ timeout: 5 });
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }
 
 interface Profile {
   statementsPerBooking: number;
+  roundTripsPerBooking: number;
   statementsPerBare: number;
+  roundTripsPerBare: number;
   serialBookingP50Ms: number;
   serialBareP50Ms: number;
-  /** validateSlot alone (the matcher's check a booking runs): reads and CPU. */
-  validateSlotMsIsolated: number;
-  /** buildBooking alone (the pure build of a booking's rows). */
-  buildBookingMsIsolated: number;
 }
 
+/**
+ * Statements and round trips per operation, and latency with nothing else running
+ * (concurrency 1), through the app's own database client (openDatabase: prepared
+ * statements) pointed at the counting proxy. Connections and prepared statements are
+ * warmed up first, so the counts are those of a steady server.
+ */
 async function profile(world: World, url: string): Promise<Profile> {
   const normal = getConnection();
-  // 1. Statements per operation and latency with nothing else running (concurrency 1).
-  const counter = { n: 0 };
-  const counting = countingConnection(url, counter);
-  setDatabaseConnection(counting);
-  let serialBooking: PhaseResult<Outcome>;
-  let serialBare: PhaseResult<Outcome>;
-  let bookingStatements: number;
-  let bareStatements: number;
+  const proxy = await countingProxy(new URL(url));
+  const counted = openDatabase({
+    kind: "postgres",
+    url: proxy.url,
+    maxConnections: MAX_CONNECTIONS,
+  });
+  setDatabaseConnection(counted);
   try {
+    const warm = PROFILE_FIRST_ROUND + 1;
+    await runPool(8, 1, (k) => book(world, slotOf(warm, k), bookingStart(warm)), failed);
+    await runPool(8, 1, (k) => bareInsert(world, slotOf(warm, k)), failed);
     const first = PROFILE_FIRST_ROUND;
-    serialBooking = await runPool(
-      PEOPLE,
-      1,
-      (k) => {
-        const slot = slotOf(first, k);
-        return book(world, slot, bookingStart(slot.round));
-      },
-      failed,
-    );
-    bookingStatements = counter.n / PEOPLE;
-    counter.n = 0;
-    serialBare = await runPool(PEOPLE, 1, (k) => bareInsert(world, slotOf(first, k)), failed);
-    bareStatements = counter.n / PEOPLE;
+    const measure = async (task: (k: number) => Promise<Outcome>) => {
+      proxy.counts.statements = 0;
+      proxy.counts.roundTrips = 0;
+      const run = await runPool(PEOPLE, 1, task, failed);
+      const bad = run.results.find((o) => !o.ok);
+      if (bad) throw new Error(`profiled operation failed: ${bad.error}`);
+      return {
+        statements: proxy.counts.statements / PEOPLE,
+        roundTrips: proxy.counts.roundTrips / PEOPLE,
+        p50: percentile(sortedCopy(run.latencies), 50),
+      };
+    };
+    const booking = await measure((k) => {
+      const slot = slotOf(first, k);
+      return book(world, slot, bookingStart(slot.round));
+    });
+    const bare = await measure((k) => bareInsert(world, slotOf(first, k)));
+    return {
+      statementsPerBooking: round2(booking.statements, 1),
+      roundTripsPerBooking: round2(booking.roundTrips, 1),
+      statementsPerBare: round2(bare.statements, 1),
+      roundTripsPerBare: round2(bare.roundTrips, 1),
+      serialBookingP50Ms: round2(booking.p50),
+      serialBareP50Ms: round2(bare.p50),
+    };
   } finally {
     setDatabaseConnection(normal);
-    await counting.close();
+    await counted.close();
+    await proxy.close();
   }
-
-  // 2. The booking's own parts, called as bookProposal calls them, on one real request.
-  const slot = slotOf(PROFILE_FIRST_ROUND + 1, 0);
-  const ctx = (await getRequest(world.requests[slot.candidate]![slot.round]!))!;
-  const peerId = world.interviewers[slot.interviewer]!;
-  const start = bookingStart(slot.round);
-  const validRuns = 50;
-  let t0 = performance.now();
-  for (let k = 0; k < validRuns; k++) {
-    if (!(await validateSlot(requestSearch(ctx), peerId, start, NOW))) {
-      throw new Error("validateSlot refused a free slot");
-    }
-  }
-  const validMs = (performance.now() - t0) / validRuns;
-  const buildRuns = 2000;
-  t0 = performance.now();
-  for (let k = 0; k < buildRuns; k++) {
-    buildBooking({
-      sessionId: randomUUID(),
-      request: ctx,
-      peerId,
-      peerRequest: null,
-      start,
-      idempotencyKey: randomUUID(),
-    });
-  }
-  const buildMs = (performance.now() - t0) / buildRuns;
-  return {
-    statementsPerBooking: round2(bookingStatements, 1),
-    statementsPerBare: round2(bareStatements, 1),
-    serialBookingP50Ms: round2(percentile(sortedCopy(serialBooking.latencies), 50)),
-    serialBareP50Ms: round2(percentile(sortedCopy(serialBare.latencies), 50)),
-    validateSlotMsIsolated: round2(validMs, 3),
-    buildBookingMsIsolated: round2(buildMs, 4),
-  };
 }
 
 // ---------------------------------------------------------------------------
@@ -695,22 +812,46 @@ async function main() {
     const contendedWins = contended.results.filter((o) => o.ok).length;
     const contendedLatencies = sortedCopy(contended.latencies);
 
-    const met = {
-      ratioMin: ratio >= TARGETS.ratioMin,
-      p99MsMax: booking.p99 < TARGETS.p99MsMax,
-      overlaps: false,
-      allUncontendedSucceeded: booking.succeeded === booking.ops && bare.succeeded === bare.ops,
-      contendedOneWinnerPerSlot: contendedWins === CONTENDED_SLOTS,
-    };
-    const profiled =
-      FORCE_PROFILE || !met.ratioMin || !met.p99MsMax ? await profile(world, url) : null;
-
     const overlaps = await overlapCount();
-    met.overlaps = overlaps.pairs === TARGETS.overlaps;
+    // Always: statements and round trips are figures of the report, not only a diagnosis.
+    const profiled = await profile(world, url);
     const db = getDb();
     const sessions = await db.$count(mockSessions);
     const participants = await db.$count(sessionParticipants);
     const emails = await db.$count(outboxEmails);
+
+    const figures = {
+      ratioToBareInsert: round2(ratio, 3),
+      p99Ms: round2(booking.p99),
+      overlaps: overlaps.pairs,
+      p50Ms: round2(booking.p50),
+      bookingOpsPerSec: round2(booking.opsPerSec, 1),
+      bareOpsPerSec: round2(bare.opsPerSec, 1),
+      bareP99Ms: round2(bare.p99),
+      statementsPerBooking: profiled.statementsPerBooking,
+      roundTripsPerBooking: profiled.roundTripsPerBooking,
+      statementsPerBare: profiled.statementsPerBare,
+      roundTripsPerBare: profiled.roundTripsPerBare,
+      serialBookingP50Ms: profiled.serialBookingP50Ms,
+      serialBareP50Ms: profiled.serialBareP50Ms,
+      bookingNodeCpuMsPerOp: round2(booking.nodeCpuMsPerOp),
+      bookingPostgresCpuMsPerOp:
+        booking.postgresCpuMsPerOp === null ? -1 : round2(booking.postgresCpuMsPerOp),
+      bareNodeCpuMsPerOp: round2(bare.nodeCpuMsPerOp),
+      barePostgresCpuMsPerOp:
+        bare.postgresCpuMsPerOp === null ? -1 : round2(bare.postgresCpuMsPerOp),
+      contendedP99Ms: round2(percentile(contendedLatencies, 99)),
+      otherLoadPctMax: round2(Math.max(booking.otherLoadPct ?? 0, bare.otherLoadPct ?? 0), 0),
+    };
+    const met = {
+      ratioToBareInsert: ratio >= TARGETS.ratioMin,
+      p99Ms: booking.p99 < TARGETS.p99MsMax,
+      overlaps: overlaps.pairs === TARGETS.overlaps,
+    };
+    const sane = {
+      allUncontendedSucceeded: booking.succeeded === booking.ops && bare.succeeded === bare.ops,
+      contendedOneWinnerPerSlot: contendedWins === CONTENDED_SLOTS,
+    };
 
     // --- Report -----------------------------------------------------------------------
     const line = (label: string, value: string) => console.log(`${label.padEnd(34)}${value}`);
@@ -745,16 +886,30 @@ async function main() {
         ].join(" | "),
       );
     }
-    const otherLoad = Math.max(booking.otherLoadPct ?? 0, bare.otherLoadPct ?? 0);
-    if (otherLoad > 10) {
+    if (figures.otherLoadPctMax > 10) {
       console.log(
-        `warning: other processes used up to ${otherLoad.toFixed(0)}% of the machine during a ` +
+        `warning: other processes used up to ${figures.otherLoadPctMax}% of the machine during a ` +
           "measured phase; the figures are lower than on a quiet machine",
       );
     }
     console.log("");
     line("ratio (booking / bare)", `${ratio.toFixed(3)}  (target ≥ ${TARGETS.ratioMin})`);
-    line("booking p99", `${booking.p99.toFixed(2)} ms  (target < ${TARGETS.p99MsMax} ms)`);
+    line(
+      "booking p50 / p99",
+      `${booking.p50.toFixed(2)} / ${booking.p99.toFixed(2)} ms  (target p99 < ${TARGETS.p99MsMax} ms)`,
+    );
+    line(
+      "statements per operation",
+      `booking ${profiled.statementsPerBooking}, bare ${profiled.statementsPerBare}`,
+    );
+    line(
+      "round trips per operation",
+      `booking ${profiled.roundTripsPerBooking}, bare ${profiled.roundTripsPerBare} (parallel ones each count)`,
+    );
+    line(
+      "latency at concurrency 1 (p50)",
+      `booking ${profiled.serialBookingP50Ms} ms, bare ${profiled.serialBareP50Ms} ms`,
+    );
     line("booking outcomes", JSON.stringify(booking.outcomes));
     line("bare outcomes", JSON.stringify(bare.outcomes));
     if (firstError) line("first failure", firstError);
@@ -773,67 +928,46 @@ async function main() {
       `${sessions} sessions, ${participants} participants, ${emails} outbox emails`,
     );
 
-    if (profiled) {
-      console.log("");
-      console.log(
-        `profile (${FORCE_PROFILE ? "BENCH_PROFILE=1" : "a target was missed"}): where a booking's time goes`,
-      );
-      line(
-        "statements per operation",
-        `booking ${profiled.statementsPerBooking}, bare ${profiled.statementsPerBare} (incl. begin/commit)`,
-      );
-      line(
-        "latency at concurrency 1 (p50)",
-        `booking ${profiled.serialBookingP50Ms} ms, bare ${profiled.serialBareP50Ms} ms`,
-      );
-      line(
-        "isolated, one request",
-        `validateSlot ${profiled.validateSlotMsIsolated} ms (SQL + matcher, outside a tx), ` +
-          `buildBooking ${profiled.buildBookingMsIsolated} ms (CPU)`,
-      );
+    const limits: Record<string, string> = {};
+    const cpuNote =
+      `CPU per booking ${figures.bookingNodeCpuMsPerOp} ms Node + ${figures.bookingPostgresCpuMsPerOp} ms PostgreSQL ` +
+      `against ${figures.bareNodeCpuMsPerOp} + ${figures.barePostgresCpuMsPerOp} for the bare insert; ` +
+      `${profiled.statementsPerBooking} statements in ${profiled.roundTripsPerBooking} round trips against ` +
+      `${profiled.statementsPerBare} in ${profiled.roundTripsPerBare}`;
+    if (!met.ratioToBareInsert) {
+      limits.ratioToBareInsert =
+        `${cpuNote}. The write and its locked re-checks are one call (book_session); the ` +
+        "rest is the snapshot read (both people's availability and calendars, the request) and " +
+        "the price, counted over every qualified interviewer of the round. Next step: keep the " +
+        "scarcity count in the database instead of recounting it per booking.";
     }
-
+    if (!met.p99Ms) {
+      limits.p99Ms =
+        `At concurrency 16 on ${cpus().length} cores the machine is CPU-bound (${cpuNote}), ` +
+        `so p99 is queueing: other load up to ${figures.otherLoadPctMax}% during the run.`;
+    }
     const summary = {
       bench: "booking",
-      concurrency: CONCURRENCY,
-      opsPerPath: booking.ops,
-      booking: {
-        opsPerSec: round2(booking.opsPerSec, 1),
-        p50Ms: round2(booking.p50),
-        p99Ms: round2(booking.p99),
-        succeeded: booking.succeeded,
-        nodeCpuMsPerOp: round2(booking.nodeCpuMsPerOp),
-        postgresCpuMsPerOp:
-          booking.postgresCpuMsPerOp === null ? null : round2(booking.postgresCpuMsPerOp),
+      machine: { cores: cpus().length, concurrency: CONCURRENCY, opsPerPath: booking.ops },
+      figures,
+      targets: {
+        ratioToBareInsert: `>= ${TARGETS.ratioMin}`,
+        p99Ms: `< ${TARGETS.p99MsMax}`,
+        overlaps: `== ${TARGETS.overlaps}`,
       },
-      bare: {
-        opsPerSec: round2(bare.opsPerSec, 1),
-        p50Ms: round2(bare.p50),
-        p99Ms: round2(bare.p99),
-        succeeded: bare.succeeded,
-        nodeCpuMsPerOp: round2(bare.nodeCpuMsPerOp),
-        postgresCpuMsPerOp:
-          bare.postgresCpuMsPerOp === null ? null : round2(bare.postgresCpuMsPerOp),
-      },
-      ratio: round2(ratio, 3),
-      otherLoadPctMax: round2(otherLoad, 0),
-      contended: { attempts: contendedAttempts, slots: CONTENDED_SLOTS, succeeded: contendedWins },
-      overlaps: overlaps.pairs,
-      ...(profiled
-        ? {
-            profile: {
-              statementsPerBooking: profiled.statementsPerBooking,
-              statementsPerBare: profiled.statementsPerBare,
-              validateSlotMs: profiled.validateSlotMsIsolated,
-              buildBookingMs: profiled.buildBookingMsIsolated,
-            },
-          }
-        : {}),
-      targets: TARGETS,
       met,
+      limits,
+      checks: sane,
+      outcomes: {
+        booking: booking.outcomes,
+        bare: bare.outcomes,
+        contended: tally(contended.results),
+      },
     };
     console.log(JSON.stringify(summary));
-    if (!met.overlaps || !met.allUncontendedSucceeded || !met.contendedOneWinnerPerSlot) {
+    // The bench itself is broken (not a missed target) when bookings that must succeed fail,
+    // a contended slot is won other than once, or anything overlaps.
+    if (!met.overlaps || !sane.allUncontendedSucceeded || !sane.contendedOneWinnerPerSlot) {
       process.exitCode = 1;
     }
   } finally {

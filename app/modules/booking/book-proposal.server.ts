@@ -1,19 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
-import { levels, mockRequests, mockSessions } from "#db/schema";
+import { mockSessions } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
-import { holdEscrow } from "~/modules/credits/escrow.server";
-import { oneWayPrice } from "~/modules/credits/pricing.server";
-import { validateSlot } from "~/modules/matching/matching.server";
 import { bookedMessage } from "~/modules/notify/messages";
-import { enqueueSessionEmails } from "~/modules/notify/session-emails.server";
+import { sessionEmails } from "~/modules/notify/session-emails.server";
 import { BookingConflict } from "./booking-errors";
-import { lockPeople, type Result, refusalCode } from "./booking-tx.server";
+import { type Result, refusalCode } from "./booking-tx.server";
 import { buildBooking } from "./build-booking";
 import { describeCancelPolicy } from "./policy";
-import { getRequest, type RequestContext, requestSearch } from "./requests.server";
+import type { NewRequestRow, RequestContext } from "./requests.server";
 import { saveBooking } from "./save-booking.server";
+import { isBookableSlot, loadPeerStanding, loadPeopleFacts } from "./slot-facts.server";
 
 export type BookResult = Result<{ sessionId: string; replayed: boolean }>;
 
@@ -30,25 +28,6 @@ export interface BookingInput {
   expectedPrice?: number;
 }
 
-/** The peer's open swap request for this round that fits the level best. */
-async function peerSwapRequest(tx: Database, peerId: string, ctx: RequestContext) {
-  const [row] = await tx
-    .select({ id: mockRequests.id, targetLevelId: mockRequests.targetLevelId })
-    .from(mockRequests)
-    .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
-    .where(
-      and(
-        eq(mockRequests.userId, peerId),
-        eq(mockRequests.roundId, ctx.roundId),
-        eq(mockRequests.format, "swap"),
-        eq(mockRequests.status, "open"),
-      ),
-    )
-    .orderBy(sql`abs(${levels.rank} - ${ctx.targetLevelRank})`, asc(mockRequests.createdAt))
-    .limit(1);
-  return row ?? null;
-}
-
 async function findByIdempotencyKey(db: Database, key: string) {
   const [row] = await db
     .select({ id: mockSessions.id, bookedBy: mockSessions.bookedBy })
@@ -63,74 +42,96 @@ function replayOf(existing: { id: string; bookedBy: string }, userId: string): B
     : { ok: false, error: "idempotency_conflict" };
 }
 
+/** The request a booking is for: an open one, or one to write with the booking. */
+export interface BookingRequestSource {
+  ctx: RequestContext;
+  /** Set for a suggested mock: book_session writes this request with the booking. */
+  newRequest: NewRequestRow | null;
+}
+
 /**
- * The booking transaction, whatever the request comes from: `requestOf` reads it (or
- * writes it, for a suggested mock) inside the transaction and throws a BookingConflict
- * when there is none. Then the slot is validated, the rows are built and saved, and
- * the invites are written; delivery is kicked after the commit.
+ * The booking, whatever the request comes from: an open request (read with the
+ * people's facts), or one a suggested mock writes with the booking (`describe` checks
+ * and describes it, or throws a BookingConflict).
+ *
+ * Two steps. First the slot is judged from a snapshot, outside any transaction: both
+ * people's availability, calendars and invite details in one statement (with the
+ * request), then the peer's standing with the price in one more, and the matcher's
+ * own rule decides (isBookableSlot: isValidStart on the inputs validateSlot builds).
+ * Then one call of book_session (saveBooking) re-checks under both people's locks what
+ * another booking can change and writes everything, or refuses with a code. Delivery
+ * is kicked after the commit.
  */
 export async function bookWithRequest(
   input: BookingInput,
-  requestOf: (tx: Database, now: Date) => Promise<RequestContext>,
+  request:
+    | { requestId: string }
+    | { describe: (db: Database, now: Date) => Promise<BookingRequestSource> },
 ): Promise<BookResult> {
   const now = input.now ?? new Date();
   const db = getDb();
   try {
-    const outcome = await db.transaction(async (tx) => {
-      await lockPeople(tx, [input.userId, input.peerId]);
-      // A double submit waits on the lock above; once it holds it, the first booking
-      // has committed and is found here.
-      const existing = await findByIdempotencyKey(tx, input.idempotencyKey);
-      if (existing) return replayOf(existing, input.userId);
-      const ctx = await requestOf(tx, now);
-      if (ctx.status !== "open" || ctx.expiresAt <= now) {
-        throw new BookingConflict("request_closed");
-      }
-      // Independent reads go out together (postgres.js pipelines them on the connection).
-      const [valid, peerRequest] = await Promise.all([
-        validateSlot(requestSearch(ctx), input.peerId, input.start, now, tx),
-        ctx.format === "swap" ? peerSwapRequest(tx, input.peerId, ctx) : Promise.resolve(null),
-      ]);
-      if (!valid) throw new BookingConflict("slot_taken");
-      const price = ctx.format === "one_way" ? await oneWayPrice(tx, ctx) : 0;
-      if (input.expectedPrice !== undefined && input.expectedPrice !== price) {
-        throw new BookingConflict("price_changed");
-      }
-      const rows = buildBooking({
-        sessionId: randomUUID(),
-        request: ctx,
-        peerId: input.peerId,
-        peerRequest,
-        start: input.start,
+    const [facts, described] = await Promise.all([
+      loadPeopleFacts(db, {
+        userIds: [input.userId, input.peerId],
         idempotencyKey: input.idempotencyKey,
-        priceCredits: price,
-      });
-      if (!(await saveBooking(tx, rows))) throw new BookingConflict("slot_taken");
-      // The candidate's credits go into escrow in the same transaction: not enough of
-      // them fails the ledger's CHECK and the whole booking with it.
-      if (rows.session.priceCredits > 0) {
-        await holdEscrow(tx, {
-          sessionId: rows.session.id,
-          candidateId: input.userId,
-          interviewerId: input.peerId,
-          amount: rows.session.priceCredits,
-        });
-      }
-      await enqueueSessionEmails(tx, rows.session.id, {
+        requestId: "requestId" in request ? request.requestId : null,
+        now,
+      }),
+      "describe" in request ? request.describe(db, now) : Promise.resolve(null),
+    ]);
+    const source: BookingRequestSource | null =
+      described ?? (facts.request ? { ctx: facts.request, newRequest: null } : null);
+    if (facts.existing) return replayOf(facts.existing, input.userId);
+    if (!source || source.ctx.userId !== input.userId) throw new BookingConflict("not_found");
+    const { ctx } = source;
+    if (ctx.status !== "open" || ctx.expiresAt <= now) {
+      throw new BookingConflict("request_closed");
+    }
+    const { standing, price } = await loadPeerStanding(db, ctx, input.peerId, now);
+    const requester = facts.people.get(input.userId);
+    const peer = facts.people.get(input.peerId);
+    if (!isBookableSlot(ctx, requester, peer, standing, input.start, now)) {
+      throw new BookingConflict("slot_taken");
+    }
+    if (input.expectedPrice !== undefined && input.expectedPrice !== price) {
+      throw new BookingConflict("price_changed");
+    }
+    const booking = buildBooking({
+      sessionId: randomUUID(),
+      request: ctx,
+      peerId: input.peerId,
+      start: input.start,
+      idempotencyKey: input.idempotencyKey,
+      priceCredits: price,
+    });
+    const emails = sessionEmails(
+      {
+        sessionId: booking.sessionId,
+        roundName: ctx.roundName,
+        format: ctx.format,
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        sequence: 0,
+        people: facts.readers,
+      },
+      {
         kind: "booked",
         invite: "request",
         build: (m) => bookedMessage({ ...m, policy: describeCancelPolicy(m.start, now) }),
-      });
-      return { ok: true, sessionId: rows.session.id, replayed: false } as const;
-    });
-    if (outcome.ok && !outcome.replayed) await kickJob("deliver-email");
-    return outcome;
+      },
+    );
+    const saved = await saveBooking(db, booking, { now, newRequest: source.newRequest, emails });
+    if (saved.kind === "refused") throw new BookingConflict(saved.error);
+    if (saved.kind === "booked") await kickJob("deliver-email");
+    return { ok: true, sessionId: saved.sessionId, replayed: saved.kind === "replayed" };
   } catch (err) {
     const code = refusalCode(err);
-    if (code) return { ok: false, error: code };
-    // The same key committed by a concurrent double submit: answer with that booking.
+    // A double submit's twin may have booked with the same key meanwhile (its slot then
+    // looks taken, its request closed): answer with that booking.
     const existing = await findByIdempotencyKey(db, input.idempotencyKey);
     if (existing) return replayOf(existing, input.userId);
+    if (code) return { ok: false, error: code };
     throw err;
   }
 }
@@ -141,9 +142,5 @@ export async function bookWithRequest(
  * the invites in the outbox. A repeated idempotency key returns the first booking.
  */
 export function bookProposal(input: BookingInput & { requestId: string }): Promise<BookResult> {
-  return bookWithRequest(input, async (tx) => {
-    const ctx = await getRequest(input.requestId, tx);
-    if (!ctx || ctx.userId !== input.userId) throw new BookingConflict("not_found");
-    return ctx;
-  });
+  return bookWithRequest(input, { requestId: input.requestId });
 }

@@ -4,15 +4,14 @@ import { allowedFormats, type RoundFormatRules } from "~/modules/matching/format
 import { type ProposalView, proposeSlots } from "~/modules/matching/matching.server";
 import type { MockFormat } from "~/modules/matching/types";
 import { type BookResult, bookWithRequest } from "./book-proposal.server";
-import { BookingConflict } from "./booking-errors";
-import { getRequest, insertRequest } from "./requests.server";
+import { describeNewRequest } from "./requests.server";
 
 /** How far ahead the suggested next mock looks (progress page), and its request's horizon. */
 export const SUGGESTION_HORIZON_DAYS = 14;
 
 /**
  * Books a suggested mock in one step and one transaction: the request for the
- * suggestion is written and booked together, so a refused booking leaves no request
+ * suggestion is written and booked together (by book_session), so a refused booking leaves no request
  * behind, and a replayed one (double click) returns the first booking.
  */
 export function bookSuggestedMock(
@@ -39,22 +38,22 @@ export function bookSuggestedMock(
       now,
       expectedPrice: input.expectedPrice,
     },
-    async (tx) => {
-      const id = await insertRequest(
-        tx,
-        userId,
-        {
-          loopSlug: input.loopSlug,
-          roundSlug: input.roundSlug,
-          levelCode: input.levelCode,
-          format: input.format,
-          horizonDays: SUGGESTION_HORIZON_DAYS,
-        },
-        now,
-      );
-      const ctx = await getRequest(id, tx);
-      if (!ctx) throw new BookingConflict("not_found");
-      return ctx;
+    {
+      describe: async (db) => {
+        const { ctx, row } = await describeNewRequest(
+          db,
+          userId,
+          {
+            loopSlug: input.loopSlug,
+            roundSlug: input.roundSlug,
+            levelCode: input.levelCode,
+            format: input.format,
+            horizonDays: SUGGESTION_HORIZON_DAYS,
+          },
+          now,
+        );
+        return { ctx, newRequest: row };
+      },
     },
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, gt, lte } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { levels, loops, mockRequests, rounds } from "#db/schema";
@@ -103,23 +104,39 @@ export interface RequestInput {
   horizonDays: number;
 }
 
+/** A request not written yet: what the booking function inserts (book_session). */
+export interface NewRequestRow {
+  loop_id: number;
+  round_id: number;
+  target_level_id: number;
+  format: MockFormat;
+  horizon_days: number;
+  expires_at: string;
+}
+
 /**
- * Writes an open request in `tx` after checking its round, level and format. Returns
- * its id, or throws a BookingConflict. The caller holds the person's lock.
+ * Checks a request's round, level and format and describes it before it is written:
+ * the context a booking validates against, and the row to insert. Throws a
+ * BookingConflict (not_found, format_not_allowed).
  */
-export async function insertRequest(
-  tx: Database,
+export async function describeNewRequest(
+  db: Database,
   userId: string,
   input: RequestInput,
   now: Date,
-): Promise<string> {
-  const [target] = await tx
+  id: string = randomUUID(),
+): Promise<{ ctx: RequestContext; row: NewRequestRow }> {
+  const [target] = await db
     .select({
       loopId: loops.id,
       roundId: rounds.id,
+      roundSlug: rounds.slug,
+      roundName: rounds.name,
+      roundMinutes: rounds.durationMinutes,
       allowsSwap: rounds.allowsSwap,
       oneWayFromRank: rounds.oneWayFromRank,
       levelId: levels.id,
+      levelCode: levels.code,
       levelRank: levels.rank,
     })
     .from(loops)
@@ -136,16 +153,59 @@ export async function insertRequest(
   if (!allowedFormats(target, target.levelRank).includes(input.format)) {
     throw new BookingConflict("format_not_allowed");
   }
-  const [row] = await tx
-    .insert(mockRequests)
-    .values({
+  const expiresAt = new Date(now.getTime() + input.horizonDays * DAY_MS);
+  return {
+    ctx: {
+      id,
       userId,
       loopId: target.loopId,
       roundId: target.roundId,
+      roundSlug: target.roundSlug,
+      roundName: target.roundName,
+      roundMinutes: target.roundMinutes,
       targetLevelId: target.levelId,
+      targetLevelCode: target.levelCode,
+      targetLevelRank: target.levelRank,
       format: input.format,
       horizonDays: input.horizonDays,
-      expiresAt: new Date(now.getTime() + input.horizonDays * DAY_MS),
+      status: "open",
+      sessionId: null,
+      createdAt: now,
+      expiresAt,
+    },
+    row: {
+      loop_id: target.loopId,
+      round_id: target.roundId,
+      target_level_id: target.levelId,
+      format: input.format,
+      horizon_days: input.horizonDays,
+      expires_at: expiresAt.toISOString(),
+    },
+  };
+}
+
+/**
+ * Writes an open request in `tx` after checking its round, level and format. Returns
+ * its id, or throws a BookingConflict. The caller holds the person's lock.
+ */
+export async function insertRequest(
+  tx: Database,
+  userId: string,
+  input: RequestInput,
+  now: Date,
+): Promise<string> {
+  const { ctx } = await describeNewRequest(tx, userId, input, now);
+  const [row] = await tx
+    .insert(mockRequests)
+    .values({
+      id: ctx.id,
+      userId,
+      loopId: ctx.loopId,
+      roundId: ctx.roundId,
+      targetLevelId: ctx.targetLevelId,
+      format: ctx.format,
+      horizonDays: ctx.horizonDays,
+      expiresAt: ctx.expiresAt,
     })
     .returning({ id: mockRequests.id });
   return row!.id;

@@ -1,44 +1,55 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { rowsOf } from "#db/rows";
-import { tstzRange } from "./booking-tx.server";
-import type { BookingRows } from "./build-booking";
+import { DEFAULT_LIMITS } from "~/modules/availability/types";
+import { type OutgoingEmail, toOutboxRow } from "~/modules/notify/outbox.server";
+import type { BookingErrorCode } from "./booking-errors";
+import type { NewBooking } from "./build-booking";
+import type { NewRequestRow } from "./requests.server";
+
+export type SaveOutcome =
+  | { kind: "booked"; sessionId: string }
+  | { kind: "replayed"; sessionId: string }
+  | { kind: "refused"; error: BookingErrorCode };
+
+const REFUSALS: ReadonlySet<string> = new Set<BookingErrorCode>([
+  "idempotency_conflict",
+  "not_found",
+  "request_closed",
+  "slot_taken",
+  "insufficient_credits",
+]);
 
 /**
- * Writes a built booking in one statement: the session, both participants, and the
- * request(s) closed. The exclusion constraint refuses it whole if either person is
- * taken. Returns false when a request was no longer open (someone else took it).
+ * Writes a built booking in one statement, one round trip: the database function
+ * book_session (migration 0014) takes both people's locks, re-checks what another
+ * booking could have changed since the slot was validated (idempotency key, the
+ * request, both calendars, the balance) and writes the request of a suggested mock,
+ * the session, its participants, the request(s) closed, the escrow with its hold
+ * entry and the invites, or refuses with a code before writing anything. Outside a
+ * transaction the call is its own transaction. The exclusion constraint and the
+ * ledger's CHECK still have the last word: they throw, and refusalCode maps them.
  */
-export async function saveBooking(tx: Database, rows: BookingRows): Promise<boolean> {
-  const s = rows.session;
-  const during = tstzRange(s.startsAt, s.endsAt);
-  const participants = rows.participants.map(
-    (p) => sql`(${s.id}, ${p.userId}, ${p.role}, ${p.targetLevelId}::int, ${during}::tstzrange)`,
-  );
-  const written = await tx.execute(sql`
-    with new_session as (
-      insert into mock_sessions
-        (id, loop_id, round_id, format, starts_at, ends_at, booked_by, idempotency_key, request_id,
-         price_credits)
-      values (${s.id}, ${s.loopId}, ${s.roundId}, ${s.format}, ${s.startsAt.toISOString()},
-              ${s.endsAt.toISOString()}, ${s.bookedBy}, ${s.idempotencyKey}, ${s.requestId},
-              ${s.priceCredits})
-      returning id
-    ), new_participants as (
-      insert into session_participants (session_id, user_id, role, target_level_id, during)
-      values ${sql.join(participants, sql`, `)}
-      returning 1
-    ), closed as (
-      update mock_requests set status = 'booked', session_id = ${s.id}
-      where id in (${sql.join(
-        rows.requestIds.map((r) => sql`${r}::uuid`),
-        sql`, `,
-      )}) and status = 'open'
-      returning id
-    )
-    select (select count(*) from closed)::int as closed,
-           (select count(*) from new_participants)::int as participants,
-           (select count(*) from new_session)::int as sessions`);
-  const counts = rowsOf<{ closed: number }>(written)[0];
-  return Number(counts?.closed) === rows.requestIds.length;
+export async function saveBooking(
+  db: Database,
+  booking: NewBooking,
+  extra: { now: Date; newRequest: NewRequestRow | null; emails: OutgoingEmail[] },
+): Promise<SaveOutcome> {
+  const result = await db.execute(sql`
+    select outcome, session_id from book_session(
+      ${booking.sessionId}::uuid, ${booking.idempotencyKey}::text, ${booking.userId}::uuid,
+      ${booking.peerId}::uuid, ${booking.requestId}::uuid,
+      ${extra.newRequest ? JSON.stringify(extra.newRequest) : null}::jsonb,
+      ${booking.startsAt.toISOString()}::timestamptz, ${booking.endsAt.toISOString()}::timestamptz,
+      ${booking.priceCredits}::integer, ${extra.now.toISOString()}::timestamptz,
+      ${DEFAULT_LIMITS.bufferMinutes}::integer, ${DEFAULT_LIMITS.maxSessionsPerDay}::integer,
+      ${JSON.stringify(extra.emails.map(toOutboxRow))}::jsonb)`);
+  const row = rowsOf<{ outcome: string; session_id: string | null }>(result)[0];
+  if (row?.outcome === "booked" || row?.outcome === "replayed") {
+    return { kind: row.outcome, sessionId: row.session_id! };
+  }
+  if (row && REFUSALS.has(row.outcome)) {
+    return { kind: "refused", error: row.outcome as BookingErrorCode };
+  }
+  throw new Error(`book_session answered ${JSON.stringify(row)}`);
 }

@@ -20,6 +20,23 @@ export interface OutgoingEmail {
 
 type Executor = Pick<Database, "insert">;
 
+/**
+ * An email as the outbox stores it (snake_case columns), for writers that insert rows
+ * themselves in one statement (the booking function book_session).
+ */
+export function toOutboxRow(email: OutgoingEmail) {
+  return {
+    user_id: email.userId,
+    to_address: email.toAddress,
+    // A subject is one header line: a line break in a name must not start another header.
+    subject: toOneLine(email.subject),
+    text_body: email.textBody,
+    ics: email.ics ?? null,
+    kind: email.kind,
+    dedupe_key: email.dedupeKey ?? null,
+  };
+}
+
 /** Writes emails in the caller's transaction: they exist exactly when the change does. */
 export async function enqueueEmails(tx: Executor, emails: OutgoingEmail[]): Promise<number> {
   if (emails.length === 0) return 0;

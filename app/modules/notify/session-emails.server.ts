@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { mockSessions, profiles, rounds, sessionParticipants, users } from "#db/schema";
 import { getEnv, publicOrigin } from "~/env.server";
-import { enqueueEmails } from "./outbox.server";
+import { enqueueEmails, type OutgoingEmail } from "./outbox.server";
 import { buildSessionEmails, type MessageBuilder, type SessionPeople } from "./session-emails";
 
 async function loadSessionPeople(tx: Database, sessionId: string): Promise<SessionPeople | null> {
@@ -65,4 +65,12 @@ export async function sendSessionEmails(
   return getDb().transaction((tx) =>
     enqueueSessionEmails(tx, sessionId, { kind, invite: null, build }),
   );
+}
+
+/** The emails about a session not written yet (a booking builds them before its one write). */
+export function sessionEmails(
+  info: SessionPeople,
+  options: { kind: string; invite: "request" | "cancel" | null; build: MessageBuilder },
+): OutgoingEmail[] {
+  return buildSessionEmails(info, { ...options, origin: publicOrigin(getEnv()) });
 }
