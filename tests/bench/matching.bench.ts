@@ -332,7 +332,8 @@ if (largest) {
 if (db) {
   figures.dbP50MsAt100k = db.p50Ms;
   figures.dbP99MsAt100k = db.p99Ms;
-  figures.dbStatementsPerRequest = db.statements;
+  figures.dbSwapP50MsAt100k = db.swapP50Ms;
+  figures.dbOneWayP50MsAt100k = db.oneWayP50Ms;
 }
 console.log(
   JSON.stringify({
