@@ -40,8 +40,6 @@ export interface DatabasePhase {
   p99Ms: number;
   swapP50Ms: number;
   oneWayP50Ms: number;
-  /** Peers the candidate queries returned, mean per request (what was loaded). */
-  loadedPerRequest: number | null;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -56,7 +54,7 @@ export async function runDatabasePhase(): Promise<DatabasePhase | null> {
     return null;
   }
   const peers = Number(process.env.DB_PEERS ?? 100_000);
-  const requests = Number(process.env.DB_REQUESTS ?? 40);
+  const requests = Number(process.env.DB_REQUESTS ?? 10);
   const name = uniqueDatabaseName("bench_matching");
   const url = withDatabaseName(adminUrl, name);
   await createDatabase(adminUrl, name);
@@ -168,7 +166,6 @@ export async function runDatabasePhase(): Promise<DatabasePhase | null> {
           50,
         ),
       ),
-      loadedPerRequest: null,
     };
     console.log(
       `database: ${peers} peers seeded in ${result.seedMs} ms; proposeSlots over ${result.requests} requests: ` +
