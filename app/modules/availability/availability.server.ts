@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
 import { pgConstraint } from "#db/errors";
+import { inIds } from "#db/in-ids";
 import {
   availabilityOverrides,
   availabilityRules,
@@ -52,15 +53,15 @@ export async function loadAvailabilities(
   const result = new Map<string, AvailabilityView>();
   if (userIds.length === 0) return result;
   const [settings, zones, rules, overrides] = await Promise.all([
-    db.select().from(availabilitySettings).where(inArray(availabilitySettings.userId, userIds)),
+    db.select().from(availabilitySettings).where(inIds(availabilitySettings.userId, userIds)),
     db
       .select({ userId: profiles.userId, timeZone: profiles.timeZone })
       .from(profiles)
-      .where(inArray(profiles.userId, userIds)),
+      .where(inIds(profiles.userId, userIds)),
     db
       .select()
       .from(availabilityRules)
-      .where(inArray(availabilityRules.userId, userIds))
+      .where(inIds(availabilityRules.userId, userIds))
       .orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startMinute)),
     db
       .select()
@@ -68,16 +69,21 @@ export async function loadAvailabilities(
       .where(
         fromDate
           ? and(
-              inArray(availabilityOverrides.userId, userIds),
+              inIds(availabilityOverrides.userId, userIds),
               gte(availabilityOverrides.date, fromDate),
             )
-          : inArray(availabilityOverrides.userId, userIds),
+          : inIds(availabilityOverrides.userId, userIds),
       )
       .orderBy(asc(availabilityOverrides.date), asc(availabilityOverrides.startMinute)),
   ]);
+  // Grouped by person once: a pool of many thousands must not be filtered per person.
+  const settingsOf = new Map(settings.map((row) => [row.userId, row]));
+  const zoneOf = new Map(zones.map((row) => [row.userId, row.timeZone]));
+  const rulesOf = groupBy(rules, (row) => row.userId);
+  const overridesOf = groupBy(overrides, (row) => row.userId);
   for (const userId of userIds) {
-    const own = settings.find((s) => s.userId === userId);
-    const zone = own?.timeZone ?? zones.find((z) => z.userId === userId)?.timeZone ?? "UTC";
+    const own = settingsOf.get(userId);
+    const zone = own?.timeZone ?? zoneOf.get(userId) ?? "UTC";
     const limits: AvailabilityLimits = own
       ? {
           minNoticeMinutes: own.minNoticeMinutes,
@@ -85,24 +91,34 @@ export async function loadAvailabilities(
           bufferMinutes: own.bufferMinutes,
         }
       : DEFAULT_LIMITS;
-    const ownOverrides = overrides.filter((o) => o.userId === userId).map(toOverride);
+    const ownOverrides = (overridesOf.get(userId) ?? []).map(toOverride);
     result.set(userId, {
       timeZone: zone,
       limits,
       autoBook: own?.autoBook ?? false,
       saved: Boolean(own),
-      rules: rules
-        .filter((r) => r.userId === userId)
-        .map((r) => ({
-          weekday: r.weekday as Weekday,
-          startMinute: r.startMinute,
-          endMinute: r.endMinute,
-        })),
+      rules: (rulesOf.get(userId) ?? []).map((r) => ({
+        weekday: r.weekday as Weekday,
+        startMinute: r.startMinute,
+        endMinute: r.endMinute,
+      })),
       overrides: ownOverrides.map(({ id: _id, ...rest }) => rest as DateOverride),
       overridesWithIds: ownOverrides,
     });
   }
   return result;
+}
+
+/** Rows by key, in their order. */
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 export async function getAvailability(userId: string): Promise<AvailabilityView> {

@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
+import { inIds } from "#db/in-ids";
 import { feedback, feedbackReveals, mockSessions, sessionParticipants } from "#db/schema";
 import { buildPersonRecord, type PersonRecord, type RatingTotals } from "./record";
 import { pieceReveal } from "./reveal.server";
@@ -32,7 +33,7 @@ export async function loadPersonRecords(
       })
       .from(sessionParticipants)
       .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
-      .where(inArray(me, ids))
+      .where(inIds(me, ids))
       .groupBy(me),
     db
       .select({
@@ -45,7 +46,7 @@ export async function loadPersonRecords(
       })
       .from(feedback)
       .innerJoin(feedbackReveals, pieceReveal)
-      .where(and(eq(feedback.kind, "rating"), inArray(feedback.recipientId, ids)))
+      .where(and(eq(feedback.kind, "rating"), inIds(feedback.recipientId, ids)))
       .groupBy(feedback.recipientId),
   ]);
 

@@ -102,7 +102,7 @@ export function planRequest(request: MatchRequest): MatchPlan | null {
 }
 
 /** The level a one-way interviewer takes candidates up to: offered and qualified, unpaused. */
-function oneWayRank(candidate: MatchCandidate): number | null {
+export function oneWayRank(candidate: MatchCandidate): number | null {
   return oneWayUpToRank(
     candidate.interviewsUpToRank,
     candidate.qualifiedUpToRank,
@@ -124,7 +124,7 @@ function isQualified(request: MatchRequest, candidate: MatchCandidate): boolean 
 }
 
 /** Not the requester, qualified, and a daily cap that allows a session at all. */
-function meetsPeerConstraints(
+export function meetsPeerConstraints(
   request: MatchRequest,
   requester: MatchPerson,
   candidate: MatchCandidate,
@@ -155,17 +155,35 @@ function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : value;
 }
 
-function levelFit(request: MatchRequest, candidate: MatchCandidate): number {
+/**
+ * Level fit from the ranks alone (swap: the peer's target; one-way: what the peer
+ * interviews up to and their current level), so an index can price a whole bucket.
+ */
+export function levelFitOfRanks(
+  request: Pick<MatchRequest, "format" | "targetLevelRank">,
+  swapTargetRank: number | null,
+  oneWayUpTo: number | null,
+  levelRank: number | null,
+): number {
   const target = request.targetLevelRank;
   if (request.format === "swap") {
-    return candidate.swapTargetRank === target ? 1 : 0.5;
+    return swapTargetRank === target ? 1 : 0.5;
   }
   // Interviewers calibrated at or just above the target know that bar best; far above
   // they tend to grade against their own level.
-  const above = (oneWayRank(candidate) ?? target) - target;
+  const above = (oneWayUpTo ?? target) - target;
   const qualification = above <= 1 ? 1 : above === 2 ? 0.75 : 0.5;
-  const seniority = candidate.levelRank === null ? 0.5 : candidate.levelRank >= target ? 1 : 0;
+  const seniority = levelRank === null ? 0.5 : levelRank >= target ? 1 : 0;
   return 0.7 * qualification + 0.3 * seniority;
+}
+
+function levelFit(request: MatchRequest, candidate: MatchCandidate): number {
+  return levelFitOfRanks(
+    request,
+    candidate.swapTargetRank,
+    request.format === "one_way" ? oneWayRank(candidate) : null,
+    candidate.levelRank,
+  );
 }
 
 function fairness(candidate: MatchCandidate): number {
@@ -173,6 +191,19 @@ function fairness(candidate: MatchCandidate): number {
   const received = Math.max(0, candidate.interviewsReceived);
   // The +2 keeps one early interview from swinging a newcomer to an extreme.
   return 0.5 + (0.5 * (given - received)) / (given + received + 2);
+}
+
+/**
+ * The part of the score that depends on the peer alone (reliability, quality,
+ * fairness): the same for every request, so an index can sort peers by it once.
+ */
+export function peerStanding(candidate: MatchCandidate): number {
+  const weights = MATCH_SCORE_WEIGHTS;
+  return (
+    weights.reliability * clamp01(candidate.reliability ?? UNKNOWN_RELIABILITY) +
+    weights.quality * clamp01(candidate.quality ?? UNKNOWN_QUALITY) +
+    weights.fairness * fairness(candidate)
+  );
 }
 
 function freshPartner(candidate: MatchCandidate, now: number): number {
@@ -341,7 +372,7 @@ export function overlapsAny(intervals: readonly Interval[], from: number, to: nu
 
 // ---- The fast search ------------------------------------------------------------------
 
-interface RequesterSlots {
+export interface RequesterSlots {
   /** 1 where the requester could start a session at slot i. */
   ok: Uint8Array;
   /** The requester's local day number of slot i (where ok). */
@@ -351,7 +382,7 @@ interface RequesterSlots {
   coverage: Interval[];
 }
 
-function requesterSlots(plan: MatchPlan, requester: MatchPerson): RequesterSlots | null {
+export function requesterSlots(plan: MatchPlan, requester: MatchPerson): RequesterSlots | null {
   const { availability, busy } = requester;
   const { limits, timeZone } = availability;
   if (!(limits.maxSessionsPerDay >= 1)) return null;
@@ -389,7 +420,7 @@ function requesterSlots(plan: MatchPlan, requester: MatchPerson): RequesterSlots
  * The days of one zone whose windows can touch one of the requester's possible sessions;
  * a peer's rules are expanded on these days only.
  */
-function relevantDays(timeZone: string, plan: MatchPlan, coverage: Interval[]): ZoneDay[] {
+export function relevantDays(timeZone: string, plan: MatchPlan, coverage: Interval[]): ZoneDay[] {
   // Local dates of the searched instants lie within a day of their UTC dates, and a
   // window may reach one date further.
   const firstDay = Math.floor(plan.firstSlot / DAY_MS) - 2;
@@ -408,7 +439,7 @@ function relevantDays(timeZone: string, plan: MatchPlan, coverage: Interval[]): 
 }
 
 /** Reused buffers, so the per-candidate loop allocates nothing in the common case. */
-class Scratch {
+export class Scratch {
   windowStart = new Float64Array(64);
   windowEnd = new Float64Array(64);
   windowCount = 0;
@@ -508,7 +539,7 @@ function expandCandidateWindows(candidate: MatchCandidate, days: ZoneDay[], scra
  * Collects the candidate's valid starts (ascending) into scratch.starts/days and returns
  * how many; stops as soon as the picks of pickSpreadStarts are settled.
  */
-function collectValidStarts(
+export function collectValidStarts(
   plan: MatchPlan,
   requester: RequesterSlots,
   candidate: MatchCandidate,
@@ -564,7 +595,7 @@ function collectValidStarts(
 }
 
 /** Keeps the best `limit` slots, sorted, in a small array. */
-function offer(best: RankedSlot[], slot: RankedSlot, limit: number): void {
+export function offer(best: RankedSlot[], slot: RankedSlot, limit: number): void {
   if (best.length === limit && compareRankedSlots(slot, best[limit - 1]!) >= 0) return;
   let at = best.length;
   while (at > 0 && compareRankedSlots(slot, best[at - 1]!) < 0) at--;

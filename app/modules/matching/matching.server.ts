@@ -1,5 +1,6 @@
-import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, between, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client";
+import { inIds } from "#db/in-ids";
 import {
   levels,
   mockRequests,
@@ -38,7 +39,7 @@ async function loadBusy(
     .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
     .where(
       and(
-        inArray(sessionParticipants.userId, userIds),
+        inIds(sessionParticipants.userId, userIds),
         eq(sessionParticipants.active, true),
         gt(mockSessions.endsAt, since),
         excludeSessionId ? ne(mockSessions.id, excludeSessionId) : undefined,
@@ -91,9 +92,7 @@ export async function loadPeerStats(
       })
       .from(sessionParticipants)
       .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
-      .where(
-        and(inArray(sessionParticipants.userId, peerIds), eq(mockSessions.status, "completed")),
-      )
+      .where(and(inIds(sessionParticipants.userId, peerIds), eq(mockSessions.status, "completed")))
       .groupBy(sessionParticipants.userId, sessionParticipants.role),
   ]);
   for (const id of peerIds) {
@@ -126,7 +125,7 @@ export async function loadPeerStats(
       .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
       .where(
         and(
-          inArray(sessionParticipants.userId, peerIds),
+          inIds(sessionParticipants.userId, peerIds),
           inArray(sessionParticipants.sessionId, mine),
           ne(mockSessions.status, "cancelled"),
         ),
@@ -240,6 +239,9 @@ async function selectPeers(
         eq(mockRequests.format, "swap"),
         eq(mockRequests.status, "open"),
         gt(mockRequests.expiresAt, now),
+        // Only targets a swap can pair with (the matcher's rule): the rest of the
+        // round's requests are never read.
+        between(levels.rank, search.targetLevelRank - 1, search.targetLevelRank + 1),
         ne(mockRequests.userId, search.userId),
         onlyPeerId ? eq(mockRequests.userId, onlyPeerId) : undefined,
       ),
@@ -284,7 +286,7 @@ async function buildMatchInputs(
       .from(users)
       .innerJoin(profiles, eq(profiles.userId, users.id))
       .leftJoin(levels, eq(levels.id, profiles.currentLevelId))
-      .where(inArray(users.id, everyone)),
+      .where(inIds(users.id, everyone)),
   ]);
 
   const names = new Map(
@@ -315,9 +317,11 @@ async function buildMatchInputs(
     availability: availability.get(base.userId)!,
     busy: busy.get(base.userId) ?? [],
   };
+  // By id: a search over a large pool must not look each peer up in a list.
+  const peopleById = new Map(people.map((p) => [p.id, p]));
   const candidates: MatchCandidate[] = peerRows.map((peer) => {
     const s = stats.get(peer.userId) ?? NEUTRAL_STATS;
-    const person = people.find((p) => p.id === peer.userId);
+    const person = peopleById.get(peer.userId);
     return {
       id: peer.userId,
       name: person?.name ?? "A peer",
