@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import * as Y from "yjs";
 import { type Database, getDb } from "#db/client";
 import {
@@ -39,6 +40,11 @@ import type { ReceivedScorecard } from "./readiness";
 import { pieceReveal, revealDueHalves } from "./reveal.server";
 
 type Executor = Database;
+
+/** A json column as the driver hands it over: parsed already (both drivers do), or text. */
+function jsonOf<T>(value: T[] | string): T[] {
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+}
 
 export function parseHalf(value: string | undefined): 1 | 2 | null {
   return value === "1" ? 1 : value === "2" ? 2 : null;
@@ -649,11 +655,48 @@ export async function listFeedbackToWrite(
   viewerId: string,
   now: Date = new Date(),
 ): Promise<PendingFeedback[]> {
-  const db = getDb();
-  const mine = await db
-    .select({ sessionId: sessionParticipants.sessionId })
+  // One statement: the sessions still in their writing window, each with its
+  // participants, the feedback submitted on it and the viewer's drafts (it took five).
+  // An alias renders as its bare name inside sql``: the table goes before it.
+  const seat = alias(sessionParticipants, "seat");
+  const seatUser = alias(users, "seat_user");
+  const seatProfile = alias(profiles, "seat_profile");
+  const written = alias(feedback, "written");
+  const draft = alias(feedbackDrafts, "draft");
+  const rows = await getDb()
+    .select({
+      id: mockSessions.id,
+      loopId: mockSessions.loopId,
+      roundId: mockSessions.roundId,
+      roundName: rounds.name,
+      format: mockSessions.format,
+      bookedBy: mockSessions.bookedBy,
+      status: mockSessions.status,
+      currentHalf: mockSessions.currentHalf,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+      participants: sql<FeedbackSession["participants"] | string>`(
+        select coalesce(json_agg(json_build_object(
+          'userId', ${seat.userId}, 'role', ${seat.role}, 'targetLevelId', ${seat.targetLevelId},
+          'name', ${seatUser.name}, 'email', ${seatUser.email}, 'timeZone', ${seatProfile.timeZone}
+        )), '[]')
+        from ${sessionParticipants} ${seat}
+        inner join ${users} ${seatUser} on ${seatUser.id} = ${seat.userId}
+        inner join ${profiles} ${seatProfile} on ${seatProfile.userId} = ${seat.userId}
+        where ${seat.sessionId} = ${mockSessions.id})`,
+      submitted: sql<{ half: number; kind: string; authorId: string }[] | string>`(
+        select coalesce(json_agg(json_build_object(
+          'half', ${written.half}, 'kind', ${written.kind}, 'authorId', ${written.authorId}
+        )), '[]')
+        from ${feedback} ${written} where ${written.sessionId} = ${mockSessions.id})`,
+      drafts: sql<{ half: number; kind: string }[] | string>`(
+        select coalesce(json_agg(json_build_object('half', ${draft.half}, 'kind', ${draft.kind})), '[]')
+        from ${feedbackDrafts} ${draft}
+        where ${draft.sessionId} = ${mockSessions.id} and ${draft.authorId} = ${viewerId})`,
+    })
     .from(sessionParticipants)
     .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+    .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
     .where(
       and(
         eq(sessionParticipants.userId, viewerId),
@@ -661,30 +704,17 @@ export async function listFeedbackToWrite(
         gt(mockSessions.endsAt, new Date(now.getTime() - WRITE_WINDOW_MS)),
       ),
     );
-  const sessionIds = mine.map((m) => m.sessionId);
-  if (sessionIds.length === 0) return [];
-  const [submitted, drafts, sessions] = await Promise.all([
-    db
-      .select({
-        sessionId: feedback.sessionId,
-        half: feedback.half,
-        kind: feedback.kind,
-        authorId: feedback.authorId,
-      })
-      .from(feedback)
-      .where(inArray(feedback.sessionId, sessionIds)),
-    db
-      .select({
-        sessionId: feedbackDrafts.sessionId,
-        half: feedbackDrafts.half,
-        kind: feedbackDrafts.kind,
-      })
-      .from(feedbackDrafts)
-      .where(
-        and(inArray(feedbackDrafts.sessionId, sessionIds), eq(feedbackDrafts.authorId, viewerId)),
-      ),
-    loadFeedbackSessions(sessionIds, db),
-  ]);
+  if (rows.length === 0) return [];
+  const submitted = rows.flatMap((r) =>
+    jsonOf(r.submitted).map((f) => ({ ...f, sessionId: r.id })),
+  );
+  const drafts = rows.flatMap((r) => jsonOf(r.drafts).map((d) => ({ ...d, sessionId: r.id })));
+  const sessions = new Map<string, FeedbackSession>(
+    rows.map(({ submitted: _s, drafts: _d, participants, ...session }) => [
+      session.id,
+      { ...session, participants: jsonOf(participants) },
+    ]),
+  );
   const key = (s: { sessionId: string; half: number; kind: string }) =>
     `${s.sessionId}:${s.half}:${s.kind}`;
   const done = new Set(submitted.map(key));

@@ -33,7 +33,7 @@ const build = (await import(
 
 const captured = new Map<string, EntryContext>();
 let capturing: string | undefined;
-const capture: HandleDocumentRequestFunction = (request, status, headers, context) => {
+const capture: HandleDocumentRequestFunction = (_request, status, headers, context) => {
   if (capturing) captured.set(capturing, context);
   return new Response("captured", { status, headers });
 };
