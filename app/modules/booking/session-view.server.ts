@@ -30,6 +30,10 @@ export interface SessionView {
   lateCancel: boolean;
   myRole: (typeof sessionParticipants.$inferSelect)["role"];
   myTargetLevel: string | null;
+  /** Swap: when the roles were switched. */
+  halfTwoStartedAt: Date | null;
+  /** The length of one round (a swap runs two). */
+  roundMinutes: number;
   peer: { id: string; name: string; timeZone: string; role: string; targetLevel: string | null };
 }
 
@@ -57,6 +61,8 @@ export async function listSessionsForUser(
       format: mockSessions.format,
       roundName: rounds.name,
       roundSlug: rounds.slug,
+      roundMinutes: rounds.durationMinutes,
+      halfTwoStartedAt: mockSessions.halfTwoStartedAt,
       startsAt: mockSessions.startsAt,
       endsAt: mockSessions.endsAt,
       lateCancel: mockSessions.lateCancel,
@@ -114,6 +120,8 @@ export async function listSessionsForUser(
       lateCancel: m.lateCancel,
       myRole: m.role,
       myTargetLevel: m.levelCode,
+      halfTwoStartedAt: m.halfTwoStartedAt,
+      roundMinutes: m.roundMinutes,
       peer: {
         id: m.peerId ?? "",
         name: m.peerName ?? "Your peer",

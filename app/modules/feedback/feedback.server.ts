@@ -22,6 +22,7 @@ import {
   users,
 } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
+import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
 import { parseUuid } from "~/utils/ids";
@@ -40,6 +41,26 @@ import type { ReceivedScorecard } from "./readiness";
 import { pieceReveal, revealDueHalves } from "./reveal.server";
 
 type Executor = Database;
+
+const seat = alias(sessionParticipants, "seat");
+const seatUser = alias(users, "seat_user");
+const seatProfile = alias(profiles, "seat_profile");
+
+/**
+ * A session's participants as one json column, for a query over mock_sessions. (An alias
+ * renders as its bare name inside sql``: the table goes before it.)
+ */
+function participantsJson() {
+  return sql<FeedbackSession["participants"] | string>`(
+    select coalesce(json_agg(json_build_object(
+      'userId', ${seat.userId}, 'role', ${seat.role}, 'targetLevelId', ${seat.targetLevelId},
+      'name', ${seatUser.name}, 'email', ${seatUser.email}, 'timeZone', ${seatProfile.timeZone}
+    )), '[]')
+    from ${sessionParticipants} ${seat}
+    inner join ${users} ${seatUser} on ${seatUser.id} = ${seat.userId}
+    inner join ${profiles} ${seatProfile} on ${seatProfile.userId} = ${seat.userId}
+    where ${seat.sessionId} = ${mockSessions.id})`;
+}
 
 /** A json column as the driver hands it over: parsed already (both drivers do), or text. */
 function jsonOf<T>(value: T[] | string): T[] {
@@ -657,10 +678,6 @@ export async function listFeedbackToWrite(
 ): Promise<PendingFeedback[]> {
   // One statement: the sessions still in their writing window, each with its
   // participants, the feedback submitted on it and the viewer's drafts (it took five).
-  // An alias renders as its bare name inside sql``: the table goes before it.
-  const seat = alias(sessionParticipants, "seat");
-  const seatUser = alias(users, "seat_user");
-  const seatProfile = alias(profiles, "seat_profile");
   const written = alias(feedback, "written");
   const draft = alias(feedbackDrafts, "draft");
   const rows = await getDb()
@@ -675,15 +692,7 @@ export async function listFeedbackToWrite(
       currentHalf: mockSessions.currentHalf,
       startsAt: mockSessions.startsAt,
       endsAt: mockSessions.endsAt,
-      participants: sql<FeedbackSession["participants"] | string>`(
-        select coalesce(json_agg(json_build_object(
-          'userId', ${seat.userId}, 'role', ${seat.role}, 'targetLevelId', ${seat.targetLevelId},
-          'name', ${seatUser.name}, 'email', ${seatUser.email}, 'timeZone', ${seatProfile.timeZone}
-        )), '[]')
-        from ${sessionParticipants} ${seat}
-        inner join ${users} ${seatUser} on ${seatUser.id} = ${seat.userId}
-        inner join ${profiles} ${seatProfile} on ${seatProfile.userId} = ${seat.userId}
-        where ${seat.sessionId} = ${mockSessions.id})`,
+      participants: participantsJson(),
       submitted: sql<{ half: number; kind: string; authorId: string }[] | string>`(
         select coalesce(json_agg(json_build_object(
           'half', ${written.half}, 'kind', ${written.kind}, 'authorId', ${written.authorId}
@@ -748,45 +757,39 @@ export async function listFeedbackToWrite(
 
 /** The viewer's revealed scorecards with their scores: the input of trends and readiness. */
 export async function loadReceivedScorecards(viewerId: string): Promise<ReceivedScorecard[]> {
-  const db = getDb();
-  const rows = await db
-    .select({
-      id: feedback.id,
-      roundSlug: rounds.slug,
-      startsAt: mockSessions.startsAt,
-      levelCode: levels.code,
-      levelRank: levels.rank,
-      overall: feedback.overall,
-      practiseRoundId: feedback.practiseRoundId,
-      practiseTopic: feedback.practiseTopic,
-    })
-    .from(feedback)
-    .innerJoin(feedbackReveals, pieceReveal)
-    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
-    .innerJoin(rounds, eq(rounds.id, feedback.roundId))
-    .innerJoin(levels, eq(levels.id, feedback.targetLevelId))
-    .where(and(eq(feedback.recipientId, viewerId), eq(feedback.kind, "scorecard")))
-    .orderBy(asc(mockSessions.startsAt), asc(feedback.half));
-  if (rows.length === 0) return [];
-  const [scores, practiseRounds] = await Promise.all([
-    db
+  // One statement, each scorecard with its scores in the dimensions' order; the
+  // practise-next round's slug comes from the cached catalog (it read every round).
+  const score = alias(feedbackScores, "score");
+  const dimension = alias(dimensions, "dimension");
+  const [rows, catalogs] = await Promise.all([
+    getDb()
       .select({
-        feedbackId: feedbackScores.feedbackId,
-        slug: dimensions.slug,
-        name: dimensions.name,
-        score: feedbackScores.score,
+        id: feedback.id,
+        roundSlug: rounds.slug,
+        startsAt: mockSessions.startsAt,
+        levelCode: levels.code,
+        levelRank: levels.rank,
+        overall: feedback.overall,
+        practiseRoundId: feedback.practiseRoundId,
+        practiseTopic: feedback.practiseTopic,
+        scores: sql<{ slug: string; name: string; score: number }[] | string>`(
+          select coalesce(json_agg(json_build_object(
+            'slug', ${dimension.slug}, 'name', ${dimension.name}, 'score', ${score.score}
+          ) order by ${dimension.position}), '[]')
+          from ${feedbackScores} ${score}
+          inner join ${dimensions} ${dimension} on ${dimension.id} = ${score.dimensionId}
+          where ${score.feedbackId} = ${feedback.id})`,
       })
-      .from(feedbackScores)
-      .innerJoin(dimensions, eq(dimensions.id, feedbackScores.dimensionId))
-      .where(
-        inArray(
-          feedbackScores.feedbackId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(dimensions.position)),
-    db.select({ id: rounds.id, slug: rounds.slug }).from(rounds),
+      .from(feedback)
+      .innerJoin(feedbackReveals, pieceReveal)
+      .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
+      .innerJoin(rounds, eq(rounds.id, feedback.roundId))
+      .innerJoin(levels, eq(levels.id, feedback.targetLevelId))
+      .where(and(eq(feedback.recipientId, viewerId), eq(feedback.kind, "scorecard")))
+      .orderBy(asc(mockSessions.startsAt), asc(feedback.half)),
+    getLoopCatalogs(),
   ]);
+  const roundSlugs = new Map(catalogs.flatMap((loop) => loop.rounds.map((r) => [r.id, r.slug])));
   return rows.map((r) => ({
     feedbackId: r.id,
     roundSlug: r.roundSlug,
@@ -794,10 +797,9 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
     levelCode: r.levelCode,
     levelRank: r.levelRank,
     overall: r.overall!,
-    scores: scores
-      .filter((s) => s.feedbackId === r.id)
-      .map((s) => ({ slug: s.slug, name: s.name, score: s.score })),
-    practiseRoundSlug: practiseRounds.find((p) => p.id === r.practiseRoundId)?.slug ?? null,
+    scores: jsonOf(r.scores),
+    practiseRoundSlug:
+      r.practiseRoundId === null ? null : (roundSlugs.get(r.practiseRoundId) ?? null),
     practiseTopic: r.practiseTopic,
   }));
 }
@@ -817,22 +819,46 @@ export async function sessionFeedbackStatus(
   viewerId: string,
   now: Date = new Date(),
 ): Promise<SessionFeedbackStatus | null> {
-  const db = getDb();
-  const session = await loadFeedbackSession(sessionId, db);
-  if (!session?.participants.some((p) => p.userId === viewerId)) return null;
-  const [rows, halves] = await Promise.all([
-    db
-      .select({
-        id: feedback.id,
-        half: feedback.half,
-        kind: feedback.kind,
-        authorId: feedback.authorId,
-        recipientId: feedback.recipientId,
-      })
-      .from(feedback)
-      .where(eq(feedback.sessionId, sessionId)),
-    revealedHalves(sessionId, db),
-  ]);
+  // One statement: the session with its participants, its feedback and its revealed
+  // halves (it took four).
+  const id = parseUuid(sessionId);
+  if (!id) return null;
+  const written = alias(feedback, "written");
+  const reveal = alias(feedbackReveals, "reveal");
+  const [row] = await getDb()
+    .select({
+      id: mockSessions.id,
+      loopId: mockSessions.loopId,
+      roundId: mockSessions.roundId,
+      roundName: rounds.name,
+      format: mockSessions.format,
+      bookedBy: mockSessions.bookedBy,
+      status: mockSessions.status,
+      currentHalf: mockSessions.currentHalf,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+      participants: participantsJson(),
+      feedback: sql<
+        { id: string; half: number; kind: FeedbackKind; authorId: string; recipientId: string }[]
+      >`(
+        select coalesce(json_agg(json_build_object(
+          'id', ${written.id}, 'half', ${written.half}, 'kind', ${written.kind},
+          'authorId', ${written.authorId}, 'recipientId', ${written.recipientId}
+        )), '[]')
+        from ${feedback} ${written} where ${written.sessionId} = ${mockSessions.id})`,
+      revealedHalves: sql<number[]>`(
+        select coalesce(json_agg(${reveal.half}), '[]')
+        from ${feedbackReveals} ${reveal} where ${reveal.sessionId} = ${mockSessions.id})`,
+    })
+    .from(mockSessions)
+    .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
+    .where(eq(mockSessions.id, id));
+  if (!row) return null;
+  const { feedback: feedbackJson, revealedHalves: revealedJson, participants, ...facts } = row;
+  const session: FeedbackSession = { ...facts, participants: jsonOf(participants) };
+  if (!session.participants.some((p) => p.userId === viewerId)) return null;
+  const rows = jsonOf(feedbackJson);
+  const halves = jsonOf(revealedJson);
   const mine = feedbackDuties(session)
     .filter((d) => d.authorId === viewerId)
     .map((d) => ({

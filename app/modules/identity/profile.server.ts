@@ -180,3 +180,27 @@ export async function getSetupChecklist(userId: string): Promise<SetupChecklist>
     interviewing: Boolean(row?.interviewing),
   };
 }
+
+/** What the person prepares for, as slugs and codes of the catalog; read in one statement. */
+export async function getTarget(
+  userId: string,
+): Promise<Pick<ProfileView, "targetLoop" | "targetTrack" | "targetLevel"> | null> {
+  const [[row], catalogs] = await Promise.all([
+    getDb()
+      .select({
+        targetLoopId: profiles.targetLoopId,
+        targetTrackId: profiles.targetTrackId,
+        targetLevelId: profiles.targetLevelId,
+      })
+      .from(profiles)
+      .where(eq(profiles.userId, userId)),
+    getLoopCatalogs(),
+  ]);
+  if (!row) return null;
+  const loop = catalogs.find((l) => l.id === row.targetLoopId);
+  return {
+    targetLoop: loop?.slug,
+    targetTrack: loop?.tracks.find((t) => t.id === row.targetTrackId)?.slug,
+    targetLevel: loop?.levels.find((l) => l.id === row.targetLevelId)?.code,
+  };
+}

@@ -11,7 +11,6 @@ import {
   mockSessions,
   questions,
   roundLevelBars,
-  rounds,
   type SessionStatus,
   sessionParticipants,
   sessionQuestions,
@@ -50,29 +49,19 @@ export interface RoomAccess {
   halfTwoStartedAt: Date | null;
 }
 
-/** The participants, and the two facts of the session the shared view does not carry. */
-async function loadRoomFacts(session: SessionView) {
-  const db = getDb();
-  const [participants, [facts]] = await Promise.all([
-    db
-      .select({ userId: sessionParticipants.userId, role: sessionParticipants.role })
-      .from(sessionParticipants)
-      .where(eq(sessionParticipants.sessionId, session.id)),
-    db
-      .select({
-        halfTwoStartedAt: mockSessions.halfTwoStartedAt,
-        roundMinutes: rounds.durationMinutes,
-      })
-      .from(mockSessions)
-      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
-      .where(eq(mockSessions.id, session.id)),
-  ]);
-  const shape: SessionShape = { format: session.format, bookedBy: session.bookedBy, participants };
-  return {
-    shape,
-    halfTwoStartedAt: facts?.halfTwoStartedAt ?? null,
-    roundMinutes: facts?.roundMinutes ?? 60,
-  };
+/**
+ * Who sits where, from the session view itself (the viewer's seat and the peer's): the
+ * view carries both seats, so the room needs no read of its own.
+ */
+function shapeOf(session: SessionView, userId: string): SessionShape {
+  const participants: SessionShape["participants"] = [{ userId, role: session.myRole }];
+  if (session.peer.id) {
+    participants.push({
+      userId: session.peer.id,
+      role: session.peer.role as SessionShape["participants"][number]["role"],
+    });
+  }
+  return { format: session.format, bookedBy: session.bookedBy, participants };
 }
 
 /** The room as one participant sees it, or null for anyone else (answered as 404). */
@@ -87,7 +76,8 @@ export async function getRoomAccess(
   const cancelled = session.status === "cancelled";
   const window: RoomWindow =
     now < opensAt || cancelled ? "before" : now < closesAt ? "open" : "after";
-  const { shape, halfTwoStartedAt, roundMinutes } = await loadRoomFacts(session);
+  const { halfTwoStartedAt, roundMinutes } = session;
+  const shape = shapeOf(session, userId);
   const half = (session.currentHalf === 2 ? 2 : 1) as 1 | 2;
   const roles = rolesForHalf(shape, half);
   return {
