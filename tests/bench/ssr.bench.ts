@@ -233,7 +233,10 @@ async function main() {
     for (const page of pages) {
       const html = await getPage(appUrl, page, cookie);
       const bareHtml = await getPage(bareUrl, page, cookie);
-      if (saveDir) writeFileSync(path.join(saveDir, `${page.key}.html`), stable(html));
+      if (saveDir) {
+        writeFileSync(path.join(saveDir, `${page.key}.html`), stable(html));
+        writeFileSync(path.join(saveDir, `${page.key}.bare.html`), stable(bareHtml));
+      }
       await app.ask("reset");
       for (let i = 0; i < COUNTED_VIEWS; i++) await getPage(appUrl, page, cookie);
       const counts = (await app.ask("counts")).counts!;
