@@ -3,12 +3,11 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FeedbackToWrite } from "~/components/feedback-to-write";
 import { UpcomingSessions } from "~/components/session-card";
-import { getAvailability } from "~/modules/availability/availability.server";
 import { listOpenRequests } from "~/modules/booking/requests.server";
-import { sessionCardsFor } from "~/modules/booking/session-cards.server";
+import { upcomingCardsFor } from "~/modules/booking/session-cards.server";
 import { listFeedbackToWrite } from "~/modules/feedback/feedback.server";
 import { requireUser } from "~/modules/identity/auth.server";
-import { getProfile } from "~/modules/identity/profile.server";
+import { getSetupChecklist } from "~/modules/identity/profile.server";
 import { formatDateTime } from "~/utils/datetime";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Peerloop" }];
@@ -16,10 +15,9 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Peerloop" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const [profile, availability, cards, open, toWrite] = await Promise.all([
-    getProfile(user.id),
-    getAvailability(user.id),
-    sessionCardsFor(user.id, now),
+  const [checklist, upcoming, open, toWrite] = await Promise.all([
+    getSetupChecklist(user.id),
+    upcomingCardsFor(user.id, now),
     listOpenRequests(user.id, now),
     listFeedbackToWrite(user.id, now),
   ]);
@@ -27,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     timeZone: user.timeZone,
     now: now.getTime(),
-    upcoming: cards.upcoming,
+    upcoming,
     toWrite,
     open: open.map((r) => ({
       id: r.id,
@@ -36,11 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       format: r.format,
       expiresAt: r.expiresAt.toISOString(),
     })),
-    checklist: {
-      target: Boolean(profile?.targetLoop && profile.targetLevel),
-      availability: availability.rules.length > 0,
-      interviewing: profile?.interviewRounds.some((r) => r.maxLevel) ?? false,
-    },
+    checklist,
   };
 }
 

@@ -5,6 +5,7 @@ import type { LoopDefinition } from "#db/catalog/types";
 import { getDb } from "#db/client";
 import { pgConstraint, pgErrorCode } from "#db/errors";
 import { interviewerRounds, levels, loops, profiles } from "#db/schema";
+import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
 import { getProfile } from "~/modules/identity/profile.server";
 import { setupFreshDatabase } from "../support/database";
 import { createUser } from "../support/factories";
@@ -168,5 +169,61 @@ describe("profile invariants in the database", () => {
       .catch((err: unknown) => err);
     expect(pgErrorCode(error)).toBe("23503");
     expect(pgConstraint(error)).toBe("interviewer_rounds_level_fk");
+  });
+});
+
+describe("the dashboard's set-up checklist", () => {
+  const doneStates = (html: string) =>
+    [...html.matchAll(/<li data-done="(true|false)"/g)].map((m) => m[1]);
+
+  it("ticks the target, the interviewing offer and the availability as each is saved", async () => {
+    const { client, userId } = await signedIn();
+    expect(doneStates(await (await client.get("/dashboard")).text())).toEqual([
+      "false",
+      "false",
+      "false",
+    ]);
+
+    // A target loop and level, and one round offered (behavioral's level left empty).
+    expect((await client.post("/profile", validForm)).status).toBe(200);
+    expect(doneStates(await (await client.get("/dashboard")).text())).toEqual([
+      "true",
+      "false",
+      "true",
+    ]);
+
+    await saveWeeklyAvailability(userId, {
+      timeZone: "Australia/Sydney",
+      minNoticeHours: 12,
+      maxSessionsPerDay: 2,
+      bufferMinutes: 0,
+      autoBook: false,
+      days: [{ weekday: 2, ranges: [{ start: "09:00", end: "11:00" }] }],
+    });
+    const html = await (await client.get("/dashboard")).text();
+    expect(html).not.toContain("Get ready to practise");
+  });
+
+  it("does not count an offer outside the target loop", async () => {
+    const { client, userId } = await signedIn();
+    expect((await client.post("/profile", validForm)).status).toBe(200);
+    // Moving the target to another loop leaves the coding offer on the first one.
+    await seedCatalog(getDb(), [otherLoop]);
+    const [other] = await getDb().select().from(loops).where(eq(loops.slug, otherLoop.slug));
+    const [otherLevel] = await getDb().select().from(levels).where(eq(levels.loopId, other!.id));
+    await getDb()
+      .update(profiles)
+      .set({
+        targetLoopId: other!.id,
+        targetLevelId: otherLevel!.id,
+        currentLevelId: otherLevel!.id,
+        targetTrackId: null,
+      })
+      .where(eq(profiles.userId, userId));
+    expect(doneStates(await (await client.get("/dashboard")).text())).toEqual([
+      "true",
+      "false",
+      "false",
+    ]);
   });
 });

@@ -30,3 +30,9 @@ export async function sessionCardsFor(userId: string, now: Date) {
     past: past.map((s) => toSessionCard(s, now)),
   };
 }
+
+/** Only the upcoming cards (soonest first): what the dashboard shows, read alone. */
+export async function upcomingCardsFor(userId: string, now: Date): Promise<SessionCardData[]> {
+  const upcoming = await listSessionsForUser(userId, { upcomingAt: now });
+  return upcoming.map((s) => toSessionCard(s, now));
+}

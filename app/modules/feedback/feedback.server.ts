@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import * as Y from "yjs";
 import { type Database, getDb } from "#db/client";
 import {
@@ -21,6 +22,7 @@ import {
   users,
 } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
+import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
 import { parseUuid } from "~/utils/ids";
@@ -39,6 +41,31 @@ import type { ReceivedScorecard } from "./readiness";
 import { pieceReveal, revealDueHalves } from "./reveal.server";
 
 type Executor = Database;
+
+const seat = alias(sessionParticipants, "seat");
+const seatUser = alias(users, "seat_user");
+const seatProfile = alias(profiles, "seat_profile");
+
+/**
+ * A session's participants as one json column, for a query over mock_sessions. (An alias
+ * renders as its bare name inside sql``: the table goes before it.)
+ */
+function participantsJson() {
+  return sql<FeedbackSession["participants"] | string>`(
+    select coalesce(json_agg(json_build_object(
+      'userId', ${seat.userId}, 'role', ${seat.role}, 'targetLevelId', ${seat.targetLevelId},
+      'name', ${seatUser.name}, 'email', ${seatUser.email}, 'timeZone', ${seatProfile.timeZone}
+    )), '[]')
+    from ${sessionParticipants} ${seat}
+    inner join ${users} ${seatUser} on ${seatUser.id} = ${seat.userId}
+    inner join ${profiles} ${seatProfile} on ${seatProfile.userId} = ${seat.userId}
+    where ${seat.sessionId} = ${mockSessions.id})`;
+}
+
+/** A json column as the driver hands it over: parsed already (both drivers do), or text. */
+function jsonOf<T>(value: T[] | string): T[] {
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+}
 
 export function parseHalf(value: string | undefined): 1 | 2 | null {
   return value === "1" ? 1 : value === "2" ? 2 : null;
@@ -649,11 +676,36 @@ export async function listFeedbackToWrite(
   viewerId: string,
   now: Date = new Date(),
 ): Promise<PendingFeedback[]> {
-  const db = getDb();
-  const mine = await db
-    .select({ sessionId: sessionParticipants.sessionId })
+  // One statement: the sessions still in their writing window, each with its
+  // participants, the feedback submitted on it and the viewer's drafts (it took five).
+  const written = alias(feedback, "written");
+  const draft = alias(feedbackDrafts, "draft");
+  const rows = await getDb()
+    .select({
+      id: mockSessions.id,
+      loopId: mockSessions.loopId,
+      roundId: mockSessions.roundId,
+      roundName: rounds.name,
+      format: mockSessions.format,
+      bookedBy: mockSessions.bookedBy,
+      status: mockSessions.status,
+      currentHalf: mockSessions.currentHalf,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+      participants: participantsJson(),
+      submitted: sql<{ half: number; kind: string; authorId: string }[] | string>`(
+        select coalesce(json_agg(json_build_object(
+          'half', ${written.half}, 'kind', ${written.kind}, 'authorId', ${written.authorId}
+        )), '[]')
+        from ${feedback} ${written} where ${written.sessionId} = ${mockSessions.id})`,
+      drafts: sql<{ half: number; kind: string }[] | string>`(
+        select coalesce(json_agg(json_build_object('half', ${draft.half}, 'kind', ${draft.kind})), '[]')
+        from ${feedbackDrafts} ${draft}
+        where ${draft.sessionId} = ${mockSessions.id} and ${draft.authorId} = ${viewerId})`,
+    })
     .from(sessionParticipants)
     .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+    .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
     .where(
       and(
         eq(sessionParticipants.userId, viewerId),
@@ -661,30 +713,17 @@ export async function listFeedbackToWrite(
         gt(mockSessions.endsAt, new Date(now.getTime() - WRITE_WINDOW_MS)),
       ),
     );
-  const sessionIds = mine.map((m) => m.sessionId);
-  if (sessionIds.length === 0) return [];
-  const [submitted, drafts, sessions] = await Promise.all([
-    db
-      .select({
-        sessionId: feedback.sessionId,
-        half: feedback.half,
-        kind: feedback.kind,
-        authorId: feedback.authorId,
-      })
-      .from(feedback)
-      .where(inArray(feedback.sessionId, sessionIds)),
-    db
-      .select({
-        sessionId: feedbackDrafts.sessionId,
-        half: feedbackDrafts.half,
-        kind: feedbackDrafts.kind,
-      })
-      .from(feedbackDrafts)
-      .where(
-        and(inArray(feedbackDrafts.sessionId, sessionIds), eq(feedbackDrafts.authorId, viewerId)),
-      ),
-    loadFeedbackSessions(sessionIds, db),
-  ]);
+  if (rows.length === 0) return [];
+  const submitted = rows.flatMap((r) =>
+    jsonOf(r.submitted).map((f) => ({ ...f, sessionId: r.id })),
+  );
+  const drafts = rows.flatMap((r) => jsonOf(r.drafts).map((d) => ({ ...d, sessionId: r.id })));
+  const sessions = new Map<string, FeedbackSession>(
+    rows.map(({ submitted: _s, drafts: _d, participants, ...session }) => [
+      session.id,
+      { ...session, participants: jsonOf(participants) },
+    ]),
+  );
   const key = (s: { sessionId: string; half: number; kind: string }) =>
     `${s.sessionId}:${s.half}:${s.kind}`;
   const done = new Set(submitted.map(key));
@@ -718,45 +757,39 @@ export async function listFeedbackToWrite(
 
 /** The viewer's revealed scorecards with their scores: the input of trends and readiness. */
 export async function loadReceivedScorecards(viewerId: string): Promise<ReceivedScorecard[]> {
-  const db = getDb();
-  const rows = await db
-    .select({
-      id: feedback.id,
-      roundSlug: rounds.slug,
-      startsAt: mockSessions.startsAt,
-      levelCode: levels.code,
-      levelRank: levels.rank,
-      overall: feedback.overall,
-      practiseRoundId: feedback.practiseRoundId,
-      practiseTopic: feedback.practiseTopic,
-    })
-    .from(feedback)
-    .innerJoin(feedbackReveals, pieceReveal)
-    .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
-    .innerJoin(rounds, eq(rounds.id, feedback.roundId))
-    .innerJoin(levels, eq(levels.id, feedback.targetLevelId))
-    .where(and(eq(feedback.recipientId, viewerId), eq(feedback.kind, "scorecard")))
-    .orderBy(asc(mockSessions.startsAt), asc(feedback.half));
-  if (rows.length === 0) return [];
-  const [scores, practiseRounds] = await Promise.all([
-    db
+  // One statement, each scorecard with its scores in the dimensions' order; the
+  // practise-next round's slug comes from the cached catalog (it read every round).
+  const score = alias(feedbackScores, "score");
+  const dimension = alias(dimensions, "dimension");
+  const [rows, catalogs] = await Promise.all([
+    getDb()
       .select({
-        feedbackId: feedbackScores.feedbackId,
-        slug: dimensions.slug,
-        name: dimensions.name,
-        score: feedbackScores.score,
+        id: feedback.id,
+        roundSlug: rounds.slug,
+        startsAt: mockSessions.startsAt,
+        levelCode: levels.code,
+        levelRank: levels.rank,
+        overall: feedback.overall,
+        practiseRoundId: feedback.practiseRoundId,
+        practiseTopic: feedback.practiseTopic,
+        scores: sql<{ slug: string; name: string; score: number }[] | string>`(
+          select coalesce(json_agg(json_build_object(
+            'slug', ${dimension.slug}, 'name', ${dimension.name}, 'score', ${score.score}
+          ) order by ${dimension.position}), '[]')
+          from ${feedbackScores} ${score}
+          inner join ${dimensions} ${dimension} on ${dimension.id} = ${score.dimensionId}
+          where ${score.feedbackId} = ${feedback.id})`,
       })
-      .from(feedbackScores)
-      .innerJoin(dimensions, eq(dimensions.id, feedbackScores.dimensionId))
-      .where(
-        inArray(
-          feedbackScores.feedbackId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(dimensions.position)),
-    db.select({ id: rounds.id, slug: rounds.slug }).from(rounds),
+      .from(feedback)
+      .innerJoin(feedbackReveals, pieceReveal)
+      .innerJoin(mockSessions, eq(mockSessions.id, feedback.sessionId))
+      .innerJoin(rounds, eq(rounds.id, feedback.roundId))
+      .innerJoin(levels, eq(levels.id, feedback.targetLevelId))
+      .where(and(eq(feedback.recipientId, viewerId), eq(feedback.kind, "scorecard")))
+      .orderBy(asc(mockSessions.startsAt), asc(feedback.half)),
+    getLoopCatalogs(),
   ]);
+  const roundSlugs = new Map(catalogs.flatMap((loop) => loop.rounds.map((r) => [r.id, r.slug])));
   return rows.map((r) => ({
     feedbackId: r.id,
     roundSlug: r.roundSlug,
@@ -764,10 +797,9 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
     levelCode: r.levelCode,
     levelRank: r.levelRank,
     overall: r.overall!,
-    scores: scores
-      .filter((s) => s.feedbackId === r.id)
-      .map((s) => ({ slug: s.slug, name: s.name, score: s.score })),
-    practiseRoundSlug: practiseRounds.find((p) => p.id === r.practiseRoundId)?.slug ?? null,
+    scores: jsonOf(r.scores),
+    practiseRoundSlug:
+      r.practiseRoundId === null ? null : (roundSlugs.get(r.practiseRoundId) ?? null),
     practiseTopic: r.practiseTopic,
   }));
 }
@@ -787,22 +819,46 @@ export async function sessionFeedbackStatus(
   viewerId: string,
   now: Date = new Date(),
 ): Promise<SessionFeedbackStatus | null> {
-  const db = getDb();
-  const session = await loadFeedbackSession(sessionId, db);
-  if (!session?.participants.some((p) => p.userId === viewerId)) return null;
-  const [rows, halves] = await Promise.all([
-    db
-      .select({
-        id: feedback.id,
-        half: feedback.half,
-        kind: feedback.kind,
-        authorId: feedback.authorId,
-        recipientId: feedback.recipientId,
-      })
-      .from(feedback)
-      .where(eq(feedback.sessionId, sessionId)),
-    revealedHalves(sessionId, db),
-  ]);
+  // One statement: the session with its participants, its feedback and its revealed
+  // halves (it took four).
+  const id = parseUuid(sessionId);
+  if (!id) return null;
+  const written = alias(feedback, "written");
+  const reveal = alias(feedbackReveals, "reveal");
+  const [row] = await getDb()
+    .select({
+      id: mockSessions.id,
+      loopId: mockSessions.loopId,
+      roundId: mockSessions.roundId,
+      roundName: rounds.name,
+      format: mockSessions.format,
+      bookedBy: mockSessions.bookedBy,
+      status: mockSessions.status,
+      currentHalf: mockSessions.currentHalf,
+      startsAt: mockSessions.startsAt,
+      endsAt: mockSessions.endsAt,
+      participants: participantsJson(),
+      feedback: sql<
+        { id: string; half: number; kind: FeedbackKind; authorId: string; recipientId: string }[]
+      >`(
+        select coalesce(json_agg(json_build_object(
+          'id', ${written.id}, 'half', ${written.half}, 'kind', ${written.kind},
+          'authorId', ${written.authorId}, 'recipientId', ${written.recipientId}
+        )), '[]')
+        from ${feedback} ${written} where ${written.sessionId} = ${mockSessions.id})`,
+      revealedHalves: sql<number[]>`(
+        select coalesce(json_agg(${reveal.half}), '[]')
+        from ${feedbackReveals} ${reveal} where ${reveal.sessionId} = ${mockSessions.id})`,
+    })
+    .from(mockSessions)
+    .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
+    .where(eq(mockSessions.id, id));
+  if (!row) return null;
+  const { feedback: feedbackJson, revealedHalves: revealedJson, participants, ...facts } = row;
+  const session: FeedbackSession = { ...facts, participants: jsonOf(participants) };
+  if (!session.participants.some((p) => p.userId === viewerId)) return null;
+  const rows = jsonOf(feedbackJson);
+  const halves = jsonOf(revealedJson);
   const mine = feedbackDuties(session)
     .filter((d) => d.authorId === viewerId)
     .map((d) => ({

@@ -3,7 +3,7 @@ import {
   type CatalogRound,
   getLoopCatalogs,
 } from "~/modules/catalog/catalog.server";
-import { getProfile } from "~/modules/identity/profile.server";
+import { getTarget } from "~/modules/identity/profile.server";
 import { loadReceivedScorecards } from "./feedback.server";
 import { callValue } from "./forms";
 import {
@@ -63,7 +63,7 @@ function trendOf(cards: ReceivedScorecard[], roundSlug: string): TrendPoint[] {
 /** Readiness and trends per round of the person's track, and the mock to book next. */
 export async function getProgress(userId: string): Promise<Progress> {
   const [profile, catalogs, cards] = await Promise.all([
-    getProfile(userId),
+    getTarget(userId),
     getLoopCatalogs(),
     loadReceivedScorecards(userId),
   ]);

@@ -1,6 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { interviewerRounds, levels, loops, profiles, rounds, tracks, users } from "#db/schema";
+import { rowsOf } from "#db/rows";
+import {
+  availabilityRules,
+  interviewerRounds,
+  levels,
+  loops,
+  profiles,
+  rounds,
+  tracks,
+  users,
+} from "#db/schema";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import type { ProfileInput, ProfileOptions } from "./profile";
 
@@ -127,4 +137,70 @@ export async function saveProfile(userId: string, input: ProfileInput): Promise<
     }
     if (offers.length > 0) await tx.insert(interviewerRounds).values(offers);
   });
+}
+
+export interface SetupChecklist {
+  /** A target loop and a level of that loop. */
+  target: boolean;
+  /** At least one weekly availability rule. */
+  availability: boolean;
+  /** At least one round of the target loop offered as interviewer. */
+  interviewing: boolean;
+}
+
+/**
+ * The dashboard's "get ready" checklist in one statement. It asked getProfile and
+ * getAvailability (five statements, every rule and override) for three booleans.
+ */
+export async function getSetupChecklist(userId: string): Promise<SetupChecklist> {
+  // db.execute keeps every column qualified (a one-table select would drop the names,
+  // and the subqueries' columns would then bind to the wrong table).
+  const [row] = rowsOf<{ target: boolean; availability: boolean; interviewing: boolean }>(
+    await getDb().execute(sql`
+      select
+        exists (
+          select 1 from ${levels}
+          where ${levels.id} = ${profiles.targetLevelId} and ${levels.loopId} = ${profiles.targetLoopId}
+        ) as target,
+        exists (
+          select 1 from ${availabilityRules} where ${availabilityRules.userId} = ${profiles.userId}
+        ) as availability,
+        exists (
+          select 1 from ${interviewerRounds}
+          inner join ${rounds} on ${rounds.id} = ${interviewerRounds.roundId}
+          where ${interviewerRounds.userId} = ${profiles.userId}
+            and ${rounds.loopId} = ${profiles.targetLoopId}
+        ) as interviewing
+      from ${profiles}
+      where ${profiles.userId} = ${userId}`),
+  );
+  return {
+    target: Boolean(row?.target),
+    availability: Boolean(row?.availability),
+    interviewing: Boolean(row?.interviewing),
+  };
+}
+
+/** What the person prepares for, as slugs and codes of the catalog; read in one statement. */
+export async function getTarget(
+  userId: string,
+): Promise<Pick<ProfileView, "targetLoop" | "targetTrack" | "targetLevel"> | null> {
+  const [[row], catalogs] = await Promise.all([
+    getDb()
+      .select({
+        targetLoopId: profiles.targetLoopId,
+        targetTrackId: profiles.targetTrackId,
+        targetLevelId: profiles.targetLevelId,
+      })
+      .from(profiles)
+      .where(eq(profiles.userId, userId)),
+    getLoopCatalogs(),
+  ]);
+  if (!row) return null;
+  const loop = catalogs.find((l) => l.id === row.targetLoopId);
+  return {
+    targetLoop: loop?.slug,
+    targetTrack: loop?.tracks.find((t) => t.id === row.targetTrackId)?.slug,
+    targetLevel: loop?.levels.find((l) => l.id === row.targetLevelId)?.code,
+  };
 }

@@ -5,13 +5,10 @@ import { getDb } from "#db/client";
 import { isUniqueViolation } from "#db/errors";
 import {
   attendanceEvents,
-  dimensions,
   interviewerNotes,
   levels,
   mockSessions,
   questions,
-  roundLevelBars,
-  rounds,
   type SessionStatus,
   sessionParticipants,
   sessionQuestions,
@@ -20,6 +17,7 @@ import { getEnv, noShowGraceMs, roomOpensBeforeMs } from "~/env.server";
 import { joinWindow } from "~/modules/booking/policy";
 import { getSessionForUser, type SessionView } from "~/modules/booking/session-view.server";
 import { transitionSession } from "~/modules/booking/transition-session.server";
+import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { openNoShowWindow } from "~/modules/credits/escrow.server";
 import { parseUuid } from "~/utils/ids";
 import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
@@ -50,29 +48,19 @@ export interface RoomAccess {
   halfTwoStartedAt: Date | null;
 }
 
-/** The participants, and the two facts of the session the shared view does not carry. */
-async function loadRoomFacts(session: SessionView) {
-  const db = getDb();
-  const [participants, [facts]] = await Promise.all([
-    db
-      .select({ userId: sessionParticipants.userId, role: sessionParticipants.role })
-      .from(sessionParticipants)
-      .where(eq(sessionParticipants.sessionId, session.id)),
-    db
-      .select({
-        halfTwoStartedAt: mockSessions.halfTwoStartedAt,
-        roundMinutes: rounds.durationMinutes,
-      })
-      .from(mockSessions)
-      .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
-      .where(eq(mockSessions.id, session.id)),
-  ]);
-  const shape: SessionShape = { format: session.format, bookedBy: session.bookedBy, participants };
-  return {
-    shape,
-    halfTwoStartedAt: facts?.halfTwoStartedAt ?? null,
-    roundMinutes: facts?.roundMinutes ?? 60,
-  };
+/**
+ * Who sits where, from the session view itself (the viewer's seat and the peer's): the
+ * view carries both seats, so the room needs no read of its own.
+ */
+function shapeOf(session: SessionView, userId: string): SessionShape {
+  const participants: SessionShape["participants"] = [{ userId, role: session.myRole }];
+  if (session.peer.id) {
+    participants.push({
+      userId: session.peer.id,
+      role: session.peer.role as SessionShape["participants"][number]["role"],
+    });
+  }
+  return { format: session.format, bookedBy: session.bookedBy, participants };
 }
 
 /** The room as one participant sees it, or null for anyone else (answered as 404). */
@@ -87,7 +75,8 @@ export async function getRoomAccess(
   const cancelled = session.status === "cancelled";
   const window: RoomWindow =
     now < opensAt || cancelled ? "before" : now < closesAt ? "open" : "after";
-  const { shape, halfTwoStartedAt, roundMinutes } = await loadRoomFacts(session);
+  const { halfTwoStartedAt, roundMinutes } = session;
+  const shape = shapeOf(session, userId);
   const half = (session.currentHalf === 2 ? 2 : 1) as 1 | 2;
   const roles = rolesForHalf(shape, half);
   return {
@@ -365,54 +354,58 @@ export async function getInterviewerKit(
   if (!access.isInterviewer || access.window === "before") return null;
   const roles = rolesForHalf(access.shape, access.half);
   if (!roles || roles.interviewerId !== userId) return null;
-  const db = getDb();
-  const [assigned] = await db
-    .select({ question: questions })
-    .from(sessionQuestions)
-    .leftJoin(questions, eq(questions.id, sessionQuestions.questionId))
-    .where(
-      and(
-        eq(sessionQuestions.sessionId, access.session.id),
-        eq(sessionQuestions.half, access.half),
+  // One statement for what is the session's own (the question of this half and the
+  // interviewer's notes); the candidate's level comes with the session view, and the
+  // rubric and the level's bar from the cached catalog (they took four more reads).
+  const [[assigned], catalogs] = await Promise.all([
+    getDb()
+      .select({
+        question: questions,
+        notes: sql<string | null>`(
+          select ${interviewerNotes.body} from ${interviewerNotes}
+          where ${interviewerNotes.sessionId} = ${sessionQuestions.sessionId}
+            and ${interviewerNotes.half} = ${sessionQuestions.half}
+            and ${interviewerNotes.authorId} = ${userId})`,
+      })
+      .from(sessionQuestions)
+      .leftJoin(questions, eq(questions.id, sessionQuestions.questionId))
+      .where(
+        and(
+          eq(sessionQuestions.sessionId, access.session.id),
+          eq(sessionQuestions.half, access.half),
+        ),
       ),
-    );
+    getLoopCatalogs(),
+  ]);
+  // Notes are saved only once the half has its question, but read them alone otherwise.
+  const notes = assigned
+    ? { body: assigned.notes }
+    : (
+        await getDb()
+          .select({ body: interviewerNotes.body })
+          .from(interviewerNotes)
+          .where(
+            and(
+              eq(interviewerNotes.sessionId, access.session.id),
+              eq(interviewerNotes.half, access.half),
+              eq(interviewerNotes.authorId, userId),
+            ),
+          )
+      )[0];
   const question = assigned?.question;
-  const [candidateLevel] = await db
-    .select({ id: levels.id, code: levels.code })
-    .from(sessionParticipants)
-    .innerJoin(levels, eq(levels.id, sessionParticipants.targetLevelId))
-    .where(
-      and(
-        eq(sessionParticipants.sessionId, access.session.id),
-        eq(sessionParticipants.userId, roles.candidateId),
-      ),
-    );
-  const [bar] = candidateLevel
-    ? await db
-        .select({ text: roundLevelBars.expectation })
-        .from(roundLevelBars)
-        .where(
-          and(
-            eq(roundLevelBars.roundId, access.session.roundId),
-            eq(roundLevelBars.levelId, candidateLevel.id),
-          ),
-        )
-    : [];
-  const rubric = await db
-    .select()
-    .from(dimensions)
-    .where(eq(dimensions.roundId, access.session.roundId))
-    .orderBy(dimensions.position);
-  const [notes] = await db
-    .select({ body: interviewerNotes.body })
-    .from(interviewerNotes)
-    .where(
-      and(
-        eq(interviewerNotes.sessionId, access.session.id),
-        eq(interviewerNotes.half, access.half),
-        eq(interviewerNotes.authorId, userId),
-      ),
-    );
+  const { session } = access;
+  const candidateLevel =
+    roles.candidateId === session.peer.id ? session.peer.targetLevel : session.myTargetLevel;
+  const round = catalogs.flatMap((loop) => loop.rounds).find((r) => r.id === session.roundId);
+  const bar = candidateLevel ? round?.levelBars[candidateLevel] : undefined;
+  const rubric = (round?.dimensions ?? []).map((d) => ({
+    name: d.name,
+    description: d.description,
+    anchor1: d.anchors[0],
+    anchor2: d.anchors[1],
+    anchor3: d.anchors[2],
+    anchor4: d.anchors[3],
+  }));
   return {
     half: access.half,
     question: question
@@ -425,8 +418,8 @@ export async function getInterviewerKit(
           goodAnswerL6: question.goodAnswerL6,
         }
       : null,
-    targetLevel: candidateLevel?.code ?? null,
-    levelBar: bar?.text ?? null,
+    targetLevel: candidateLevel ?? null,
+    levelBar: bar ?? null,
     rubric: rubric.map((d) => ({
       name: d.name,
       description: d.description,
