@@ -66,8 +66,10 @@ async function runSuite(label: string, env: NodeJS.ProcessEnv): Promise<SuiteRun
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(
       path.join(REPO_ROOT, "node_modules/.bin/vitest"),
-      ["run", "--reporter=dot", "--reporter=json", `--outputFile.json=${jsonFile}`],
-      { cwd: REPO_ROOT, env, stdio: ["ignore", "inherit", "inherit"] },
+      ["run", "--reporter=json", `--outputFile.json=${jsonFile}`],
+      // Test output (a line per test, the page-weight table) would bury the figures;
+      // vitest's errors still show. `npm test` shows what failed.
+      { cwd: REPO_ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
     );
     child.on("error", reject);
     child.on("exit", resolve);

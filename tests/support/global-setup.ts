@@ -1,6 +1,14 @@
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -29,9 +37,21 @@ declare module "vitest" {
   }
 }
 
-/** Memory-backed /dev/shm where there is one: the test files' databases are written there. */
+/**
+ * Memory-backed /dev/shm where there is one: the test files' databases are written there.
+ * A run that was killed leaves its folder behind; those a day old are removed (a run
+ * still going in another checkout is younger).
+ */
 function scratchRoot(): string {
-  return existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+  const root = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(root)) {
+    const full = path.join(root, name);
+    if (name.startsWith("peerloop-test-") && statSync(full).mtimeMs < dayAgo) {
+      rmSync(full, { recursive: true, force: true });
+    }
+  }
+  return root;
 }
 
 const BUILD_STAMP = `${TEST_BUILD_DIR}.stamp`;
