@@ -58,8 +58,8 @@ const BUILD_STAMP = `${TEST_BUILD_DIR}.stamp`;
 
 /**
  * A hash of everything the build can read: the files git tracks or would track, less the
- * tests and the docs (the build imports neither), the lock file for node_modules, and the
- * Node version. Null without git: then the build always runs.
+ * tests and the docs (the build imports neither), with the lock file standing for
+ * node_modules; the .env files; the Node version. Null without git: then the build always runs.
  */
 function buildInputsHash(): string | null {
   let files: string[];
@@ -71,6 +71,8 @@ function buildInputsHash(): string | null {
     })
       .split("\0")
       .filter((file) => file && !file.startsWith("tests/") && !file.startsWith("docs/"))
+      // Vite also reads the .env files, which git ignores.
+      .concat(readdirSync(root).filter((name) => name.startsWith(".env")))
       .sort();
   } catch {
     return null;
