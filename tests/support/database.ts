@@ -35,8 +35,9 @@ export function setupFreshDatabase(): { connection: () => DatabaseConnection; ur
       url = withDatabaseName(template.adminUrl, dbName);
       setDatabaseConnection(openDatabase({ kind: "postgres", url, maxConnections: 20 }));
     } else {
-      // A copy of the template's data directory beside it (memory-backed /dev/shm there is one).
-      dataDir = mkdtempSync(path.join(path.dirname(template.templateDir), "file-"));
+      // A copy of the template's data directory in the run's scratch folder (on the
+      // memory-backed /dev/shm where there is one).
+      dataDir = mkdtempSync(path.join(template.scratchDir, "file-"));
       cpSync(template.templateDir, dataDir, { recursive: true });
       setDatabaseConnection(openDatabase({ kind: "pglite", dataDir }));
     }

@@ -33,7 +33,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     dbTemplate:
       | { kind: "postgres"; adminUrl: string; name: string }
-      | { kind: "pglite"; templateDir: string };
+      | { kind: "pglite"; templateDir: string; scratchDir: string };
   }
 }
 
@@ -86,8 +86,7 @@ function buildInputsHash(): string | null {
   return hash.digest("hex");
 }
 
-async function buildApp(): Promise<void> {
-  const inputs = buildInputsHash();
+async function buildApp(inputs: string | null): Promise<void> {
   const built = existsSync(path.join(TEST_BUILD_DIR, "server/index.js"));
   if (inputs && built && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8") === inputs) {
     return;
@@ -108,7 +107,11 @@ async function buildApp(): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  const [build, template] = await Promise.allSettled([buildApp(), prepareTemplate(project)]);
+  const inputs = buildInputsHash();
+  const [build, template] = await Promise.allSettled([
+    buildApp(inputs),
+    prepareTemplate(project, inputs),
+  ]);
   if (build.status === "rejected") {
     if (template.status === "fulfilled") await template.value();
     throw build.reason;
@@ -117,7 +120,15 @@ export default async function setup(project: TestProject) {
   return template.value;
 }
 
-async function prepareTemplate(project: TestProject): Promise<() => void | Promise<void>> {
+// The PGlite template, kept between runs like the build: the migrations and the catalog
+// seeds are among the build's inputs.
+const PGLITE_TEMPLATE_DIR = path.join(root, ".cache/test-pglite-template");
+const PGLITE_TEMPLATE_STAMP = `${PGLITE_TEMPLATE_DIR}.stamp`;
+
+async function prepareTemplate(
+  project: TestProject,
+  inputs: string | null,
+): Promise<() => void | Promise<void>> {
   const adminUrl = process.env.DATABASE_URL?.trim();
   if (adminUrl) {
     const name = uniqueDatabaseName(`${databaseNameOf(adminUrl)}_tpl`);
@@ -134,23 +145,34 @@ async function prepareTemplate(project: TestProject): Promise<() => void | Promi
     return async () => dropDatabase(adminUrl, name);
   }
 
-  const dir = mkdtempSync(path.join(scratchRoot(), "peerloop-test-"));
-  const connection = openDatabase({ kind: "pglite", dataDir: "memory://" });
-  try {
-    await connection.migrate();
-    await seedCatalog(connection.db);
-    await seedQuestions(connection.db);
-    const dump = await connection.dump!();
-    await connection.close();
-    // As a data directory on disk: a test file copies the folder and opens the copy, which
-    // starts faster than unpacking the 40 MB tarball into PGlite's in-memory file system.
-    const templateDir = path.join(dir, "template");
-    const template = openDatabase({ kind: "pglite", dataDir: templateDir, loadDataDir: dump });
-    await template.ping(60_000);
-    await template.close();
-    project.provide("dbTemplate", { kind: "pglite", templateDir });
-  } finally {
-    await connection.close();
+  // Where the test files' copies go, removed at the end of the run.
+  const scratchDir = mkdtempSync(path.join(scratchRoot(), "peerloop-test-"));
+  const templateDir = PGLITE_TEMPLATE_DIR;
+  const fresh =
+    inputs !== null &&
+    existsSync(PGLITE_TEMPLATE_STAMP) &&
+    readFileSync(PGLITE_TEMPLATE_STAMP, "utf8") === inputs;
+  if (!fresh) {
+    rmSync(PGLITE_TEMPLATE_STAMP, { force: true });
+    rmSync(templateDir, { recursive: true, force: true });
+    const connection = openDatabase({ kind: "pglite", dataDir: "memory://" });
+    try {
+      await connection.migrate();
+      await seedCatalog(connection.db);
+      await seedQuestions(connection.db);
+      const dump = await connection.dump!();
+      await connection.close();
+      // As a data directory on disk: a test file copies the folder and opens the copy,
+      // which starts faster than unpacking the 40 MB tarball into PGlite's in-memory
+      // file system.
+      const template = openDatabase({ kind: "pglite", dataDir: templateDir, loadDataDir: dump });
+      await template.ping(60_000);
+      await template.close();
+    } finally {
+      await connection.close();
+    }
+    if (inputs) writeFileSync(PGLITE_TEMPLATE_STAMP, inputs);
   }
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide("dbTemplate", { kind: "pglite", templateDir, scratchDir });
+  return () => rmSync(scratchDir, { recursive: true, force: true });
 }
