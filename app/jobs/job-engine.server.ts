@@ -64,7 +64,24 @@ export interface JobEngine {
   stop(): Promise<void>;
 }
 
-export async function startJobEngine(connection: DatabaseConnection, env: Env): Promise<JobEngine> {
+export interface JobEngineTiming {
+  /** How often an idle worker asks for work (pg-boss allows 0.5 s at least). */
+  pollingIntervalSeconds: number;
+  /** Kicks within one slot of this length collapse into one run. */
+  kickSlotSeconds: number;
+}
+
+/** What production runs. Tests pass shorter ones so that waiting for a run takes less. */
+export const DEFAULT_JOB_TIMING: JobEngineTiming = {
+  pollingIntervalSeconds: 2,
+  kickSlotSeconds: 5,
+};
+
+export async function startJobEngine(
+  connection: DatabaseConnection,
+  env: Env,
+  timing: JobEngineTiming = DEFAULT_JOB_TIMING,
+): Promise<JobEngine> {
   const boss =
     connection.config.kind === "postgres"
       ? new PgBoss({ connectionString: connection.config.url, max: 4 })
@@ -89,7 +106,7 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
   ][]) {
     await boss.createQueue(queue);
     await boss.schedule(queue, SCHEDULES[queue]);
-    await boss.work(queue, { pollingIntervalSeconds: 2 }, async () => {
+    await boss.work(queue, { pollingIntervalSeconds: timing.pollingIntervalSeconds }, async () => {
       await handler();
     });
   }
@@ -97,12 +114,12 @@ export async function startJobEngine(connection: DatabaseConnection, env: Env): 
   const engine: JobEngine = {
     boss,
     async kick(queue) {
-      // Kicks in one 5 s slot collapse into one run, and a kick into a slot already
+      // Kicks in one slot (5 s) collapse into one run, and a kick into a slot already
       // taken books the next one: a change committed just after a run still goes out.
       await boss.send(
         queue,
         {},
-        { singletonKey: queue, singletonSeconds: 5, singletonNextSlot: true },
+        { singletonKey: queue, singletonSeconds: timing.kickSlotSeconds, singletonNextSlot: true },
       );
     },
     async stop() {

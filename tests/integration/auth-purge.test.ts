@@ -9,7 +9,7 @@ import {
   signupConfirmations,
 } from "#db/schema";
 import { parseEnv } from "~/env.server";
-import { QUEUES, startJobEngine } from "~/jobs/job-engine.server";
+import { DEFAULT_JOB_TIMING, QUEUES, startJobEngine } from "~/jobs/job-engine.server";
 import { startAuthSession } from "~/modules/identity/auth.server";
 import { LOGIN_ATTEMPT_RETENTION_MS } from "~/modules/identity/purge.server";
 import { setupFreshDatabase } from "../support/database";
@@ -59,18 +59,20 @@ describe("the recurring purge of expired identity data", () => {
 
     // Through the job engine, as production runs it (the schedule is hourly; this sends
     // the job now and waits for the worker).
-    const engine = await startJobEngine(getConnection(), parseEnv({ NODE_ENV: "test" }));
+    const engine = await startJobEngine(getConnection(), parseEnv({ NODE_ENV: "test" }), {
+      ...DEFAULT_JOB_TIMING,
+      pollingIntervalSeconds: 0.5,
+    });
     try {
-      await engine.boss.send(QUEUES.purgeAuth, {});
+      const jobId = await engine.boss.send(QUEUES.purgeAuth, {});
+      if (!jobId) throw new Error("the purge job was not queued");
+      // Until the run has finished every table (or failed, which the checks below show).
       const deadline = Date.now() + 30_000;
-      while (
-        (await db.$count(authSessions, eq(authSessions.id, "expired-session"))) > 0 &&
-        Date.now() < deadline
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      let state = (await engine.boss.getJobById(QUEUES.purgeAuth, jobId))?.state;
+      while (state !== "completed" && state !== "failed" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        state = (await engine.boss.getJobById(QUEUES.purgeAuth, jobId))?.state;
       }
-      // Every table is purged by the same job run; give its other statements a moment.
-      await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
       await engine.stop();
     }

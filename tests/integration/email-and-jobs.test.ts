@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getConnection, getDb } from "#db/client";
 import { outboxEmails } from "#db/schema";
 import { parseEnv } from "~/env.server";
-import { startJobEngine } from "~/jobs/job-engine.server";
+import { type JobEngineTiming, startJobEngine } from "~/jobs/job-engine.server";
 import { kickJob } from "~/jobs/kick.server";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { rescheduleSession } from "~/modules/booking/reschedule-session.server";
@@ -29,6 +29,10 @@ import {
 import { startSmtpStandIn } from "../support/smtp-stand-in";
 
 setupFreshDatabase();
+
+// The production engine with shorter waits (it polls every 2 s, kicks share 5 s slots):
+// what is tested is that a kick gets a run, not how long the production timers are.
+const TIMING: JobEngineTiming = { pollingIntervalSeconds: 0.5, kickSlotSeconds: 1 };
 
 const invite = buildInvite({
   sessionId: "00000000-0000-4000-8000-000000000001",
@@ -104,7 +108,7 @@ describe("the job engine", () => {
     await getDb().update(outboxEmails).set({ sentAt: new Date() });
     await enqueueOne("via-job", "bruno@example.test");
     const env = parseEnv({ NODE_ENV: "test", SMTP_URL: smtp.url });
-    const engine = await startJobEngine(getConnection(), env);
+    const engine = await startJobEngine(getConnection(), env, TIMING);
     try {
       await kickJob("deliver-email");
       const deadline = Date.now() + 20_000;
@@ -126,6 +130,7 @@ describe("delivery after a change commits", () => {
     const engine = await startJobEngine(
       getConnection(),
       parseEnv({ NODE_ENV: "test", SMTP_URL: smtp.url }),
+      TIMING,
     );
     // Delivery also runs once a minute; each change's mail must arrive well before that.
     const arrived = async (subject: string, count: number) => {
@@ -136,8 +141,9 @@ describe("delivery after a change commits", () => {
       }
       return matching().length;
     };
-    // Past the kick throttle's 5 s slot, so no run booked by an earlier kick is pending.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 6_000));
+    // Past the kick throttle's slot, so no run booked by an earlier kick is pending.
+    const settle = () =>
+      new Promise((resolve) => setTimeout(resolve, (TIMING.kickSlotSeconds + 1) * 1000));
     try {
       const peer = await createAvailableUser("Kick Peer");
       await offerToInterview(peer.id, "coding", "L7");

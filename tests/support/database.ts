@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import {
   closeDatabase,
@@ -19,12 +20,13 @@ export const usingPostgres = Boolean(process.env.DATABASE_URL?.trim());
 /**
  * Gives the calling test file a database of its own, migrated and holding the
  * catalog: a copy of the run's template (PostgreSQL when DATABASE_URL is set,
- * in-memory PGlite otherwise). It becomes the process database that getDb() returns.
+ * PGlite on a copied data directory otherwise). It becomes the process database that getDb() returns.
  */
 export function setupFreshDatabase(): { connection: () => DatabaseConnection; url?: () => string } {
   const template = inject("dbTemplate");
   let dbName: string | undefined;
   let url: string | undefined;
+  let dataDir: string | undefined;
 
   beforeAll(async () => {
     if (template.kind === "postgres") {
@@ -33,15 +35,18 @@ export function setupFreshDatabase(): { connection: () => DatabaseConnection; ur
       url = withDatabaseName(template.adminUrl, dbName);
       setDatabaseConnection(openDatabase({ kind: "postgres", url, maxConnections: 20 }));
     } else {
-      const dump = new Blob([readFileSync(template.dumpFile)]);
-      const connection = openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: dump });
-      setDatabaseConnection(connection);
+      // A copy of the template's data directory in the run's scratch folder (on the
+      // memory-backed /dev/shm where there is one).
+      dataDir = mkdtempSync(path.join(template.scratchDir, "file-"));
+      cpSync(template.templateDir, dataDir, { recursive: true });
+      setDatabaseConnection(openDatabase({ kind: "pglite", dataDir }));
     }
   });
 
   afterAll(async () => {
     await closeDatabase();
     if (template.kind === "postgres" && dbName) await dropDatabase(template.adminUrl, dbName);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   return {

@@ -1,7 +1,17 @@
 import { randomBytes } from "node:crypto";
+import { hashPassword } from "~/modules/identity/password.server";
 import { createAccount } from "~/modules/identity/signup.server";
 
 export const TEST_PASSWORD = "correct horse battery staple";
+
+// Every fixture user has TEST_PASSWORD, hashed once per test file with the production
+// argon2 settings: logging in still verifies a real hash, and the suite does not pay a
+// 19 MiB argon2 hash for each of its hundreds of users.
+let testPasswordHash: Promise<string> | undefined;
+function hashedTestPassword(): Promise<string> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return testPasswordHash;
+}
 
 export function uniqueEmail(label = "user"): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.test`;
@@ -15,7 +25,7 @@ export async function createUser(
   const result = await createAccount({
     email,
     name: overrides.name ?? "Test Person",
-    password: TEST_PASSWORD,
+    passwordHash: await hashedTestPassword(),
     timeZone: overrides.timeZone ?? "Europe/Berlin",
   });
   if (!result.ok) throw new Error(`could not create ${email}: ${result.error}`);

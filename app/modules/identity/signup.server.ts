@@ -47,12 +47,15 @@ function normalized<T extends NewAccount>(input: T): T {
 /**
  * Creates a confirmed account at once: for the demo users and test fixtures, whose
  * addresses need no proof. People signing up go through requestSignUp.
+ * Given a `passwordHash` (made by hashPassword) instead of a password, it skips hashing:
+ * fixtures that create many accounts with one password hash it once.
  */
 export async function createAccount(
-  input: NewAccount & { password: string },
+  input: NewAccount & ({ password: string } | { passwordHash: string }),
 ): Promise<CreateAccountResult> {
-  const account = normalized(input);
-  const passwordHash = await hashPassword(input.password);
+  const account = normalized({ name: input.name, email: input.email, timeZone: input.timeZone });
+  const passwordHash =
+    "passwordHash" in input ? input.passwordHash : await hashPassword(input.password);
   try {
     const userId = await getDb().transaction((tx) =>
       insertAccount(tx, { ...account, passwordHash }),
