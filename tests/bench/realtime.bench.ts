@@ -18,12 +18,14 @@
 // Run with `npm run bench:realtime`; the last line of output is one JSON object.
 // Knobs: BENCH_SECONDS (measured seconds per phase, default 12), BENCH_ROOMS ("50,200,500"),
 // BENCH_KINDS ("raw,peerloop"), BENCH_NODE_FLAGS (V8 flags for both servers),
-// BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (--cpu-prof the servers).
+// BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (a CPU profile of
+// each server over its measured window, written there).
 
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -72,8 +74,13 @@ type ToParent =
   | { type: "ready"; port: number; rooms: Room[] }
   | { type: "sample"; rss: number; retained: number; cpuMicros: number }
   | { type: "stopped"; storedLengths: Record<string, number> }
+  | { type: "profiled" }
   | { type: "error"; message: string };
-type ToChild = { type: "sample"; gc: boolean } | { type: "stop" };
+type ToChild =
+  | { type: "sample"; gc: boolean }
+  | { type: "profile"; action: "start" }
+  | { type: "profile"; action: "stop"; file: string }
+  | { type: "stop" };
 
 // ---------------------------------------------------------------------------
 // Child: one server
@@ -139,6 +146,7 @@ async function serve(kind: Kind, roomCount: number) {
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  let profiler: Session | undefined;
   process.on("message", async (message: ToChild) => {
     if (message.type === "sample") {
       if (message.gc) {
@@ -156,6 +164,21 @@ async function serve(kind: Kind, roomCount: number) {
         retained: memory.heapUsed + memory.external,
         cpuMicros: cpu.user + cpu.system,
       });
+    } else if (message.type === "profile") {
+      // The measured window only: start-up (migrations, seeding, connecting) would
+      // otherwise dominate the profile.
+      if (message.action === "start") {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post("Profiler.enable");
+        await profiler.post("Profiler.start");
+      } else if (profiler) {
+        const { profile } = await profiler.post("Profiler.stop");
+        writeFileSync(message.file, JSON.stringify(profile));
+        profiler.disconnect();
+        profiler = undefined;
+      }
+      send({ type: "profiled" });
     } else if (message.type === "stop") {
       server.close();
       const storedLengths = await stop();
@@ -471,9 +494,6 @@ function startChild(kind: Kind, rooms: number, dbUrl?: string) {
       "--expose-gc",
       // Same V8 flags for both servers, e.g. BENCH_NODE_FLAGS=--max-semi-space-size=32.
       ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
-      ...(process.env.BENCH_PROFILE
-        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
     ],
     env: { ...process.env, ...(dbUrl ? { BENCH_DB_URL: dbUrl } : {}) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -652,6 +672,11 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const pairs = [...firstHalf, ...secondHalf];
   await sleep(WARMUP_MS);
 
+  const profileDir = process.env.BENCH_PROFILE;
+  if (profileDir) {
+    server.ask({ type: "profile", action: "start" });
+    await server.next("profiled");
+  }
   const serverCpuStart = (await sample(false)).cpuMicros;
   const clientCpuStart = process.cpuUsage();
   const machineStart = machineCpu();
@@ -664,6 +689,13 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const clientCpu = process.cpuUsage(clientCpuStart);
   const machinePct = machineCpuPct(machineStart, machineCpu());
   const serverCpu = (await sample(false)).cpuMicros - serverCpuStart;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    const file = `${profileDir}/${kind}-${roomCount}-${dbUrl ? "postgres" : "pglite"}-${Date.now()}.cpuprofile`;
+    server.ask({ type: "profile", action: "stop", file });
+    await server.next("profiled");
+    console.log(`  profile of the measured window: ${file}`);
+  }
   const fullSample = await sample(true);
   const rssLoaded = fullSample.rss;
   const measuredEdits = edits;
