@@ -132,6 +132,39 @@ export const POLICY_CODE = 1008;
 /** A provider answers a server Ping with this single byte; we never ping, so drop it. */
 const PONG = 10;
 
+/** Keystrokes closer together than this re-arm the store debounce once. */
+const STORE_REARM_MS = 250;
+
+/**
+ * Hocuspocus re-arms a document's store timer (clearTimeout + setTimeout) on every
+ * update: thousands of timers a second at 500 rooms. Re-armed at most every
+ * STORE_REARM_MS, a store runs at most that much sooner than "debounce after the last
+ * change", and still sees every change (it encodes the document when it runs, and a
+ * change after it started arms the next one).
+ */
+class PadHocuspocus extends Hocuspocus<PadContext> {
+  private readonly armedAt = new WeakMap<object, number>();
+
+  override storeDocumentHooks(
+    ...args: Parameters<Hocuspocus<PadContext>["storeDocumentHooks"]>
+  ): ReturnType<Hocuspocus<PadContext>["storeDocumentHooks"]> {
+    const [document, , immediately] = args;
+    if (!immediately) {
+      const at = Date.now();
+      const armed = this.armedAt.get(document);
+      if (
+        armed !== undefined &&
+        at - armed < STORE_REARM_MS &&
+        this.debouncer.isDebounced(`onStoreDocument-${document.name}`)
+      ) {
+        return Promise.resolve();
+      }
+      this.armedAt.set(document, at);
+    }
+    return super.storeDocumentHooks(...args);
+  }
+}
+
 /** Denials travel to the provider as the permission-denied reason. */
 class AccessDenied extends Error {
   constructor(readonly reason: string) {
@@ -365,11 +398,15 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     extensions.push(guarded(new Redis(redisConfiguration(options.redisUrl)), log));
   }
 
-  const hocuspocus = new Hocuspocus<PadContext>({
+  const hocuspocus = new PadHocuspocus({
     name: "peerloop-realtime",
     quiet: true,
-    debounce: options.storeDebounceMs ?? 2000,
-    maxDebounce: options.maxDebounceMs ?? 10_000,
+    // The stored pad is the copy for when everyone has left (which stores at once,
+    // below): while people type, their providers hold every edit and give it back on a
+    // reconnect, so storing a live pad often buys little. At 500 rooms a store every 10 s
+    // each was a tenth of the process (PGlite runs on this thread).
+    debounce: options.storeDebounceMs ?? 5000,
+    maxDebounce: options.maxDebounceMs ?? 30_000,
     // Store on the last disconnect rather than waiting for the debounce.
     unloadImmediately: true,
     extensions,
