@@ -72,7 +72,7 @@ interface Room {
 }
 type ToParent =
   | { type: "ready"; port: number; rooms: Room[] }
-  | { type: "sample"; rss: number; retained: number; cpuMicros: number }
+  | { type: "sample"; rss: number; retained: number; cpuMicros: number; stores: number }
   | { type: "stopped"; storedLengths: Record<string, number> }
   | { type: "profiled" }
   | { type: "error"; message: string };
@@ -103,6 +103,9 @@ function traceLongGc(who: string) {
   observer.observe({ entryTypes: ["gc"] });
 }
 
+/** Pads stored so far by the server of this child. */
+let stores = 0;
+
 async function serve(kind: Kind, roomCount: number) {
   traceLongGc(`${kind} server`);
   const server = createServer((_req, res) => res.writeHead(426).end());
@@ -125,7 +128,19 @@ async function serve(kind: Kind, roomCount: number) {
     await connection.migrate();
     await seedCatalog(connection.db);
     rooms = await createSessions(roomCount);
-    const realtime = createRealtimeServer({ secret: SECRET, allowedOrigins: "any-same-host" });
+    // The production settings, store debounce included; stores are counted so the output
+    // says whether any fell in the measured window.
+    const realtime = createRealtimeServer({
+      secret: SECRET,
+      allowedOrigins: "any-same-host",
+      extensions: [
+        {
+          async afterStoreDocument() {
+            stores += 1;
+          },
+        },
+      ],
+    });
     server.on("upgrade", (req, socket, head) => {
       if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
     });
@@ -163,6 +178,7 @@ async function serve(kind: Kind, roomCount: number) {
         // PGlite's WebAssembly memory), measured right after a full GC.
         retained: memory.heapUsed + memory.external,
         cpuMicros: cpu.user + cpu.system,
+        stores,
       });
     } else if (message.type === "profile") {
       // The measured window only: start-up (migrations, seeding, connecting) would
@@ -481,6 +497,8 @@ interface PhaseResult {
   serverCpuPct: number;
   /** Server CPU (user + system) per edit typed in the measured window. */
   cpuPerEditUs: number;
+  /** Pads stored per second in the measured window (0 when none fell in it). */
+  storesPerSecond: number;
   clientCpuPct: number;
   /** Everything else on the machine in that window (PostgreSQL, other processes). */
   otherCpuPct: number;
@@ -679,7 +697,8 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
     server.ask({ type: "profile", action: "start" });
     await server.next("profiled");
   }
-  const serverCpuStart = (await sample(false)).cpuMicros;
+  const startSample = await sample(false);
+  const serverCpuStart = startSample.cpuMicros;
   const clientCpuStart = process.cpuUsage();
   const machineStart = machineCpu();
   const wallStart = performance.now();
@@ -690,7 +709,9 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const wall = (performance.now() - wallStart) * 1000;
   const clientCpu = process.cpuUsage(clientCpuStart);
   const machinePct = machineCpuPct(machineStart, machineCpu());
-  const serverCpu = (await sample(false)).cpuMicros - serverCpuStart;
+  const endSample = await sample(false);
+  const serverCpu = endSample.cpuMicros - serverCpuStart;
+  const storesMeasured = endSample.stores - startSample.stores;
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });
     const file = `${profileDir}/${kind}-${roomCount}-${dbUrl ? "postgres" : "pglite"}-${Date.now()}.cpuprofile`;
@@ -769,6 +790,7 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
     connectMs: Math.round(connectMs),
     serverCpuPct: Math.round(serverPct),
     cpuPerEditUs: Math.round(serverCpu / Math.max(1, measuredEdits)),
+    storesPerSecond: round(storesMeasured / (wall / 1e6)),
     clientCpuPct: Math.round(clientPct),
     otherCpuPct: Math.max(0, Math.round(machinePct - serverPct - clientPct)),
   };
@@ -818,6 +840,12 @@ async function main() {
           `(RSS Δ ${result.rssPerRoomKB} KiB), lost ${result.lost}, other CPU ${result.otherCpuPct}%` +
           (result.storedLost !== undefined ? ` (stored lost ${result.storedLost})` : ""),
       );
+      if (kind === "peerloop" && result.storesPerSecond === 0) {
+        console.log(
+          "  no pad was stored in the measured window (the store waits up to 30 s while " +
+            "people type): BENCH_SECONDS=40 measures the store too",
+        );
+      }
     }
   }
 
@@ -930,6 +958,7 @@ async function main() {
     [`cpuPerEditRatioToRaw${at}`]: round(
       judged.peerloop.cpuPerEditUs / Math.max(1, judged.raw.cpuPerEditUs),
     ),
+    [`storesPerSecond${at}`]: judged.peerloop.storesPerSecond,
     [`otherCpuPct${at}`]: Math.max(judged.raw.otherCpuPct, judged.peerloop.otherCpuPct),
   };
   for (const phase of phases) {
