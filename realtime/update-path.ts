@@ -20,8 +20,16 @@ function originOf(connection: Connection) {
   return { source: "connection" as const, connection };
 }
 
+/** How often waiting acknowledgements are looked at. */
+const ACK_TICK_MS = 50;
+
 export class UpdatePath {
-  private readonly pendingAcks = new Map<Connection, number>();
+  /**
+   * Acknowledgements owed, per connection, in the order their first one became due: a
+   * tick sends those that have waited `ackDelayMs`, so the writes spread over time with
+   * the typing instead of every connection's going out in one burst.
+   */
+  private readonly pendingAcks = new Map<Connection, { count: number; since: number }>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -44,8 +52,10 @@ export class UpdatePath {
       return;
     }
     Y.applyUpdate(connection.document, update, originOf(connection));
-    this.pendingAcks.set(connection, (this.pendingAcks.get(connection) ?? 0) + 1);
-    this.timer ??= setTimeout(() => this.flushAcks(), this.options.ackDelayMs);
+    const pending = this.pendingAcks.get(connection);
+    if (pending) pending.count += 1;
+    else this.pendingAcks.set(connection, { count: 1, since: Date.now() });
+    this.timer ??= setInterval(() => this.sendDueAcks(), ACK_TICK_MS);
   }
 
   /** Applies the part of a presence frame that the connection may speak for. */
@@ -54,11 +64,15 @@ export class UpdatePath {
     if (update) applyAwarenessUpdate(connection.document.awareness, update, originOf(connection));
   }
 
-  /** Sends every acknowledgement still waiting (on shutdown, or when the timer fires). */
+  /** Sends every acknowledgement still waiting (on shutdown). */
   flushAcks(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    for (const [connection, count] of this.pendingAcks) {
+    this.sendDueAcks(Number.POSITIVE_INFINITY);
+  }
+
+  private sendDueAcks(now = Date.now()): void {
+    for (const [connection, { count, since }] of this.pendingAcks) {
+      if (now - since < this.options.ackDelayMs) break;
+      this.pendingAcks.delete(connection);
       // A closed connection's provider starts counting afresh when it reconnects.
       if (!connection.document.hasConnection(connection)) continue;
       const ack = syncStatus(connection, true);
@@ -67,7 +81,10 @@ export class UpdatePath {
       for (let i = 0; i < count; i++) connection.send(ack);
       socket?.uncork();
     }
-    this.pendingAcks.clear();
+    if (this.pendingAcks.size === 0) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
   }
 }
 

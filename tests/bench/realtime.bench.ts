@@ -714,7 +714,8 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const storesMeasured = endSample.stores - startSample.stores;
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });
-    const file = `${profileDir}/${kind}-${roomCount}-${dbUrl ? "postgres" : "pglite"}-${Date.now()}.cpuprofile`;
+    const database = kind === "raw" ? "" : dbUrl ? "-postgres" : "-pglite";
+    const file = `${profileDir}/${kind}-${roomCount}${database}-${Date.now()}.cpuprofile`;
     server.ask({ type: "profile", action: "stop", file });
     await server.next("profiled");
     console.log(`  profile of the measured window: ${file}`);
