@@ -326,7 +326,11 @@ describe("the frames the short path takes", () => {
       }),
     );
     expect(entries).toEqual([
-      { clientId: doc.clientID, clock: 0, state: JSON.stringify(awareness.getLocalState()) },
+      {
+        clientId: doc.clientID,
+        clock: awareness.meta.get(doc.clientID)!.clock,
+        state: JSON.stringify(awareness.getLocalState()),
+      },
     ]);
     expect(encodeAwarenessEntries(entries!)).toEqual(update);
     expect(awarenessEntriesOfFrame(syncFrame(2, new Uint8Array([0, 0])))).toBeNull();
