@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { padDocumentName, sessionIdFromDocumentName } from "../app/modules/sessions/realtime-token";
 
 // What a frame from a provider may look like, checked before Hocuspocus sees it. Pure:
@@ -136,6 +137,63 @@ export function awarenessClientIdsOfFrame(bytes: Uint8Array): number[] | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The Yjs update a Sync (or SyncReply) frame carries as an "update" step, else null.
+ * Only for frames `framePayloadProblem` passed.
+ */
+export function syncUpdateOfFrame(bytes: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(bytes);
+  try {
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
+    if (decoding.readVarUint(decoder) !== SYNC_UPDATE) return null;
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    return null;
+  }
+}
+
+/** One client's entry of an awareness update, as sent. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON text; "null" when the client says it has left. */
+  state: string;
+}
+
+/** The entries of an Awareness frame (null when it is not one, or does not decode). */
+export function awarenessEntriesOfFrame(bytes: Uint8Array): AwarenessEntry[] | null {
+  const decoder = decoding.createDecoder(bytes);
+  try {
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== MessageType.Awareness) return null;
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    const count = decoding.readVarUint(update);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(update);
+      const clock = decoding.readVarUint(update);
+      entries.push({ clientId, clock, state: decoding.readVarString(update) });
+    }
+    return entries;
+  } catch {
+    return null;
+  }
+}
+
+/** An awareness update (y-protocols' encoding) holding exactly these entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /** y-protocols' awareness update: count, then (clientID, clock, JSON state) each. */

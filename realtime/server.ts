@@ -1,7 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Redis } from "@hocuspocus/extension-redis";
-import { type Extension, Hocuspocus, type onAuthenticatePayload } from "@hocuspocus/server";
+import {
+  type Connection,
+  type Extension,
+  Hocuspocus,
+  type onAuthenticatePayload,
+} from "@hocuspocus/server";
 import { and, eq, sql } from "drizzle-orm";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
@@ -13,8 +18,15 @@ import {
 } from "../app/modules/sessions/realtime-token";
 import { getDb } from "../db/client";
 import { attendanceEvents, mockSessions, padDocuments, sessionParticipants } from "../db/schema";
-import { awarenessGuard } from "./awareness-guard";
-import { framePayloadProblem, MessageType, messageTypeOf, readEnvelope } from "./frames";
+import { AwarenessOwners, awarenessGuard } from "./awareness-guard";
+import {
+  awarenessEntriesOfFrame,
+  framePayloadProblem,
+  MessageType,
+  messageTypeOf,
+  readEnvelope,
+  syncUpdateOfFrame,
+} from "./frames";
 import {
   HOSTILE_LOG_LINES_PER_MINUTE,
   MAX_CONNECTIONS_PER_PARTICIPANT,
@@ -25,6 +37,7 @@ import {
   SlotCounter,
 } from "./limits";
 import { roomRelay } from "./room-relay";
+import { skipEchoToSoleOrigin, UpdatePath } from "./update-path";
 
 // The code pad's collaboration server: Hocuspocus behind our own `ws` upgrade on
 // /realtime, so it shares the app's port (or runs alone, see main.ts). Hocuspocus does
@@ -43,6 +56,14 @@ export interface RealtimeOptions {
   redisUrl?: string;
   storeDebounceMs?: number;
   maxDebounceMs?: number;
+  /** How long acknowledgements of updates may wait to go out together (see UpdatePath). */
+  ackDelayMs?: number;
+  /**
+   * More Hocuspocus extensions, after ours. An extension's `onChange` sees every update
+   * applied to a pad, with the sender's context (userId, sessionId): the place for a
+   * log of every edit.
+   */
+  extensions?: Extension[];
   /** Frames above this close their socket with 1009. */
   maxMessageBytes?: number;
   /** A socket that has not authenticated any document by then is closed. */
@@ -70,6 +91,8 @@ interface SocketState {
   documents: Set<string>;
   /** Participant slots held by this socket's document connections. */
   slots: Set<Slot>;
+  /** Document connections Hocuspocus has opened on this socket, by document name. */
+  open: Map<string, Connection<PadContext>>;
 }
 
 /** Per document connection, filled in by onAuthenticate. */
@@ -109,6 +132,39 @@ export const POLICY_CODE = 1008;
 /** A provider answers a server Ping with this single byte; we never ping, so drop it. */
 const PONG = 10;
 
+/** Keystrokes closer together than this re-arm the store debounce once. */
+const STORE_REARM_MS = 250;
+
+/**
+ * Hocuspocus re-arms a document's store timer (clearTimeout + setTimeout) on every
+ * update: thousands of timers a second at 500 rooms. Re-armed at most every
+ * STORE_REARM_MS, a store runs at most that much sooner than "debounce after the last
+ * change", and still sees every change (it encodes the document when it runs, and a
+ * change after it started arms the next one).
+ */
+class PadHocuspocus extends Hocuspocus<PadContext> {
+  private readonly armedAt = new WeakMap<object, number>();
+
+  override storeDocumentHooks(
+    ...args: Parameters<Hocuspocus<PadContext>["storeDocumentHooks"]>
+  ): ReturnType<Hocuspocus<PadContext>["storeDocumentHooks"]> {
+    const [document, , immediately] = args;
+    if (!immediately) {
+      const at = Date.now();
+      const armed = this.armedAt.get(document);
+      if (
+        armed !== undefined &&
+        at - armed < STORE_REARM_MS &&
+        this.debouncer.isDebounced(`onStoreDocument-${document.name}`)
+      ) {
+        return Promise.resolve();
+      }
+      this.armedAt.set(document, at);
+    }
+    return super.storeDocumentHooks(...args);
+  }
+}
+
 /** Denials travel to the provider as the permission-denied reason. */
 class AccessDenied extends Error {
   constructor(readonly reason: string) {
@@ -125,7 +181,20 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const storeSlots = limiter(STORE_CONCURRENCY);
   const participantSlots = new SlotCounter(MAX_CONNECTIONS_PER_PARTICIPANT);
   const logHostile = rateLimitedLog((line) => log.warn(line), HOSTILE_LOG_LINES_PER_MINUTE);
+  const awarenessOwners = new AwarenessOwners();
+  const updates = new UpdatePath({
+    owners: awarenessOwners,
+    ackDelayMs: options.ackDelayMs ?? 500,
+  });
+  let warnedEcho = false;
   let closing = false;
+
+  /** A connection opened before the end turns read-only when the session ends. */
+  const turnReadOnlyAtEnd = (connection: Connection, context: PadContext) => {
+    if (!connection.readOnly && context.endsAt !== undefined && now() >= context.endsAt) {
+      connection.readOnly = true;
+    }
+  };
 
   /** Best-effort writes (attendance) that nobody waits for, but close() does. */
   const track = (what: string, work: () => Promise<unknown>) => {
@@ -248,6 +317,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       if (row) Y.applyUpdate(document, row.state);
     },
 
+    async afterLoadDocument({ document }) {
+      if (!skipEchoToSoleOrigin(document) && !warnedEcho) {
+        warnedEcho = true;
+        log.warn("realtime: this Hocuspocus has changed; updates are echoed to their senders");
+      }
+    },
+
     async onStoreDocument({ documentName, document }) {
       const sessionId = sessionIdFromDocumentName(documentName);
       if (!sessionId) return;
@@ -268,12 +344,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       });
     },
 
-    async connected({ context, documentName }) {
+    async connected({ context, documentName, connection }) {
       try {
         // Counted again here: a reopened document may have been released by its previous
         // connection's disconnect while it authenticated.
         const { socket } = context;
         socket.documents.add(documentName);
+        socket.open.set(documentName, connection);
         if (socket.documents.size > MAX_DOCUMENTS_PER_SOCKET) {
           socket.ws.close(POLICY_CODE, "too many documents");
         }
@@ -284,10 +361,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     },
 
     async beforeHandleMessage({ connection, context, update }) {
-      // A connection opened before the end turns read-only when the session ends.
-      if (!connection.readOnly && context.endsAt !== undefined && now() >= context.endsAt) {
-        connection.readOnly = true;
-      }
+      turnReadOnlyAtEnd(connection, context);
       // Marked on the connection, not the document name: a provider may close and reopen
       // the same document before the first close has run its hooks.
       if (context.held && messageTypeOf(update) === MessageType.Close) {
@@ -300,6 +374,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         const { socket } = context;
         releaseSlot(socket, context.held?.slot);
         socket.documents.delete(documentName);
+        const open = socket.open.get(documentName);
+        if (open && open.context.held === context.held) socket.open.delete(documentName);
         recordAttendance(context, "left");
         // Hocuspocus answers a message that fails to apply by closing that document's
         // connection and keeping the socket. Unless the provider said goodbye to the
@@ -314,18 +390,23 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
 
   const extensions: Extension[] = [
     pad,
-    awarenessGuard(),
+    awarenessGuard(awarenessOwners),
     roomRelay({ intervalMs: ROOM_NOTICE_INTERVAL_MS }),
+    ...(options.extensions ?? []),
   ];
   if (options.redisUrl) {
     extensions.push(guarded(new Redis(redisConfiguration(options.redisUrl)), log));
   }
 
-  const hocuspocus = new Hocuspocus<PadContext>({
+  const hocuspocus = new PadHocuspocus({
     name: "peerloop-realtime",
     quiet: true,
-    debounce: options.storeDebounceMs ?? 2000,
-    maxDebounce: options.maxDebounceMs ?? 10_000,
+    // The stored pad is the copy for when everyone has left (which stores at once,
+    // below): while people type, their providers hold every edit and give it back on a
+    // reconnect, so storing a live pad often buys little. At 500 rooms a store every 10 s
+    // each was a tenth of the process (PGlite runs on this thread).
+    debounce: options.storeDebounceMs ?? 5000,
+    maxDebounce: options.maxDebounceMs ?? 30_000,
     // Store on the last disconnect rather than waiting for the debounce.
     unloadImmediately: true,
     extensions,
@@ -346,6 +427,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       pendingAuths: 0,
       documents: new Set(),
       slots: new Set(),
+      open: new Map(),
     };
     sockets.add(ws);
     // Without this listener an oversized frame ('error' before the 1009 close) would be
@@ -408,12 +490,45 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       }
       if (type === MessageType.Auth && !state.authenticated) state.pendingAuths += 1;
       try {
+        if (handleOnOpenConnection(state.open.get(documentName), type, bytes)) {
+          // Hocuspocus' idle timeout counts from the last frame it saw.
+          client.lastMessageReceivedAt = Date.now();
+          return;
+        }
         client.handleMessage(bytes);
       } catch (err) {
         logHostile(`realtime: closing a socket after a bad message: ${errorText(err)}`);
         ws.close(INVALID_MESSAGE_CODE, "malformed message");
       }
     });
+
+    /**
+     * Updates and presence of an open connection take our short path (update-path.ts);
+     * false: Hocuspocus handles the frame. The checks of the hooks they skip (read-only
+     * at the end of the session, whose presence it is) are made here.
+     */
+    function handleOnOpenConnection(
+      connection: Connection<PadContext> | undefined,
+      type: number,
+      bytes: Uint8Array,
+    ): boolean {
+      if (!connection?.document.hasConnection(connection)) return false;
+      if (type === MessageType.Sync || type === MessageType.SyncReply) {
+        const update = syncUpdateOfFrame(bytes);
+        if (!update) return false;
+        turnReadOnlyAtEnd(connection, connection.context);
+        updates.applyUpdate(connection, update);
+        return true;
+      }
+      if (type === MessageType.Awareness) {
+        const entries = awarenessEntriesOfFrame(bytes);
+        if (!entries) return false;
+        turnReadOnlyAtEnd(connection, connection.context);
+        updates.applyAwareness(connection, entries);
+        return true;
+      }
+      return false;
+    }
 
     ws.on("close", (code: number, reason: Buffer) => {
       clearTimeout(authTimer);
@@ -467,6 +582,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   let closed: Promise<void> | undefined;
   async function runClose() {
     closing = true;
+    updates.flushAcks();
     // Closing every document connection runs the last-disconnect path: pending stores
     // execute now and documents unload.
     hocuspocus.closeConnections();

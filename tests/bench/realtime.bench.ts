@@ -16,14 +16,18 @@
 //
 // Load: 2 clients per room, one types ~8 chars/s; 50, 200 and 500 rooms.
 // Run with `npm run bench:realtime`; the last line of output is one JSON object.
+// The server stores a pad at most 30 s after typing starts (decision 0018): a window of
+// 12 s may hold no store (the output says so); BENCH_SECONDS=40 includes them.
 // Knobs: BENCH_SECONDS (measured seconds per phase, default 12), BENCH_ROOMS ("50,200,500"),
 // BENCH_KINDS ("raw,peerloop"), BENCH_NODE_FLAGS (V8 flags for both servers),
-// BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (--cpu-prof the servers).
+// BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (a CPU profile of
+// each server over its measured window, written there).
 
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -70,10 +74,15 @@ interface Room {
 }
 type ToParent =
   | { type: "ready"; port: number; rooms: Room[] }
-  | { type: "sample"; rss: number; retained: number; cpuMicros: number }
+  | { type: "sample"; rss: number; retained: number; cpuMicros: number; stores: number }
   | { type: "stopped"; storedLengths: Record<string, number> }
+  | { type: "profiled" }
   | { type: "error"; message: string };
-type ToChild = { type: "sample"; gc: boolean } | { type: "stop" };
+type ToChild =
+  | { type: "sample"; gc: boolean }
+  | { type: "profile"; action: "start" }
+  | { type: "profile"; action: "stop"; file: string }
+  | { type: "stop" };
 
 // ---------------------------------------------------------------------------
 // Child: one server
@@ -95,6 +104,9 @@ function traceLongGc(who: string) {
   });
   observer.observe({ entryTypes: ["gc"] });
 }
+
+/** Pads stored so far by the server of this child. */
+let stores = 0;
 
 async function serve(kind: Kind, roomCount: number) {
   traceLongGc(`${kind} server`);
@@ -118,7 +130,19 @@ async function serve(kind: Kind, roomCount: number) {
     await connection.migrate();
     await seedCatalog(connection.db);
     rooms = await createSessions(roomCount);
-    const realtime = createRealtimeServer({ secret: SECRET, allowedOrigins: "any-same-host" });
+    // The production settings, store debounce included; stores are counted so the output
+    // says whether any fell in the measured window.
+    const realtime = createRealtimeServer({
+      secret: SECRET,
+      allowedOrigins: "any-same-host",
+      extensions: [
+        {
+          async afterStoreDocument() {
+            stores += 1;
+          },
+        },
+      ],
+    });
     server.on("upgrade", (req, socket, head) => {
       if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
     });
@@ -139,6 +163,7 @@ async function serve(kind: Kind, roomCount: number) {
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  let profiler: Session | undefined;
   process.on("message", async (message: ToChild) => {
     if (message.type === "sample") {
       if (message.gc) {
@@ -155,7 +180,23 @@ async function serve(kind: Kind, roomCount: number) {
         // PGlite's WebAssembly memory), measured right after a full GC.
         retained: memory.heapUsed + memory.external,
         cpuMicros: cpu.user + cpu.system,
+        stores,
       });
+    } else if (message.type === "profile") {
+      // The measured window only: start-up (migrations, seeding, connecting) would
+      // otherwise dominate the profile.
+      if (message.action === "start") {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post("Profiler.enable");
+        await profiler.post("Profiler.start");
+      } else if (profiler) {
+        const { profile } = await profiler.post("Profiler.stop");
+        writeFileSync(message.file, JSON.stringify(profile));
+        profiler.disconnect();
+        profiler = undefined;
+      }
+      send({ type: "profiled" });
     } else if (message.type === "stop") {
       server.close();
       const storedLengths = await stop();
@@ -456,6 +497,10 @@ interface PhaseResult {
   connectMs: number;
   /** CPU used during the measured window, % of one core. */
   serverCpuPct: number;
+  /** Server CPU (user + system) per edit typed in the measured window. */
+  cpuPerEditUs: number;
+  /** Pads stored per second in the measured window (0 when none fell in it). */
+  storesPerSecond: number;
   clientCpuPct: number;
   /** Everything else on the machine in that window (PostgreSQL, other processes). */
   otherCpuPct: number;
@@ -471,9 +516,6 @@ function startChild(kind: Kind, rooms: number, dbUrl?: string) {
       "--expose-gc",
       // Same V8 flags for both servers, e.g. BENCH_NODE_FLAGS=--max-semi-space-size=32.
       ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
-      ...(process.env.BENCH_PROFILE
-        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
     ],
     env: { ...process.env, ...(dbUrl ? { BENCH_DB_URL: dbUrl } : {}) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -652,7 +694,13 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const pairs = [...firstHalf, ...secondHalf];
   await sleep(WARMUP_MS);
 
-  const serverCpuStart = (await sample(false)).cpuMicros;
+  const profileDir = process.env.BENCH_PROFILE;
+  if (profileDir) {
+    server.ask({ type: "profile", action: "start" });
+    await server.next("profiled");
+  }
+  const startSample = await sample(false);
+  const serverCpuStart = startSample.cpuMicros;
   const clientCpuStart = process.cpuUsage();
   const machineStart = machineCpu();
   const wallStart = performance.now();
@@ -663,7 +711,17 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const wall = (performance.now() - wallStart) * 1000;
   const clientCpu = process.cpuUsage(clientCpuStart);
   const machinePct = machineCpuPct(machineStart, machineCpu());
-  const serverCpu = (await sample(false)).cpuMicros - serverCpuStart;
+  const endSample = await sample(false);
+  const serverCpu = endSample.cpuMicros - serverCpuStart;
+  const storesMeasured = endSample.stores - startSample.stores;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    const database = kind === "raw" ? "" : dbUrl ? "-postgres" : "-pglite";
+    const file = `${profileDir}/${kind}-${roomCount}${database}-${Date.now()}.cpuprofile`;
+    server.ask({ type: "profile", action: "stop", file });
+    await server.next("profiled");
+    console.log(`  profile of the measured window: ${file}`);
+  }
   const fullSample = await sample(true);
   const rssLoaded = fullSample.rss;
   const measuredEdits = edits;
@@ -734,6 +792,8 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
     ...(storedLost !== undefined ? { storedLost } : {}),
     connectMs: Math.round(connectMs),
     serverCpuPct: Math.round(serverPct),
+    cpuPerEditUs: Math.round(serverCpu / Math.max(1, measuredEdits)),
+    storesPerSecond: round(storesMeasured / (wall / 1e6)),
     clientCpuPct: Math.round(clientPct),
     otherCpuPct: Math.max(0, Math.round(machinePct - serverPct - clientPct)),
   };
@@ -783,6 +843,12 @@ async function main() {
           `(RSS Δ ${result.rssPerRoomKB} KiB), lost ${result.lost}, other CPU ${result.otherCpuPct}%` +
           (result.storedLost !== undefined ? ` (stored lost ${result.storedLost})` : ""),
       );
+      if (kind === "peerloop" && result.storesPerSecond === 0) {
+        console.log(
+          "  no pad was stored in the measured window (the store waits up to 30 s while " +
+            "people type): BENCH_SECONDS=40 measures the store too",
+        );
+      }
     }
   }
 
@@ -830,6 +896,7 @@ async function main() {
     "stored lost",
     "connect ms",
     "server CPU %",
+    "CPU/edit µs",
     "client CPU %",
     "other CPU %",
   ];
@@ -849,6 +916,7 @@ async function main() {
     r.storedLost ?? "-",
     r.connectMs,
     r.serverCpuPct,
+    r.cpuPerEditUs,
     r.clientCpuPct,
     r.otherCpuPct,
   ]);
@@ -870,8 +938,85 @@ async function main() {
     );
   }
 
+  // Judged at 500 rooms (the issue's load), or at the largest count run (BENCH_ROOMS).
+  const judged = phases.find((phase) => phase.rooms === 500) ?? phases.at(-1)!;
+  const at = `At${judged.rooms}`;
+  const lostTotal = phases.reduce(
+    (sum, phase) =>
+      sum + phase.peerloop.lost + (phase.peerloop.storedLost ?? 0) + phase.peerloop.mismatchedRooms,
+    0,
+  );
+  const figures: Record<string, number> = {
+    [`p99RatioToRaw${at}`]: judged.p99Ratio,
+    [`p99Ms${at}`]: judged.peerloop.p99,
+    memoryPerRoomRatioToRaw: judged.memoryRatio,
+    lost: lostTotal,
+    [`rawP99Ms${at}`]: judged.raw.p99,
+    [`p50Ms${at}`]: judged.peerloop.p50,
+    [`rawP50Ms${at}`]: judged.raw.p50,
+    [`memoryPerRoomKB${at}`]: judged.peerloop.retainedPerRoomKB,
+    [`rawMemoryPerRoomKB${at}`]: judged.raw.retainedPerRoomKB,
+    [`cpuPerEditUs${at}`]: judged.peerloop.cpuPerEditUs,
+    [`rawCpuPerEditUs${at}`]: judged.raw.cpuPerEditUs,
+    [`cpuPerEditRatioToRaw${at}`]: round(
+      judged.peerloop.cpuPerEditUs / Math.max(1, judged.raw.cpuPerEditUs),
+    ),
+    [`storesPerSecond${at}`]: judged.peerloop.storesPerSecond,
+    [`otherCpuPct${at}`]: Math.max(judged.raw.otherCpuPct, judged.peerloop.otherCpuPct),
+  };
+  for (const phase of phases) {
+    if (phase === judged) continue;
+    figures[`p99MsAt${phase.rooms}`] = phase.peerloop.p99;
+    figures[`rawP99MsAt${phase.rooms}`] = phase.raw.p99;
+    figures[`cpuPerEditUsAt${phase.rooms}`] = phase.peerloop.cpuPerEditUs;
+    figures[`rawCpuPerEditUsAt${phase.rooms}`] = phase.raw.cpuPerEditUs;
+  }
+  const targets: Record<string, string> = {
+    [`p99RatioToRaw${at}`]: `<= ${TARGETS.p99RatioMax}`,
+    [`p99Ms${at}`]: `< ${TARGETS.p99MsMax}`,
+    memoryPerRoomRatioToRaw: `<= ${TARGETS.memoryRatioMax}`,
+    lost: `== ${TARGETS.lost}`,
+  };
+  const met: Record<string, boolean> = {
+    [`p99RatioToRaw${at}`]: judged.pass.p99Ratio,
+    [`p99Ms${at}`]: judged.pass.p99Ms,
+    memoryPerRoomRatioToRaw: judged.pass.memoryRatio,
+    lost: lostTotal === TARGETS.lost,
+  };
+  const machineNote =
+    `other processes used ${figures[`otherCpuPct${at}`]}% of a core during the phase; ` +
+    `server CPU per edit ${judged.peerloop.cpuPerEditUs} µs vs raw ${judged.raw.cpuPerEditUs} µs`;
+  const limits: Record<string, string> = {};
+  if (!met[`p99RatioToRaw${at}`] || !met[`p99Ms${at}`]) {
+    const text =
+      `p99 ${judged.peerloop.p99} ms vs raw ${judged.raw.p99} ms (${machineNote}). ` +
+      "Profile of the measured window (BENCH_PROFILE): besides what the raw server does " +
+      "(Yjs apply, one broadcast write), the batched acknowledgements the provider needs " +
+      "(a write per connection per half second), Hocuspocus' onChange payload per update, " +
+      "GC, and the pad store (PGlite on this thread unless DATABASE_URL is set). Latency " +
+      "tails on this shared 2-core machine follow its load (see the raw p99). Next: re-run " +
+      "on a quiet machine; if the ratio still misses, the store off the event loop " +
+      "(PostgreSQL or a worker) and fewer allocations per update (decision 0018).";
+    if (!met[`p99RatioToRaw${at}`]) limits[`p99RatioToRaw${at}`] = text;
+    if (!met[`p99Ms${at}`]) limits[`p99Ms${at}`] = text;
+  }
+  if (!met.memoryPerRoomRatioToRaw) {
+    limits.memoryPerRoomRatioToRaw =
+      `${judged.peerloop.retainedPerRoomKB} KiB vs raw ${judged.raw.retainedPerRoomKB} KiB per room: ` +
+      "Hocuspocus keeps a Connection, hook payloads and a context per document connection, " +
+      "and per-socket state of its own and ours.";
+  }
+  if (!met.lost) {
+    limits.lost = `${lostTotal} edits lost or mismatched: a correctness bug, not a speed limit.`;
+  }
+
   const summary = {
     bench: "realtime",
+    machine: { cpus: cpus().length, node: process.version },
+    figures,
+    targets,
+    met,
+    limits,
     database: adminUrl ? "postgres" : "pglite",
     memoryMethod:
       "server child process, after a forced GC: (heapUsed + external with all rooms typing − the same with half of them typing) / rooms added; RSS deltas are printed too but not judged: RSS drops by 30-40 MB seconds after start-up as native pages are returned, which swamps a few MB of rooms",
@@ -897,10 +1042,11 @@ async function main() {
       editsPerSecond: phase.peerloop.editsPerSecond,
       serverCpuPct: phase.peerloop.serverCpuPct,
       rawServerCpuPct: phase.raw.serverCpuPct,
+      cpuPerEditUs: phase.peerloop.cpuPerEditUs,
+      rawCpuPerEditUs: phase.raw.cpuPerEditUs,
       otherCpuPct: Math.max(phase.raw.otherCpuPct, phase.peerloop.otherCpuPct),
       pass: phase.pass,
     })),
-    targets: TARGETS,
     ok: phases.every((phase) => Object.values(phase.pass).every(Boolean)),
     durationSeconds: Math.round((Date.now() - started) / 1000),
   };

@@ -3,7 +3,9 @@ import { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
 import { PassThrough } from "node:stream";
 import { and, eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
 import { attendanceEvents, padDocuments } from "#db/schema";
@@ -98,6 +100,49 @@ describe("who may open a pad", () => {
       () => candidate.text.toString() === "def solve(nums):\n    return sorted(nums)\n",
       "the reply to arrive",
     );
+  });
+
+  it("acknowledges every edit, so the provider settles, and never echoes an edit to its author", async () => {
+    const session = await bookPadSession("Acks", 72);
+    const candidate = track(
+      openPad(
+        server.url,
+        session.sessionId,
+        padToken({ sub: session.candidateId, sid: session.sessionId }),
+      ),
+    );
+    const interviewer = track(
+      openPad(
+        server.url,
+        session.sessionId,
+        padToken({ sub: session.interviewerId, sid: session.sessionId }),
+      ),
+    );
+    await waitFor(() => candidate.events.synced && interviewer.events.synced, "both to sync");
+    await waitFor(() => candidate.provider.unsyncedChanges === 0, "the sync to be acknowledged");
+    let updatesToCandidate = 0;
+    candidate.socket.on("message", ({ data }: { data: ArrayBuffer }) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarString(decoder);
+      const isSync = decoding.readVarUint(decoder) === 0;
+      if (isSync && decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate) {
+        updatesToCandidate += 1;
+      }
+    });
+
+    for (let i = 0; i < 5; i++) {
+      candidate.text.insert(candidate.text.length, "x");
+      await sleep(20);
+    }
+    await waitFor(() => interviewer.text.toString() === "xxxxx", "the edits to arrive");
+    // Acknowledgements are batched (up to half a second), never dropped.
+    await waitFor(() => candidate.provider.unsyncedChanges === 0, "every edit acknowledged");
+    expect(candidate.provider.isSynced).toBe(true);
+    expect(updatesToCandidate).toBe(0);
+
+    interviewer.text.insert(0, "y");
+    await waitFor(() => candidate.text.toString() === "yxxxxx", "the peer's edit to arrive");
+    expect(updatesToCandidate).toBe(1);
   });
 
   it("refuses a socket without a token", async () => {

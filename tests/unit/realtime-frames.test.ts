@@ -7,11 +7,14 @@ import * as Y from "yjs";
 import { claimAwarenessClient } from "../../realtime/awareness-guard";
 import {
   awarenessClientIdsOfFrame,
+  awarenessEntriesOfFrame,
+  encodeAwarenessEntries,
   framePayloadProblem,
   isYjsUpdate,
   MessageType,
   messageTypeOf,
   readEnvelope,
+  syncUpdateOfFrame,
 } from "../../realtime/frames";
 import { rateLimitedLog, SlotCounter } from "../../realtime/limits";
 import { isRoomChangedNotice, ROOM_CHANGED_NOTICE } from "../../realtime/room-relay";
@@ -295,5 +298,41 @@ describe("rateLimitedLog", () => {
       "realtime: 3 similar lines left out in the last minute",
       "later",
     ]);
+  });
+});
+
+describe("the frames the short path takes", () => {
+  it("finds the update in an update step, and nothing in the other sync steps", () => {
+    const [update] = richUpdates();
+    expect(syncUpdateOfFrame(syncFrame(2, update!))).toEqual(update);
+    expect(syncUpdateOfFrame(syncFrame(1, update!))).toBeNull();
+    expect(syncUpdateOfFrame(syncFrame(0, new Uint8Array([0])))).toBeNull();
+    const awareness = frame(NAME, (e) => {
+      encoding.writeVarUint(e, MessageType.Awareness);
+      encoding.writeVarUint8Array(e, new Uint8Array([0]));
+    });
+    expect(syncUpdateOfFrame(awareness)).toBeNull();
+  });
+
+  it("reads awareness entries as sent and writes them back byte for byte", () => {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState({ user: { name: "Ada", color: "#123456" }, cursor: null });
+    const update = encodeAwarenessUpdate(awareness, [doc.clientID]);
+    const entries = awarenessEntriesOfFrame(
+      frame(NAME, (e) => {
+        encoding.writeVarUint(e, MessageType.Awareness);
+        encoding.writeVarUint8Array(e, update);
+      }),
+    );
+    expect(entries).toEqual([
+      {
+        clientId: doc.clientID,
+        clock: awareness.meta.get(doc.clientID)!.clock,
+        state: JSON.stringify(awareness.getLocalState()),
+      },
+    ]);
+    expect(encodeAwarenessEntries(entries!)).toEqual(update);
+    expect(awarenessEntriesOfFrame(syncFrame(2, new Uint8Array([0, 0])))).toBeNull();
   });
 });
