@@ -12,19 +12,34 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Every table whose rows the matcher's pool holds (matching.server.ts, pool-cache.server.ts):
--- calendars, people and levels, open requests, one-way offers, grants and earned calls,
--- records and busy times (sessions, participants, feedback and its reveals). One bump
--- per statement, whatever its row count, so set-based writes stay cheap.
+-- Every table whose rows the matcher's pool holds (matching.server.ts): calendars, people
+-- and levels, open requests, one-way offers, grants and earned calls, records and busy
+-- times (sessions, participants, feedback and its reveals). One bump per statement,
+-- whatever its row count, so set-based writes stay cheap. Updates count only for the
+-- columns the pool reads, so a password change or a room's half switch does not make
+-- every app process rebuild its pools.
 DO $$
-DECLARE t text;
+DECLARE
+  t record;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['users', 'profiles', 'levels', 'availability_settings',
-    'availability_rules', 'availability_overrides', 'mock_requests', 'interviewer_rounds',
-    'interviewer_grants', 'feedback', 'feedback_reveals', 'mock_sessions',
-    'session_participants']
+  FOR t IN SELECT * FROM (VALUES
+    ('users', 'UPDATE OF name'),
+    ('profiles', 'UPDATE OF user_id, time_zone, current_level_id'),
+    ('levels', 'UPDATE'),
+    ('availability_settings', 'UPDATE'),
+    ('availability_rules', 'UPDATE'),
+    ('availability_overrides', 'UPDATE'),
+    ('mock_requests', 'UPDATE'),
+    ('interviewer_rounds', 'UPDATE'),
+    ('interviewer_grants', 'UPDATE'),
+    ('feedback', 'UPDATE'),
+    ('feedback_reveals', 'UPDATE'),
+    ('mock_sessions', 'UPDATE OF id, format, starts_at, ends_at, status, cancelled_by, late_cancel, no_show_user_ids'),
+    ('session_participants', 'UPDATE OF session_id, user_id, role, active')
+  ) AS v(name, updates)
   LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
-      'FOR EACH STATEMENT EXECUTE FUNCTION bump_match_pool_version()', t || '_bumps_match_pool', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR %s OR DELETE OR TRUNCATE ON %I '
+      'FOR EACH STATEMENT EXECUTE FUNCTION bump_match_pool_version()',
+      t.name || '_bumps_match_pool', t.updates, t.name);
   END LOOP;
 END $$;
