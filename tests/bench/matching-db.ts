@@ -81,7 +81,7 @@ export async function runDatabasePhase(): Promise<DatabasePhase | null> {
     return null;
   }
   const peers = Number(process.env.DB_PEERS ?? 100_000);
-  const requests = Number(process.env.DB_REQUESTS ?? 50);
+  const requests = Number(process.env.DB_REQUESTS ?? 200);
   const name = uniqueDatabaseName("bench_matching");
   const url = withDatabaseName(adminUrl, name);
   await createDatabase(adminUrl, name);

@@ -551,15 +551,15 @@ async function buildPool(
  */
 function trimBusy(entry: CachedPool, now: number): void {
   const cutoff = now - DAY_MS;
-  if (cutoff <= entry.busyAfter) return;
-  if (entry.earliestBusyEnd <= cutoff) {
-    for (const candidate of entry.pool.candidates) {
-      if (candidate.busy.some((interval) => interval.end <= cutoff)) {
-        candidate.busy = candidate.busy.filter((interval) => interval.end > cutoff);
-      }
+  // Any cutoff below the earliest end held reads the same set: `busyAfter` moves only
+  // when something is dropped, so a request whose clock lags a little still fits.
+  if (cutoff <= entry.busyAfter || entry.earliestBusyEnd > cutoff) return;
+  for (const candidate of entry.pool.candidates) {
+    if (candidate.busy.some((interval) => interval.end <= cutoff)) {
+      candidate.busy = candidate.busy.filter((interval) => interval.end > cutoff);
     }
-    entry.earliestBusyEnd = earliestEnd(entry.pool.candidates);
   }
+  entry.earliestBusyEnd = earliestEnd(entry.pool.candidates);
   entry.busyAfter = cutoff;
 }
 
