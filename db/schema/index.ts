@@ -5,6 +5,7 @@ export * from "./credits";
 export * from "./escrow";
 export * from "./feedback";
 export * from "./identity";
+export * from "./matching";
 export * from "./notify";
 export * from "./payments";
 export * from "./profiles";

@@ -5,11 +5,17 @@
 // Seeded set-based (generate_series), so seeding 100k people is a few statements.
 // Needs DATABASE_URL (the admin URL of a server); without it the phase is skipped.
 
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { sql } from "drizzle-orm";
 import { seedCatalog } from "#db/catalog/seed-catalog";
 import { openDatabase, setDatabaseConnection } from "#db/client";
 import { rowsOf } from "#db/rows";
-import { proposeSlots } from "~/modules/matching/matching.server";
+import {
+  forgetMatchPools,
+  proposeSlots,
+  proposeSlotsFresh,
+} from "~/modules/matching/matching.server";
 import {
   createDatabase,
   dropDatabase,
@@ -34,12 +40,33 @@ const ZONES = [
 
 export interface DatabasePhase {
   peers: number;
+  /** Warm requests measured (the pool of their round, format and level already built). */
   requests: number;
   seedMs: number;
+  /** Warm: the pool version matches, so a request reads only its requester's rows. */
   p50Ms: number;
   p99Ms: number;
   swapP50Ms: number;
   oneWayP50Ms: number;
+  /** Cold: the first request of each (format, level) after the cache was emptied. */
+  coldRequests: number;
+  coldP50Ms: number;
+  coldMaxMs: number;
+  /** Heap growth (MB) from building one pool (the largest key), and all of them. */
+  heapMbOnePool: number;
+  heapMbAllPools: number;
+  /** Requests whose cached answer was compared with a fresh, uncached computation. */
+  verified: number;
+  identical: boolean;
+}
+
+/** A full collection, then the heap in use (MB): for the pool's footprint. */
+function heapMb(): number {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / (1024 * 1024);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -54,7 +81,7 @@ export async function runDatabasePhase(): Promise<DatabasePhase | null> {
     return null;
   }
   const peers = Number(process.env.DB_PEERS ?? 100_000);
-  const requests = Number(process.env.DB_REQUESTS ?? 10);
+  const requests = Number(process.env.DB_REQUESTS ?? 200);
   const name = uniqueDatabaseName("bench_matching");
   const url = withDatabaseName(adminUrl, name);
   await createDatabase(adminUrl, name);
@@ -133,8 +160,32 @@ export async function runDatabasePhase(): Promise<DatabasePhase | null> {
       roundMinutes: round.minutes,
       horizonDays: 14,
     });
-    // Warm-up: prepared statements, JIT, Intl.
-    for (let k = 0; k < 3; k++) await proposeSlots(searchOf(requesters[k]!, k), now);
+    // Warm-up on a small key's pool: prepared statements, JIT, Intl. Then the cache is
+    // emptied so every cold figure below includes its build.
+    await proposeSlots(searchOf(requesters[0]!, 0), now);
+    forgetMatchPools(db);
+
+    const round2 = (v: number) => Math.round(v * 10) / 10;
+    const sortedOf = (values: number[]) => [...values].sort((a, b) => a - b);
+    // Cold: one request per (format, level) key, each building its pool. The first
+    // one (swap at rank 4 + k % 3 = 4 for k = 0) also gives the heap one pool takes.
+    const keys = new Map<string, number>();
+    for (let k = 0; k < requesters.length && keys.size < 6; k++) {
+      const s = searchOf(requesters[k]!, k);
+      const key = `${s.format}|${s.targetLevelRank}`;
+      if (!keys.has(key)) keys.set(key, k);
+    }
+    const cold: number[] = [];
+    const heapBefore = heapMb();
+    let heapAfterOne = heapBefore;
+    for (const k of keys.values()) {
+      const started = performance.now();
+      await proposeSlots(searchOf(requesters[k]!, k), now);
+      cold.push(performance.now() - started);
+      if (cold.length === 1) heapAfterOne = heapMb();
+    }
+    const heapAfterAll = heapMb();
+
     const durations: number[] = [];
     const swap: number[] = [];
     const oneWay: number[] = [];
@@ -146,30 +197,42 @@ export async function runDatabasePhase(): Promise<DatabasePhase | null> {
       durations.push(elapsed);
       (search.format === "swap" ? swap : oneWay).push(elapsed);
     }
-    const sorted = [...durations].sort((a, b) => a - b);
-    const round2 = (v: number) => Math.round(v * 10) / 10;
+    // Correctness at scale: a few cached answers against the fresh computation (each
+    // fresh one reads the whole pool, seconds at 100k).
+    const verify = Math.min(requesters.length, Number(process.env.DB_VERIFY ?? 2));
+    let identical = true;
+    for (let k = 0; k < verify; k++) {
+      // k = 0 and 3: a swap and a one-way search.
+      const index = k % 2 === 0 ? k : k + 2;
+      const search = searchOf(requesters[index % requesters.length]!, index);
+      const cached = await proposeSlots(search, now);
+      const fresh = await proposeSlotsFresh(search, now);
+      if (JSON.stringify(cached) !== JSON.stringify(fresh)) identical = false;
+    }
+    const sorted = sortedOf(durations);
+    const coldSorted = sortedOf(cold);
     const result: DatabasePhase = {
       peers,
       requests: durations.length,
       seedMs: Math.round(seedMs),
       p50Ms: round2(percentile(sorted, 50)),
       p99Ms: round2(percentile(sorted, 99)),
-      swapP50Ms: round2(
-        percentile(
-          swap.sort((a, b) => a - b),
-          50,
-        ),
-      ),
-      oneWayP50Ms: round2(
-        percentile(
-          oneWay.sort((a, b) => a - b),
-          50,
-        ),
-      ),
+      swapP50Ms: round2(percentile(sortedOf(swap), 50)),
+      oneWayP50Ms: round2(percentile(sortedOf(oneWay), 50)),
+      coldRequests: cold.length,
+      coldP50Ms: round2(percentile(coldSorted, 50)),
+      coldMaxMs: round2(coldSorted.at(-1) ?? 0),
+      heapMbOnePool: round2(heapAfterOne - heapBefore),
+      heapMbAllPools: round2(heapAfterAll - heapBefore),
+      verified: verify,
+      identical,
     };
     console.log(
-      `database: ${peers} peers seeded in ${result.seedMs} ms; proposeSlots over ${result.requests} requests: ` +
-        `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (swap p50 ${result.swapP50Ms} ms, one-way p50 ${result.oneWayP50Ms} ms)`,
+      `database: ${peers} peers seeded in ${result.seedMs} ms; proposeSlots, warm (pool cached) over ${result.requests} requests: ` +
+        `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (swap p50 ${result.swapP50Ms} ms, one-way p50 ${result.oneWayP50Ms} ms); ` +
+        `cold (builds the pool) over ${result.coldRequests} keys: p50 ${result.coldP50Ms} ms, max ${result.coldMaxMs} ms; ` +
+        `heap ${result.heapMbOnePool} MB for one pool, ${result.heapMbAllPools} MB for all; ` +
+        `${result.verified} answers ${result.identical ? "identical to" : "DIFFERENT from"} a fresh computation`,
     );
     return result;
   } finally {

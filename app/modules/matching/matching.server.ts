@@ -16,9 +16,12 @@ import { EMPTY_RECORD, type PersonRecord, qualityScore } from "~/modules/feedbac
 import { loadPersonRecords } from "~/modules/feedback/record.server";
 import { findMatches, isValidStart } from "./find-matches";
 import { sessionMinutes } from "./formats";
+import { MatchPool } from "./match-pool";
+import { readPoolVersion, type Versioned, VersionedCache } from "./pool-cache.server";
 import type { MatchCandidate, MatchPerson, MatchRequest, MockFormat, Proposal } from "./types";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Active sessions of these people that end after `since`, as intervals per person. */
 async function loadBusy(
@@ -208,7 +211,25 @@ async function selectPeers(
   onlyPeerId: string | undefined,
   db: Database,
 ): Promise<PeerRow[]> {
-  if (search.pair) return [{ userId: search.pair.peerId, ...NOT_ONE_WAY, swapRank: null }];
+  return (await selectPeersWithWindow(search, now, onlyPeerId, db)).peers;
+}
+
+/**
+ * selectPeers, and the instants between which the same query would return the same
+ * peers: open requests expire with time, without a write. `excludeRequester: false`
+ * keeps the requester in (a pool shared by every requester; the matcher skips them).
+ */
+async function selectPeersWithWindow(
+  search: SlotSearch,
+  now: Date,
+  onlyPeerId: string | undefined,
+  db: Database,
+  excludeRequester = true,
+): Promise<{ peers: PeerRow[]; validFrom: number; validUntil: number }> {
+  const always = { validFrom: Number.NEGATIVE_INFINITY, validUntil: Number.POSITIVE_INFINITY };
+  if (search.pair) {
+    return { peers: [{ userId: search.pair.peerId, ...NOT_ONE_WAY, swapRank: null }], ...always };
+  }
   if (search.format === "one_way") {
     // One query for every peer: offered and qualified at the target level or above, with
     // the rating floor. Paused people are left out here (they could not be matched) and
@@ -216,10 +237,10 @@ async function selectPeers(
     const rows = await loadOneWayInterviewers(db, {
       roundId: search.roundId,
       targetLevelRank: search.targetLevelRank,
-      excludeUserId: search.userId,
+      excludeUserId: excludeRequester ? search.userId : undefined,
       onlyUserId: onlyPeerId,
     });
-    return rows
+    const peers = rows
       .filter((r) => !r.paused)
       .map((r) => ({
         userId: r.userId,
@@ -228,9 +249,14 @@ async function selectPeers(
         paused: r.paused,
         swapRank: null,
       }));
+    return { peers, ...always };
   }
-  const open = await db
-    .select({ userId: mockRequests.userId, swapRank: levels.rank })
+  const rows = await db
+    .select({
+      userId: mockRequests.userId,
+      swapRank: levels.rank,
+      expiresAt: mockRequests.expiresAt,
+    })
     .from(mockRequests)
     .innerJoin(levels, eq(levels.id, mockRequests.targetLevelId))
     .where(
@@ -238,14 +264,28 @@ async function selectPeers(
         eq(mockRequests.roundId, search.roundId),
         eq(mockRequests.format, "swap"),
         eq(mockRequests.status, "open"),
-        gt(mockRequests.expiresAt, now),
+        // Expired ones are read too (filtered below): they bound when the answer changes.
         // Only targets a swap can pair with (the matcher's rule): the rest of the
         // round's requests are never read.
         between(levels.rank, search.targetLevelRank - 1, search.targetLevelRank + 1),
-        ne(mockRequests.userId, search.userId),
+        excludeRequester ? ne(mockRequests.userId, search.userId) : undefined,
         onlyPeerId ? eq(mockRequests.userId, onlyPeerId) : undefined,
       ),
     );
+  // Live while now < expiry: the answer holds from the latest expiry already passed
+  // (inclusive) to the earliest one still ahead (exclusive).
+  let validFrom = Number.NEGATIVE_INFINITY;
+  let validUntil = Number.POSITIVE_INFINITY;
+  const open: typeof rows = [];
+  for (const row of rows) {
+    const expiry = row.expiresAt.getTime();
+    if (expiry > now.getTime()) {
+      open.push(row);
+      if (expiry < validUntil) validUntil = expiry;
+    } else if (expiry > validFrom) {
+      validFrom = expiry;
+    }
+  }
   // One entry per person: the request closest to the target level speaks for them.
   const best = new Map<string, number>();
   for (const row of open) {
@@ -257,7 +297,23 @@ async function selectPeers(
       best.set(row.userId, row.swapRank);
     }
   }
-  return [...best].map(([userId, swapRank]) => ({ userId, ...NOT_ONE_WAY, swapRank }));
+  const peers = [...best].map(([userId, swapRank]) => ({ userId, ...NOT_ONE_WAY, swapRank }));
+  return { peers, validFrom, validUntil };
+}
+
+function matchRequestOf(base: SlotSearch, now: Date): MatchRequest {
+  const horizonDays = base.until
+    ? Math.min(base.horizonDays, Math.max(0, (base.until.getTime() - now.getTime()) / DAY_MS))
+    : base.horizonDays;
+  return {
+    requesterId: base.userId,
+    format: base.format,
+    targetLevelRank: base.targetLevelRank,
+    sessionMinutes: sessionMinutes(base.format, base.roundMinutes),
+    horizonDays,
+    now: now.getTime(),
+    alreadyPaired: base.pair !== undefined,
+  };
 }
 
 /** Everything the pure matcher needs, read in a handful of queries. */
@@ -275,21 +331,48 @@ async function buildMatchInputs(
     loadAvailabilities(everyone, undefined, db),
     loadBusy(everyone, new Date(now.getTime() - DAY_MS), base.pair?.sessionId, db),
     ranking ? loadPeerStats(peerIds, base.userId, db) : loadPeerStats([], null, db),
-    db
-      .select({
-        id: users.id,
-        name: users.name,
-        timeZone: profiles.timeZone,
-        levelRank: levels.rank,
-        levelCode: levels.code,
-      })
-      .from(users)
-      .innerJoin(profiles, eq(profiles.userId, users.id))
-      .leftJoin(levels, eq(levels.id, profiles.currentLevelId))
-      .where(inIds(users.id, everyone)),
+    loadPeople(everyone, db),
   ]);
+  const request = matchRequestOf(base, now);
+  const requester: MatchPerson = {
+    id: base.userId,
+    availability: availability.get(base.userId)!,
+    busy: busy.get(base.userId) ?? [],
+  };
+  const candidates = candidatesOf(peerRows, people, availability, busy, stats);
+  const records = new Map([...stats].map(([id, s]) => [id, s.record]));
+  return { request, requester, candidates, names: cardsOf(people, availability), records };
+}
 
-  const names = new Map(
+interface PersonRow {
+  id: string;
+  name: string;
+  timeZone: string;
+  levelRank: number | null;
+  levelCode: string | null;
+}
+
+/** Names, profile zones and current levels of these people. */
+function loadPeople(ids: string[], db: Database): Promise<PersonRow[]> {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      timeZone: profiles.timeZone,
+      levelRank: levels.rank,
+      levelCode: levels.code,
+    })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .leftJoin(levels, eq(levels.id, profiles.currentLevelId))
+    .where(inIds(users.id, ids));
+}
+
+function cardsOf(
+  people: PersonRow[],
+  availability: Map<string, { timeZone: string }>,
+): Map<string, PersonCard> {
+  return new Map(
     people.map((p) => [
       p.id,
       {
@@ -300,26 +383,18 @@ async function buildMatchInputs(
       },
     ]),
   );
-  const horizonDays = base.until
-    ? Math.min(base.horizonDays, Math.max(0, (base.until.getTime() - now.getTime()) / DAY_MS))
-    : base.horizonDays;
-  const request: MatchRequest = {
-    requesterId: base.userId,
-    format: base.format,
-    targetLevelRank: base.targetLevelRank,
-    sessionMinutes: sessionMinutes(base.format, base.roundMinutes),
-    horizonDays,
-    now: now.getTime(),
-    alreadyPaired: base.pair !== undefined,
-  };
-  const requester: MatchPerson = {
-    id: base.userId,
-    availability: availability.get(base.userId)!,
-    busy: busy.get(base.userId) ?? [],
-  };
+}
+
+function candidatesOf(
+  peerRows: PeerRow[],
+  people: PersonRow[],
+  availability: Map<string, MatchCandidate["availability"]>,
+  busy: Map<string, Interval[]>,
+  stats: Map<string, PeerStats>,
+): MatchCandidate[] {
   // By id: a search over a large pool must not look each peer up in a list.
   const peopleById = new Map(people.map((p) => [p.id, p]));
-  const candidates: MatchCandidate[] = peerRows.map((peer) => {
+  return peerRows.map((peer) => {
     const s = stats.get(peer.userId) ?? NEUTRAL_STATS;
     const person = peopleById.get(peer.userId);
     return {
@@ -339,12 +414,15 @@ async function buildMatchInputs(
       busy: busy.get(peer.userId) ?? [],
     };
   });
-  const records = new Map([...stats].map(([id, s]) => [id, s.record]));
-  return { request, requester, candidates, names, records };
 }
 
-function toView(proposal: Proposal, inputs: MatchInputs): ProposalView {
-  const peer = inputs.names.get(proposal.peerId);
+function toView(
+  proposal: Proposal,
+  names: Map<string, PersonCard>,
+  records: Map<string, PersonRecord>,
+  reliability: number | null | undefined,
+): ProposalView {
+  const peer = names.get(proposal.peerId);
   return {
     peerId: proposal.peerId,
     peerName: peer?.name ?? "A peer",
@@ -352,17 +430,18 @@ function toView(proposal: Proposal, inputs: MatchInputs): ProposalView {
     peerTimeZone: peer?.timeZone ?? "UTC",
     start: new Date(proposal.start).toISOString(),
     end: new Date(proposal.end).toISOString(),
-    reliability: inputs.candidates.find((c) => c.id === proposal.peerId)?.reliability ?? null,
-    record: inputs.records.get(proposal.peerId) ?? null,
+    reliability: reliability ?? null,
+    record: records.get(proposal.peerId) ?? null,
     reasons: proposal.reasons,
   };
 }
 
 /**
- * Ranked proposals for a search. Each call reads what it needs (peers, calendars,
- * records), so callers pass only the search.
+ * Ranked proposals for a search, read afresh: every candidate's calendar, busy times and
+ * record. proposeSlots answers the same from a cached pool; this is its reference (and
+ * the path for moving a booked session, which concerns one peer).
  */
-export async function proposeSlots(
+export async function proposeSlotsFresh(
   search: SlotSearch,
   now: Date,
   options: { maxProposals?: number; maxPerPeer?: number } = {},
@@ -380,7 +459,201 @@ export async function proposeSlots(
     inputs.requester,
     inputs.candidates,
   );
-  return proposals.map((p) => toView(p, inputs));
+  const reliability = new Map(inputs.candidates.map((c) => [c.id, c.reliability]));
+  return proposals.map((p) => toView(p, inputs.names, inputs.records, reliability.get(p.peerId)));
+}
+
+/**
+ * One round's pool for one format and target level, as every requester sees it (the
+ * requester is in it when they have a request of their own; the matcher skips them),
+ * with what the proposals' views show. Built at a pool version; see VersionedCache.
+ */
+interface CachedPool extends Versioned {
+  pool: MatchPool;
+  indexOf: Map<string, number>;
+  names: Map<string, PersonCard>;
+  records: Map<string, PersonRecord>;
+  /**
+   * The busy intervals held are those ending after this instant, as a fresh read at
+   * `busyAfter + 1 day` would hold (trimBusy moves it forward).
+   */
+  busyAfter: number;
+  /** The earliest end among the busy intervals held. */
+  earliestBusyEnd: number;
+}
+
+const pools = new VersionedCache<CachedPool>();
+/** How far ahead of its build a pool's index answers (beyond: findMatches over the pool). */
+const POOL_SPAN_MS = 400 * DAY_MS;
+
+/** Forgets the cached pools of this database: the next search builds afresh (benchmarks). */
+export function forgetMatchPools(db: Database = getDb()): void {
+  pools.clear(db);
+}
+
+function earliestEnd(candidates: MatchCandidate[]): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    for (const interval of candidate.busy) if (interval.end < earliest) earliest = interval.end;
+  }
+  return earliest;
+}
+
+async function buildPool(
+  search: SlotSearch,
+  now: Date,
+  version: string,
+  db: Database,
+): Promise<CachedPool> {
+  const { peers, validFrom, validUntil } = await selectPeersWithWindow(
+    search,
+    now,
+    undefined,
+    db,
+    false,
+  );
+  const peerIds = peers.map((p) => p.userId);
+  const busyAfter = now.getTime() - DAY_MS;
+  const [availability, busy, stats, people] = await Promise.all([
+    loadAvailabilities(peerIds, undefined, db),
+    loadBusy(peerIds, new Date(busyAfter), undefined, db),
+    // Without a requester: the last session with them is read per request.
+    loadPeerStats(peerIds, null, db),
+    loadPeople(peerIds, db),
+  ]);
+  const names = cardsOf(people, availability);
+  const candidates = candidatesOf(peers, people, availability, busy, stats);
+  const records = new Map([...stats].map(([id, s]) => [id, s.record]));
+  const entry: CachedPool = {
+    version,
+    pool: new MatchPool(candidates, {
+      from: now.getTime() - HOUR_MS,
+      to: now.getTime() + POOL_SPAN_MS,
+    }),
+    indexOf: new Map(candidates.map((c, index) => [c.id, index])),
+    names,
+    records,
+    busyAfter,
+    earliestBusyEnd: earliestEnd(candidates),
+    fits(at: number) {
+      // A fresh read at `at` would see the same open requests, and no busy interval
+      // that was trimmed away already.
+      return at >= validFrom && at < validUntil && at - DAY_MS >= entry.busyAfter;
+    },
+  };
+  return entry;
+}
+
+/**
+ * Drops busy intervals that ended a day before `now` or earlier, as a fresh read at
+ * `now` would not see them (they can still count toward a day's session limit).
+ * Only when one exists: usually a comparison.
+ */
+function trimBusy(entry: CachedPool, now: number): void {
+  const cutoff = now - DAY_MS;
+  // Any cutoff below the earliest end held reads the same set: `busyAfter` moves only
+  // when something is dropped, so a request whose clock lags a little still fits.
+  if (cutoff <= entry.busyAfter || entry.earliestBusyEnd > cutoff) return;
+  for (const candidate of entry.pool.candidates) {
+    if (candidate.busy.some((interval) => interval.end <= cutoff)) {
+      candidate.busy = candidate.busy.filter((interval) => interval.end > cutoff);
+    }
+  }
+  entry.earliestBusyEnd = earliestEnd(entry.pool.candidates);
+  entry.busyAfter = cutoff;
+}
+
+/** When the requester last had a session with each person (cancelled ones aside). */
+async function loadLastSessionsWith(
+  requesterId: string,
+  db: Database,
+): Promise<Map<string, number>> {
+  const mine = db
+    .select({ sessionId: sessionParticipants.sessionId })
+    .from(sessionParticipants)
+    .where(eq(sessionParticipants.userId, requesterId));
+  const rows = await db
+    .select({
+      userId: sessionParticipants.userId,
+      last: sql<Date>`max(${mockSessions.startsAt})`,
+    })
+    .from(sessionParticipants)
+    .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+    .where(
+      and(
+        inArray(sessionParticipants.sessionId, mine),
+        ne(sessionParticipants.userId, requesterId),
+        ne(mockSessions.status, "cancelled"),
+      ),
+    )
+    .groupBy(sessionParticipants.userId);
+  const last = new Map<string, number>();
+  for (const row of rows) if (row.last) last.set(row.userId, new Date(row.last).getTime());
+  return last;
+}
+
+/**
+ * Ranked proposals for a search. The round's pool (candidates, calendars, busy times,
+ * records, and its index) is kept in the process per round, format and target level,
+ * and rebuilt when the database's pool version moves (any write to what it holds) or
+ * time changes what it holds; a request reads the version and its requester's own
+ * calendar, busy times and past partners (one round trip each, together), then
+ * searches. Results equal proposeSlotsFresh's (integration-tested).
+ */
+export async function proposeSlots(
+  search: SlotSearch,
+  now: Date,
+  options: { maxProposals?: number; maxPerPeer?: number } = {},
+  db: Database = getDb(),
+): Promise<ProposalView[]> {
+  if (search.pair) return proposeSlotsFresh(search, now, options, db);
+  const [version, availability, busy, lastWith] = await Promise.all([
+    readPoolVersion(db),
+    loadAvailabilities([search.userId], undefined, db),
+    loadBusy([search.userId], new Date(now.getTime() - DAY_MS), undefined, db),
+    loadLastSessionsWith(search.userId, db),
+  ]);
+  const key = `${search.roundId}|${search.format}|${search.targetLevelRank}`;
+  const { value: entry } = await pools.get(db, key, version, now.getTime(), () =>
+    buildPool(search, now, version, db),
+  );
+  // From here on nothing awaits, so no other request sees the pool half-prepared.
+  if (!entry.fits(now.getTime())) {
+    // Another request moved the pool past this one's instant (clocks a hair apart).
+    return proposeSlotsFresh(search, now, options, db);
+  }
+  trimBusy(entry, now.getTime());
+  const request = matchRequestOf(search, now);
+  const requester: MatchPerson = {
+    id: search.userId,
+    availability: availability.get(search.userId)!,
+    busy: busy.get(search.userId) ?? [],
+  };
+  const { candidates } = entry.pool;
+  const marked: MatchCandidate[] = [];
+  for (const [peerId, at] of lastWith) {
+    const index = entry.indexOf.get(peerId);
+    if (index === undefined) continue;
+    candidates[index]!.lastSessionWithRequesterAt = at;
+    marked.push(candidates[index]!);
+  }
+  let proposals: Proposal[];
+  try {
+    proposals = entry.pool.findMatches(
+      {
+        ...request,
+        maxProposals: options.maxProposals ?? request.maxProposals,
+        maxPerPeer: options.maxPerPeer ?? request.maxPerPeer,
+      },
+      requester,
+    );
+  } finally {
+    // The pool is shared by every requester: the mark is this request's alone.
+    for (const candidate of marked) candidate.lastSessionWithRequesterAt = null;
+  }
+  return proposals.map((p) =>
+    toView(p, entry.names, entry.records, candidates[entry.indexOf.get(p.peerId)!]?.reliability),
+  );
 }
 
 /**
