@@ -42,6 +42,8 @@ export interface BenchOutcome {
   stdout: string;
   /** The end of its stderr, for the report when it failed. */
   stderrTail?: string;
+  /** When it ran, if not in the run the report is named after (kept with `--keep`). */
+  ranAt?: string;
 }
 
 export interface Machine {
@@ -374,8 +376,9 @@ export function renderReport(input: ReportInput): string {
     const verdict = status.kind === "reported" ? "" : " — **did not report**";
     out.push(`### ${outcome.name}${verdict}`);
     out.push("");
+    const when = outcome.ranAt ? ` in an earlier run (${outcome.ranAt})` : "";
     out.push(
-      `Ran ${formatDuration(outcome.durationMs)}${load}, exit code ${outcome.exitCode ?? "none"}.`,
+      `Ran${when} ${formatDuration(outcome.durationMs)}${load}, exit code ${outcome.exitCode ?? "none"}.`,
     );
     const result = status.result;
     if (result) {

@@ -6,6 +6,11 @@
 //   npm run bench -- --only page-weight,join-time  a subset (names without "bench:")
 //   npm run bench -- --quick                       sets BENCH_QUICK=1 for the benches
 //   npm run bench -- --out /tmp/report.md          writes elsewhere
+//   npm run bench -- --only booking --keep          re-runs a subset and keeps the last results
+//                                                  of the others (marked as earlier)
+//
+// Beside the report goes its raw material (<report>.json: each bench's outcome), which is
+// what --keep reads.
 //
 // Every environment variable is passed through to the benches (DATABASE_URL, BENCH_*).
 // A bench still running after BENCH_TIMEOUT_MIN minutes (default 30) is stopped and
@@ -14,7 +19,7 @@
 // a target that falls short is reported, not a failure.
 
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -29,12 +34,15 @@ interface Options {
   only?: string[];
   quick: boolean;
   out: string;
+  /** Keep the last results of the benches not run now (from the JSON beside the report). */
+  keep: boolean;
 }
 
 function parseArgs(args: string[]): Options {
   const options: Options = {
     quick: process.env.BENCH_QUICK === "1",
     out: path.join(REPO_ROOT, "docs/benchmarks.md"),
+    keep: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -50,10 +58,12 @@ function parseArgs(args: string[]): Options {
         .filter(Boolean);
     } else if (arg === "--quick") {
       options.quick = true;
+    } else if (arg === "--keep") {
+      options.keep = true;
     } else if (arg === "--out" || arg.startsWith("--out=")) {
       options.out = path.resolve(value());
     } else {
-      throw new Error(`unknown option ${arg} (use --only a,b, --quick, --out file)`);
+      throw new Error(`unknown option ${arg} (use --only a,b, --keep, --quick, --out file)`);
     }
   }
   return options;
@@ -161,6 +171,17 @@ function stopRunning(signal: NodeJS.Signals) {
   }
 }
 
+function savedOutcomesFile(reportFile: string): string {
+  return reportFile.replace(/\.md$/, "") + ".json";
+}
+
+/** The outcomes a previous run saved beside its report (none if there is no such file). */
+function readSavedOutcomes(file: string): BenchOutcome[] {
+  if (!existsSync(file)) return [];
+  const saved = JSON.parse(readFileSync(file, "utf8")) as BenchOutcome[];
+  return Array.isArray(saved) ? saved : [];
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const all = benchScripts();
@@ -191,17 +212,35 @@ async function main() {
     outcomes.push(await runBench(name, env));
   }
 
+  const ranAt = date.toISOString().replace(/\.\d+Z$/, "Z");
+  const kept = options.keep
+    ? readSavedOutcomes(savedOutcomesFile(options.out)).filter(
+        (saved) => all.includes(saved.name) && !outcomes.some((o) => o.name === saved.name),
+      )
+    : [];
+  const everyOutcome = [...outcomes, ...kept].sort(
+    (a, b) => all.indexOf(a.name) - all.indexOf(b.name),
+  );
+  writeFileSync(
+    savedOutcomesFile(options.out),
+    `${JSON.stringify(
+      everyOutcome.map((outcome) => ({ ranAt: outcome.ranAt ?? ranAt, ...outcome })),
+      null,
+      1,
+    )}\n`,
+  );
+
   const command = [
     options.quick ? "BENCH_QUICK=1 " : "",
     "npm run bench",
-    options.only ? ` -- --only ${selected.join(",")}` : "",
+    options.only ? ` -- --only ${selected.join(",")}${options.keep ? " --keep" : ""}` : "",
   ].join("");
   const report = renderReport({
     machine,
     date,
     command,
-    outcomes,
-    notRun: all.filter((name) => !outcomes.some((o) => o.name === name)),
+    outcomes: everyOutcome,
+    notRun: all.filter((name) => !everyOutcome.some((o) => o.name === name)),
     quick: options.quick,
   });
   writeFileSync(options.out, report);

@@ -188,7 +188,7 @@ describe("the report", () => {
     outcomes: [
       outcome("matching", `searching 100k peers\n${MATCHING_LINE}\n`),
       outcome("booking", BOOKING_LINE),
-      outcome("join-time", JOIN_LINE),
+      { ...outcome("join-time", JOIN_LINE), ranAt: "2026-11-30T20:10:00Z" },
       {
         ...outcome("realtime", "starting 500 rooms\n", 1),
         stderrTail: "Error: listen EADDRINUSE 127.0.0.1:3650",
@@ -248,6 +248,11 @@ describe("the report", () => {
       'Its JSON line departs from the contract: target "joinP95Ms" has no figure.',
     );
     expect(report).toContain("## Not run in this report\n\nssr.");
+  });
+
+  it("marks a result kept from an earlier run with when it ran", () => {
+    expect(report).toContain("Ran in an earlier run (2026-11-30T20:10:00Z) 12.3 s");
+    expect(report).not.toContain("### booking\n\nRan in an earlier run");
   });
 
   it("formats figures compactly", () => {
