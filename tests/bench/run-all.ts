@@ -172,7 +172,7 @@ function stopRunning(signal: NodeJS.Signals) {
 }
 
 function savedOutcomesFile(reportFile: string): string {
-  return reportFile.replace(/\.md$/, "") + ".json";
+  return `${reportFile.replace(/\.md$/, "")}.json`;
 }
 
 /** The outcomes a previous run saved beside its report (none if there is no such file). */
