@@ -115,28 +115,9 @@ export async function loadPeerStats(
     if (row.role !== "interviewer") s.interviewsReceived += row.count;
   }
   if (requesterId) {
-    const mine = db
-      .select({ sessionId: sessionParticipants.sessionId })
-      .from(sessionParticipants)
-      .where(eq(sessionParticipants.userId, requesterId));
-    const shared = await db
-      .select({
-        userId: sessionParticipants.userId,
-        last: sql<Date>`max(${mockSessions.startsAt})`,
-      })
-      .from(sessionParticipants)
-      .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
-      .where(
-        and(
-          inIds(sessionParticipants.userId, peerIds),
-          inArray(sessionParticipants.sessionId, mine),
-          ne(mockSessions.status, "cancelled"),
-        ),
-      )
-      .groupBy(sessionParticipants.userId);
-    for (const row of shared) {
-      const s = stats.get(row.userId);
-      if (s && row.last) s.lastSessionWithRequesterAt = new Date(row.last).getTime();
+    for (const [userId, at] of await loadLastSessionsWith(requesterId, db)) {
+      const s = stats.get(userId);
+      if (s) s.lastSessionWithRequesterAt = at;
     }
   }
   return stats;
