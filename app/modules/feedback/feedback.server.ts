@@ -671,6 +671,23 @@ export interface PendingFeedback {
   peerSubmitted: boolean;
 }
 
+/** The session fields both feedback statements select, with the participants as JSON. */
+function sessionColumns() {
+  return {
+    id: mockSessions.id,
+    loopId: mockSessions.loopId,
+    roundId: mockSessions.roundId,
+    roundName: rounds.name,
+    format: mockSessions.format,
+    bookedBy: mockSessions.bookedBy,
+    status: mockSessions.status,
+    currentHalf: mockSessions.currentHalf,
+    startsAt: mockSessions.startsAt,
+    endsAt: mockSessions.endsAt,
+    participants: participantsJson(),
+  };
+}
+
 /** Feedback the viewer still owes (writable now), oldest session first. */
 export async function listFeedbackToWrite(
   viewerId: string,
@@ -682,17 +699,7 @@ export async function listFeedbackToWrite(
   const draft = alias(feedbackDrafts, "draft");
   const rows = await getDb()
     .select({
-      id: mockSessions.id,
-      loopId: mockSessions.loopId,
-      roundId: mockSessions.roundId,
-      roundName: rounds.name,
-      format: mockSessions.format,
-      bookedBy: mockSessions.bookedBy,
-      status: mockSessions.status,
-      currentHalf: mockSessions.currentHalf,
-      startsAt: mockSessions.startsAt,
-      endsAt: mockSessions.endsAt,
-      participants: participantsJson(),
+      ...sessionColumns(),
       submitted: sql<{ half: number; kind: string; authorId: string }[] | string>`(
         select coalesce(json_agg(json_build_object(
           'half', ${written.half}, 'kind', ${written.kind}, 'authorId', ${written.authorId}
@@ -827,17 +834,7 @@ export async function sessionFeedbackStatus(
   const reveal = alias(feedbackReveals, "reveal");
   const [row] = await getDb()
     .select({
-      id: mockSessions.id,
-      loopId: mockSessions.loopId,
-      roundId: mockSessions.roundId,
-      roundName: rounds.name,
-      format: mockSessions.format,
-      bookedBy: mockSessions.bookedBy,
-      status: mockSessions.status,
-      currentHalf: mockSessions.currentHalf,
-      startsAt: mockSessions.startsAt,
-      endsAt: mockSessions.endsAt,
-      participants: participantsJson(),
+      ...sessionColumns(),
       feedback: sql<
         { id: string; half: number; kind: FeedbackKind; authorId: string; recipientId: string }[]
       >`(
