@@ -23,7 +23,8 @@ import {
   withDatabaseName,
 } from "../support/postgres-admin";
 
-const ZONES = [
+/** The twelve zones both matching phases spread their peers over. */
+export const ZONES = [
   "America/Los_Angeles",
   "America/Chicago",
   "America/New_York",

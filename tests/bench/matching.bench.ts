@@ -12,22 +12,7 @@ import { findMatches } from "~/modules/matching/find-matches";
 import { MatchPool, type MatchPoolQueryStats } from "~/modules/matching/match-pool";
 import { naiveFindMatches } from "~/modules/matching/naive-find-matches";
 import type { MatchCandidate, MatchRequest, Proposal } from "~/modules/matching/types";
-import { runDatabasePhase } from "./matching-db";
-
-const ZONES = [
-  "America/Los_Angeles",
-  "America/Chicago",
-  "America/New_York",
-  "America/Sao_Paulo",
-  "Europe/London",
-  "Europe/Berlin",
-  "Africa/Johannesburg",
-  "Asia/Dubai",
-  "Asia/Kolkata",
-  "Asia/Singapore",
-  "Asia/Tokyo",
-  "Australia/Sydney",
-];
+import { runDatabasePhase, ZONES } from "./matching-db";
 
 // 2026-10-20T00:00Z: the EU falls back on 10-25 and the US on 11-01, both inside.
 const NOW = Date.UTC(2026, 9, 20);

@@ -109,18 +109,7 @@ async function loadFeedbackSessions(
   if (sessionIds.length === 0) return loaded;
   const [sessions, participants] = await Promise.all([
     db
-      .select({
-        id: mockSessions.id,
-        loopId: mockSessions.loopId,
-        roundId: mockSessions.roundId,
-        roundName: rounds.name,
-        format: mockSessions.format,
-        bookedBy: mockSessions.bookedBy,
-        status: mockSessions.status,
-        currentHalf: mockSessions.currentHalf,
-        startsAt: mockSessions.startsAt,
-        endsAt: mockSessions.endsAt,
-      })
+      .select(sessionColumns())
       .from(mockSessions)
       .innerJoin(rounds, eq(rounds.id, mockSessions.roundId))
       .where(inArray(mockSessions.id, sessionIds)),
@@ -671,7 +660,7 @@ export interface PendingFeedback {
   peerSubmitted: boolean;
 }
 
-/** The session fields both feedback statements select, with the participants as JSON. */
+/** The session fields every feedback read selects. */
 function sessionColumns() {
   return {
     id: mockSessions.id,
@@ -684,7 +673,6 @@ function sessionColumns() {
     currentHalf: mockSessions.currentHalf,
     startsAt: mockSessions.startsAt,
     endsAt: mockSessions.endsAt,
-    participants: participantsJson(),
   };
 }
 
@@ -700,6 +688,7 @@ export async function listFeedbackToWrite(
   const rows = await getDb()
     .select({
       ...sessionColumns(),
+      participants: participantsJson(),
       submitted: sql<{ half: number; kind: string; authorId: string }[] | string>`(
         select coalesce(json_agg(json_build_object(
           'half', ${written.half}, 'kind', ${written.kind}, 'authorId', ${written.authorId}
@@ -835,6 +824,7 @@ export async function sessionFeedbackStatus(
   const [row] = await getDb()
     .select({
       ...sessionColumns(),
+      participants: participantsJson(),
       feedback: sql<
         { id: string; half: number; kind: FeedbackKind; authorId: string; recipientId: string }[]
       >`(
