@@ -8,7 +8,7 @@ import {
   useLoaderData,
   useSearchParams,
 } from "@remix-run/react";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { EscrowPanel } from "~/components/escrow-panel";
 import { SubmitButton } from "~/components/forms";
@@ -234,8 +234,11 @@ export default function SessionPage() {
   const end = new Date(session.endsAt);
   const confirming = searchParams.get("confirm") === "cancel";
   const padApi = useRef<PadApi | null>(null);
+  // The shared document, once the pad has it: the room's other tools render from it.
+  const [sharedDoc, setSharedDoc] = useState<Pick<PadApi, "doc" | "awareness"> | null>(null);
   const onPadReady = useCallback((api: PadApi) => {
     padApi.current = api;
+    setSharedDoc({ doc: api.doc, awareness: api.awareness });
   }, []);
   // The peer's page changes at once: after a change of ours, a message through the
   // pad's realtime connection makes their page reload its data (and ours, theirs).

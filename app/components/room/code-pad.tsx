@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 import type { PadSetup } from "~/modules/sessions/pad-setup";
+import { DOC_ROOTS } from "~/modules/sessions/shared-doc";
 import { isPadLanguage, languageExtension, PAD_LANGUAGES, type PadLanguage } from "./pad-languages";
 
 /** What the room can ask of the pad once it is up. */
@@ -7,6 +10,12 @@ export interface PadApi {
   insertAtTop: (text: string) => void;
   /** Tells the other people in this pad that the room changed (roles, status). */
   announceRoomChange: () => void;
+  /**
+   * The session's shared document and presence, for the other tools of the room (the
+   * board, code runs): one document, one connection (shared-doc.ts says what is where).
+   */
+  doc: Y.Doc;
+  awareness: Awareness;
 }
 
 /** The message the room sends through the pad's connection; the server relays it. */
@@ -112,8 +121,8 @@ export function CodePad({
       ];
       if (disposed || !host.current) return;
       const doc = new Y.Doc();
-      const text = doc.getText("code");
-      const meta = doc.getMap<string>("meta");
+      const text = doc.getText(DOC_ROOTS.code);
+      const meta = doc.getMap<string>(DOC_ROOTS.meta);
       const scheme = window.location.protocol === "https:" ? "wss" : "ws";
       let everConnected = false;
       const provider = new HocuspocusProvider({
@@ -219,6 +228,8 @@ export function CodePad({
           if (!readOnly) text.insert(0, snippet);
         },
         announceRoomChange: () => provider.sendStateless(ROOM_CHANGED),
+        doc,
+        awareness,
       });
       teardown = () => {
         awareness.off("change", readPeers);
