@@ -7,6 +7,15 @@ import type { LoopDefinition } from "#db/catalog/types";
 // The question bank is hand-written data; these checks keep it usable for every
 // round and every level before it ever reaches the database.
 
+/** Rounds people rehearse most, with a larger bank (at least 25 questions). */
+const DEEP_ROUNDS = new Set([
+  "coding",
+  "phone-screen",
+  "system-design",
+  "ml-system-design",
+  "spark-deep-dive",
+]);
+
 const pairs: [string, QuestionBank, LoopDefinition][] = [
   [databricksQuestions.loopSlug, databricksQuestions, databricksLoop],
 ];
@@ -28,9 +37,56 @@ describe.each(pairs)("question bank %s", (_slug, bank, loop) => {
     for (const roundSlug of Object.keys(bank.rounds)) expect(roundSlugs).toContain(roundSlug);
   });
 
-  it("has at least five questions for every round of the loop", () => {
+  it("holds enough questions per round for people who practise a lot", () => {
     for (const round of loop.rounds) {
-      expect(bank.rounds[round.slug]?.length ?? 0, round.slug).toBeGreaterThanOrEqual(5);
+      const floor = DEEP_ROUNDS.has(round.slug) ? 25 : 15;
+      expect(bank.rounds[round.slug]?.length ?? 0, round.slug).toBeGreaterThanOrEqual(floor);
+    }
+  });
+
+  it("spreads every deep round's questions across the ladder", () => {
+    for (const round of loop.rounds) {
+      if (!DEEP_ROUNDS.has(round.slug)) continue;
+      const questions = bank.rounds[round.slug] ?? [];
+      for (const level of loop.levels) {
+        const fitting = questions.filter(
+          (q) => rankOf(q.minLevel) <= level.rank && level.rank <= rankOf(q.maxLevel),
+        );
+        expect(fitting.length, `${round.slug} at ${level.code}`).toBeGreaterThanOrEqual(5);
+      }
+    }
+  });
+
+  it("lets candidates run their code in the coding rounds and query tables in the deep dive", () => {
+    const exercises = (round: string, language: string) =>
+      (bank.rounds[round] ?? []).filter((q) => q.exercise?.language === language).length;
+    if (bank.rounds.coding) expect(exercises("coding", "python")).toBeGreaterThanOrEqual(20);
+    if (bank.rounds["phone-screen"]) {
+      expect(exercises("phone-screen", "python")).toBeGreaterThanOrEqual(20);
+    }
+    if (bank.rounds["spark-deep-dive"]) {
+      expect(exercises("spark-deep-dive", "sql")).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it("gives runnable exercises a starter, visible examples and hidden edge cases", () => {
+    for (const [roundSlug, questions] of Object.entries(bank.rounds)) {
+      for (const q of questions) {
+        const exercise = q.exercise;
+        if (!exercise) continue;
+        const where = `${roundSlug}/${q.slug}`;
+        expect(exercise.reference.trim(), where).not.toBe("");
+        if (exercise.language === "python") {
+          expect(exercise.entry, where).toMatch(/^[a-z_][a-z0-9_]*$/);
+          expect(exercise.starter, where).toContain(`def ${exercise.entry}(`);
+          expect(exercise.reference, where).toContain(`def ${exercise.entry}(`);
+          expect(exercise.starter.trim(), where).not.toBe(exercise.reference.trim());
+          expect(exercise.examples.length, where).toBeGreaterThanOrEqual(2);
+          expect(exercise.hidden.length, where).toBeGreaterThanOrEqual(3);
+        } else {
+          expect(exercise.setup, where).toMatch(/create table/i);
+        }
+      }
     }
   });
 
