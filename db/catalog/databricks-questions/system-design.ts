@@ -32,7 +32,7 @@ export const systemDesign: QuestionDefinition[] = [
     slug: "model-metrics-collection",
     title: "Metrics collection for model monitoring",
     prompt:
-      "Design a system that collects operational and model metrics (request rate, latency percentiles, error counts, prediction distributions) from thousands of model-serving replicas, stores them for dashboards and alerting, and keeps 13 months of history.",
+      "Design a system that collects operational and model metrics (request rate, latency percentiles, error counts, prediction distributions) from thousands of model-serving replicas. It stores them for dashboards and alerting and keeps 13 months of history.",
     followUps: [
       "How do you compute a p99 latency across many replicas correctly?",
       "A team adds a label with a user id to a metric. What breaks, and how do you protect the system?",
