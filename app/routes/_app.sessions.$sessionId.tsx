@@ -45,6 +45,7 @@ import {
 } from "~/modules/sessions/roles";
 import {
   getInterviewerKit,
+  getPublicExercise,
   getRoomAccess,
   roomNeedsSync,
   saveInterviewerNotes,
@@ -81,11 +82,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = joinWindow(session.startsAt, session.endsAt, roomOpensBeforeMs());
   // The kit is read here only for the interviewer of the current half: the candidate's
   // page never receives it, not even hidden.
-  const [kit, feedback, syncDue, escrow] = await Promise.all([
+  const [kit, feedback, syncDue, escrow, exercise] = await Promise.all([
     getInterviewerKit(access, user.id),
     sessionFeedbackStatus(session.id, user.id, now),
     roomNeedsSync(access, now),
     getEscrowForParticipant(session.id, user.id, now),
+    getPublicExercise(access),
   ]);
   const clock = halfClock(
     { ...session, halfTwoStartedAt: access.halfTwoStartedAt },
@@ -100,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     graceMinutes: getEnv().NO_SHOW_GRACE_MINUTES,
     timeZone: user.timeZone,
     now: now.getTime(),
-    me: { name: user.name, color: seatColor(access.shape, user.id) },
+    me: { id: user.id, name: user.name, color: seatColor(access.shape, user.id) },
     session: toSessionCard(session, now),
     noShowByMe: session.noShowUserIds.includes(user.id),
     noShowByPeer: session.noShowUserIds.includes(session.peer.id),
@@ -119,6 +121,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       halfEndsAt: clock.endsAt.toISOString(),
       pad: padSetupFor(session.roundSlug),
       syncDue,
+      /** Both people's view of the half's exercise (the kit holds the whole one). */
+      exercise,
     },
     kit,
     canChange: session.status === "scheduled" && session.startsAt > now,
