@@ -14,8 +14,10 @@ import { EscrowPanel } from "~/components/escrow-panel";
 import { SubmitButton } from "~/components/forms";
 import { CodePad, type PadApi } from "~/components/room/code-pad";
 import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
+import { KitTests } from "~/components/room/kit-tests";
 import { LiveStatusBadge, useNow } from "~/components/room/room-status";
 import { RoomTimer } from "~/components/room/room-timer";
+import { RunPanel } from "~/components/room/run-panel";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { useCalmRevalidate } from "~/components/room/use-calm-revalidate";
 import { VideoPanel } from "~/components/room/video-panel";
@@ -358,6 +360,15 @@ export default function SessionPage() {
               onReady={onPadReady}
               onRoomChanged={onRoomChanged}
             />
+            {sharedDoc ? (
+              <RunPanel
+                doc={sharedDoc.doc}
+                me={me}
+                exercise={room.exercise}
+                defaultLanguage={room.pad.language}
+                readOnly={readOnly}
+              />
+            ) : null}
           </div>
           <div className="room__side stack">
             {room.window === "open" && !ended ? (
@@ -405,7 +416,17 @@ export default function SessionPage() {
                   )
                 }
               />
-            ) : room.window === "open" && !ended ? (
+            ) : null}
+            {kit?.question?.exercise?.language === "python" && sharedDoc && !readOnly ? (
+              <section className="card">
+                <KitTests doc={sharedDoc.doc} me={me} exercise={kit.question.exercise} />
+                <details>
+                  <summary>Reference solution</summary>
+                  <pre>{kit.question.exercise.reference}</pre>
+                </details>
+              </section>
+            ) : null}
+            {kit ? null : room.window === "open" && !ended ? (
               <section className="card">
                 <h2>
                   {room.halves === 2
