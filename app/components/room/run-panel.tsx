@@ -54,17 +54,16 @@ export function RunPanel({
     };
   }, []);
 
-  const runnerFor = (lang: "python" | "sql") => {
-    runners.current[lang] ??= new CodeRunner(lang, setProgress);
-    return runners.current[lang];
-  };
-
   const run = useCallback(
     async (kind: "code" | "examples") => {
       if (busy || readOnly || !RUNNABLE.has(language)) return;
       const lang = language as "python" | "sql";
       const code = doc.getText(DOC_ROOTS.code).toString();
       const id = newRunId();
+      const runnerFor = (which: "python" | "sql") => {
+        runners.current[which] ??= new CodeRunner(which, setProgress);
+        return runners.current[which];
+      };
       setBusy(true);
       let result: WorkerResult;
       try {
@@ -109,8 +108,6 @@ export function RunPanel({
       };
       shareRun(doc, record);
     },
-    // runnerFor reads a ref: stable.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: runnerFor only reads a ref
     [busy, readOnly, language, doc, exercise, input, me.id, me.name],
   );
 

@@ -28,7 +28,7 @@ export function RunResult({ run, mine }: { run: RunRecord; mine: boolean }) {
       <details className="run__code">
         <summary>Code{run.input ? " and input" : ""}</summary>
         <pre>{run.code}</pre>
-        {run.input ? <pre aria-label="Input">{run.input}</pre> : null}
+        {run.input ? <pre title="Input">{run.input}</pre> : null}
       </details>
       {run.tests ? (
         <div>
