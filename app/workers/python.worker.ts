@@ -7,6 +7,7 @@ import { PYODIDE_BASE } from "~/modules/runs/runtime-assets";
 import {
   OUTPUT_CAP,
   removeNetwork,
+  tracebackOfUserCode,
   type WorkerReply,
   type WorkerRequest,
 } from "~/modules/runs/worker-protocol";
@@ -86,7 +87,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (request.tests) report = typeof value === "string" ? value : null;
   } catch (error) {
     exit = "error";
-    const message = error instanceof Error ? error.message : String(error);
+    const message = tracebackOfUserCode(error instanceof Error ? error.message : String(error));
     err.state.text = `${err.state.text}${message}`.slice(0, OUTPUT_CAP);
   } finally {
     globals.destroy();

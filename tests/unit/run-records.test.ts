@@ -11,6 +11,7 @@ import {
   runRecordProblem,
 } from "~/modules/runs/run-records";
 import { PGLITE_VERSION, PYODIDE_VERSION } from "~/modules/runs/runtime-assets";
+import { removeNetwork, tracebackOfUserCode } from "~/modules/runs/worker-protocol";
 
 const ME = "7b1c3c1e-0000-4000-8000-000000000001";
 
@@ -242,5 +243,41 @@ describe("the runtimes' files", () => {
     expect(scriptSrc.split(" ")).toContain("'wasm-unsafe-eval'");
     expect(scriptSrc.split(" ")).not.toContain("'unsafe-eval'");
     expect(csp).toContain("worker-src 'self'");
+  });
+});
+
+describe("a worker before user code runs", () => {
+  it("has no network functions left, on the scope or its prototypes", () => {
+    const proto = { fetch: () => "net", importScripts: () => "net" };
+    const scope = Object.assign(Object.create(proto), {
+      XMLHttpRequest: class {},
+      WebSocket: class {},
+      EventSource: class {},
+      keep: 1,
+    });
+    removeNetwork(scope);
+    for (const name of ["fetch", "importScripts", "XMLHttpRequest", "WebSocket", "EventSource"])
+      expect((scope as Record<string, unknown>)[name]).toBeUndefined();
+    expect(scope.keep).toBe(1);
+  });
+
+  it("shows the person's frames of a traceback, not the interpreter's", () => {
+    const message = [
+      "Traceback (most recent call last):",
+      '  File "/lib/python314.zip/_pyodide/_base.py", line 539, in eval_code',
+      "    .run(globals, locals)",
+      "     ~~~^^^^",
+      '  File "<exec>", line 1, in <module>',
+      "    raise ValueError('boom')",
+      "ValueError: boom",
+    ].join("\n");
+    expect(tracebackOfUserCode(message)).toBe(
+      [
+        "Traceback (most recent call last):",
+        '  File "<exec>", line 1, in <module>',
+        "    raise ValueError('boom')",
+        "ValueError: boom",
+      ].join("\n"),
+    );
   });
 });

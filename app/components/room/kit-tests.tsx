@@ -72,13 +72,18 @@ export function KitTests({
       <h3 id="kit-tests-heading">Hidden tests ({exercise.hidden.length})</h3>
       <p className="hint">Only you see these results until you reveal them.</p>
       <div className="row">
-        <button type="button" onClick={() => void runHidden()} disabled={busy}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void runHidden()}
+          disabled={busy}
+        >
           {busy ? "Running…" : "Run hidden tests"}
         </button>
         {result && !revealed ? (
           <button
             type="button"
-            className="button--secondary"
+            className="button button--secondary button--small"
             onClick={() => {
               shareRun(doc, result);
               setRevealed(true);

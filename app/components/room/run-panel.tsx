@@ -133,13 +133,18 @@ export function RunPanel({
         <h2 id="run-heading">Run</h2>
         {RUNNABLE.has(language) ? (
           <>
-            <button type="button" onClick={() => void run("code")} disabled={busy || readOnly}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void run("code")}
+              disabled={busy || readOnly}
+            >
               {busy ? "Running…" : `Run ${label}`}
             </button>
             {language === "python" && exercise?.language === "python" ? (
               <button
                 type="button"
-                className="button--secondary"
+                className="button button--secondary button--small"
                 onClick={() => void run("examples")}
                 disabled={busy || readOnly}
               >

@@ -64,3 +64,19 @@ export function removeNetwork(scope: object): void {
     }
   }
 }
+
+/**
+ * Drops the interpreter's own frames from a Python traceback (Pyodide's runner in the
+ * standard library zip), keeping the header, the frames of the person's code and the error.
+ */
+export function tracebackOfUserCode(message: string): string {
+  const lines = message.split("\n");
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of lines) {
+    if (/^ {2}File "/.test(line)) skipping = !/^ {2}File "<(exec|pad)>"/.test(line);
+    else if (!/^ {2,}/.test(line)) skipping = false;
+    if (!skipping) kept.push(line);
+  }
+  return kept.join("\n");
+}
