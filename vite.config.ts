@@ -15,6 +15,8 @@ export default defineConfig({
   // Remix keeps the client's Vite manifest in build/.vite (outside the public folder):
   // the page-weight test follows its chunk graph.
   build: { target: "es2022", manifest: true },
+  // The room's code runners (app/workers): module workers that resolve our "~/" paths.
+  worker: { format: "es", plugins: () => [tsconfigPaths()] },
   // Pre-bundle the browser's dependencies up front; discovering them on the first
   // page load makes Vite reload the page mid-interaction in development.
   optimizeDeps: {

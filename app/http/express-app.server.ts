@@ -7,6 +7,7 @@ import type { ViteDevServer } from "vite";
 import type { Env } from "~/env.server";
 import { mustNotCompress } from "./compression";
 import { MAX_BODY_BYTES } from "./form-limits";
+import { runtimeFolders } from "./runtime-folders.server";
 import { isCrossOriginWrite, securityHeaders } from "./security";
 
 export type BuildSource =
@@ -87,6 +88,11 @@ export function createExpressApp(env: Env, source: BuildSource): express.Express
           compression.filter(req, res),
       }),
     );
+  }
+
+  // The code runners' Python and PostgreSQL (versioned paths: cached for a year).
+  for (const { path, dir } of runtimeFolders()) {
+    app.use(path, express.static(dir, { immutable: true, maxAge: "1y", index: false }));
   }
 
   if (source.kind === "development") {

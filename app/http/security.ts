@@ -24,7 +24,11 @@ export function buildContentSecurityPolicy({
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // Only scripts carrying this response's nonce run, and what they load.
-    "script-src": [`'nonce-${nonce}'`, "'strict-dynamic'"],
+    // 'wasm-unsafe-eval' compiles WebAssembly (the room's Python and PostgreSQL runners),
+    // nothing else: eval and new Function stay refused.
+    "script-src": [`'nonce-${nonce}'`, "'strict-dynamic'", "'wasm-unsafe-eval'"],
+    // The runners' workers come from our own origin only.
+    "worker-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],

@@ -14,8 +14,10 @@ import { EscrowPanel } from "~/components/escrow-panel";
 import { SubmitButton } from "~/components/forms";
 import { CodePad, type PadApi } from "~/components/room/code-pad";
 import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
+import { KitTests } from "~/components/room/kit-tests";
 import { LiveStatusBadge, useNow } from "~/components/room/room-status";
 import { RoomTimer } from "~/components/room/room-timer";
+import { RunPanel } from "~/components/room/run-panel";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { useCalmRevalidate } from "~/components/room/use-calm-revalidate";
 import { VideoPanel } from "~/components/room/video-panel";
@@ -45,6 +47,7 @@ import {
 } from "~/modules/sessions/roles";
 import {
   getInterviewerKit,
+  getPublicExercise,
   getRoomAccess,
   roomNeedsSync,
   saveInterviewerNotes,
@@ -81,11 +84,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = joinWindow(session.startsAt, session.endsAt, roomOpensBeforeMs());
   // The kit is read here only for the interviewer of the current half: the candidate's
   // page never receives it, not even hidden.
-  const [kit, feedback, syncDue, escrow] = await Promise.all([
+  const [kit, feedback, syncDue, escrow, exercise] = await Promise.all([
     getInterviewerKit(access, user.id),
     sessionFeedbackStatus(session.id, user.id, now),
     roomNeedsSync(access, now),
     getEscrowForParticipant(session.id, user.id, now),
+    getPublicExercise(access),
   ]);
   const clock = halfClock(
     { ...session, halfTwoStartedAt: access.halfTwoStartedAt },
@@ -100,7 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     graceMinutes: getEnv().NO_SHOW_GRACE_MINUTES,
     timeZone: user.timeZone,
     now: now.getTime(),
-    me: { name: user.name, color: seatColor(access.shape, user.id) },
+    me: { id: user.id, name: user.name, color: seatColor(access.shape, user.id) },
     session: toSessionCard(session, now),
     noShowByMe: session.noShowUserIds.includes(user.id),
     noShowByPeer: session.noShowUserIds.includes(session.peer.id),
@@ -119,6 +123,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       halfEndsAt: clock.endsAt.toISOString(),
       pad: padSetupFor(session.roundSlug),
       syncDue,
+      /** Both people's view of the half's exercise (the kit holds the whole one). */
+      exercise,
     },
     kit,
     canChange: session.status === "scheduled" && session.startsAt > now,
@@ -354,6 +360,15 @@ export default function SessionPage() {
               onReady={onPadReady}
               onRoomChanged={onRoomChanged}
             />
+            {sharedDoc ? (
+              <RunPanel
+                doc={sharedDoc.doc}
+                me={me}
+                exercise={room.exercise}
+                defaultLanguage={room.pad.language}
+                readOnly={readOnly}
+              />
+            ) : null}
           </div>
           <div className="room__side stack">
             {room.window === "open" && !ended ? (
@@ -401,7 +416,17 @@ export default function SessionPage() {
                   )
                 }
               />
-            ) : room.window === "open" && !ended ? (
+            ) : null}
+            {kit?.question?.exercise?.language === "python" && sharedDoc && !readOnly ? (
+              <section className="card">
+                <KitTests doc={sharedDoc.doc} me={me} exercise={kit.question.exercise} />
+                <details>
+                  <summary>Reference solution</summary>
+                  <pre>{kit.question.exercise.reference}</pre>
+                </details>
+              </section>
+            ) : null}
+            {kit ? null : room.window === "open" && !ended ? (
               <section className="card">
                 <h2>
                   {room.halves === 2

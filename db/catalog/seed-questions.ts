@@ -67,6 +67,7 @@ export async function seedQuestions(
             minLevelRank,
             maxLevelRank,
             topics: question.topics,
+            exercise: question.exercise ?? null,
           };
           await tx
             .insert(questions)

@@ -5,6 +5,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -13,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Exercise } from "../catalog/question-types";
 import { mockSessions } from "./booking";
 import { loops, rounds } from "./catalog";
 import { users } from "./identity";
@@ -53,6 +55,8 @@ export const questions = pgTable(
     minLevelRank: smallint("min_level_rank").notNull(),
     maxLevelRank: smallint("max_level_rank").notNull(),
     topics: text("topics").array().notNull(),
+    /** Code the candidate can run, with tests (question-types.ts); null for talk-only rounds. */
+    exercise: jsonb("exercise").$type<Exercise>(),
   },
   (t) => [
     unique("questions_round_slug_key").on(t.roundId, t.slug),

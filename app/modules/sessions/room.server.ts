@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { and, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { AccessToken, WebhookReceiver } from "livekit-server-sdk";
+import type { Exercise } from "#db/catalog/question-types";
 import { getDb } from "#db/client";
 import { isUniqueViolation } from "#db/errors";
 import {
@@ -19,6 +20,7 @@ import { getSessionForUser, type SessionView } from "~/modules/booking/session-v
 import { transitionSession } from "~/modules/booking/transition-session.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { openNoShowWindow } from "~/modules/credits/escrow.server";
+import { type PublicExercise, publicExercise } from "~/modules/runs/exercise-views";
 import { parseUuid } from "~/utils/ids";
 import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
 import {
@@ -253,6 +255,8 @@ export interface InterviewerKit {
     hints: string[];
     goodAnswerL4: string;
     goodAnswerL6: string;
+    /** The whole exercise, reference and hidden tests included: the kit's only. */
+    exercise: Exercise | null;
   } | null;
   targetLevel: string | null;
   levelBar: string | null;
@@ -416,6 +420,7 @@ export async function getInterviewerKit(
           hints: question.hints,
           goodAnswerL4: question.goodAnswerL4,
           goodAnswerL6: question.goodAnswerL6,
+          exercise: question.exercise ?? null,
         }
       : null,
     targetLevel: candidateLevel ?? null,
@@ -427,6 +432,25 @@ export async function getInterviewerKit(
     })),
     notes: notes?.body ?? "",
   };
+}
+
+/**
+ * The current half's exercise as both people may see it (no reference, no hidden tests),
+ * or null before the room opens or for a question without one.
+ */
+export async function getPublicExercise(access: RoomAccess): Promise<PublicExercise | null> {
+  if (access.window === "before") return null;
+  const [row] = await getDb()
+    .select({ exercise: questions.exercise })
+    .from(sessionQuestions)
+    .innerJoin(questions, eq(questions.id, sessionQuestions.questionId))
+    .where(
+      and(
+        eq(sessionQuestions.sessionId, access.session.id),
+        eq(sessionQuestions.half, access.half),
+      ),
+    );
+  return publicExercise(row?.exercise);
 }
 
 /** Saves the current interviewer's private notes; anyone else changes nothing. */
