@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { isUniqueViolation, pgConstraint } from "#db/errors";
 import {
+  feedbackScores,
   loops,
   mockSessions,
   ownQuestions,
@@ -11,12 +12,23 @@ import {
   rounds,
   sessionParticipants,
   sessionQuestions,
+  storyNotes,
 } from "#db/schema";
-import { MAX_OWN_QUESTIONS } from "~/modules/sessions/kit";
+import { submitFeedback } from "~/modules/feedback/feedback.server";
+import { MAX_OWN_QUESTIONS, MAX_STORIES_PER_HALF } from "~/modules/sessions/kit";
 import { getRoomAccess, syncRoom } from "~/modules/sessions/room.server";
 import { setupFreshDatabase } from "../support/database";
 import { createUser } from "../support/factories";
-import { insertSession, LOOP_SLUG, signIn } from "../support/feedback-fixtures";
+import {
+  dimensionsOf,
+  insertSession,
+  LOOP_SLUG,
+  RATING_PAYLOAD,
+  ratingForm,
+  scorecardForm,
+  scorecardPayload,
+  signIn,
+} from "../support/feedback-fixtures";
 import { setupTestServer } from "../support/http";
 
 setupFreshDatabase();
@@ -264,8 +276,12 @@ describe("when the bank runs out", () => {
     // Only the offered question, only by the interviewer.
     const other = bank[0]!;
     expect(
-      (await asker.post(`/sessions/${sessionId}`, { intent: "ask-again", questionId: String(other.id) }))
-        .status,
+      (
+        await asker.post(`/sessions/${sessionId}`, {
+          intent: "ask-again",
+          questionId: String(other.id),
+        })
+      ).status,
     ).toBe(409);
     const candidateClient = await signIn(server.client(), candidate.email);
     expect(
@@ -402,5 +418,176 @@ describe("assignment under concurrency", () => {
     expect(
       await getDb().$count(sessionParticipants, eq(sessionParticipants.userId, candidate.id)),
     ).toBe(8);
+  });
+});
+
+async function moveToPast(sessionId: string) {
+  const now = Date.now();
+  await getDb()
+    .update(mockSessions)
+    .set({
+      startsAt: new Date(now - 60 * MINUTE),
+      endsAt: new Date(now - 15 * MINUTE),
+      status: "completed",
+    })
+    .where(eq(mockSessions.id, sessionId));
+}
+
+describe("story notes (STAR) and the scorecard that cites one", () => {
+  it("are written by the interviewer only, validated, capped, and cited to the candidate after the reveal", async () => {
+    const { candidate, interviewer } = await people();
+    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const asker = await signIn(server.client(), interviewer.email);
+    const candidateClient = await signIn(server.client(), candidate.email);
+    expect(
+      (await candidateClient.post(`/sessions/${sessionId}`, { intent: "story-add" })).status,
+    ).toBe(404);
+    const added = await asker.post(`/sessions/${sessionId}`, { intent: "story-add" });
+    expect(added.status).toBe(200);
+    const [story] = await getDb()
+      .select()
+      .from(storyNotes)
+      .where(eq(storyNotes.sessionId, sessionId));
+    const situation = `Situation ${randomUUID()}`;
+    const star = {
+      intent: "story-save",
+      storyId: story!.id,
+      title: "The migration that disproved my plan",
+      value: "truth-seeking",
+      situation,
+      task: "Own the rollout",
+      action: "Stopped it and read the numbers",
+      result: "Error rate back under 0.1%",
+    };
+    expect((await asker.post(`/sessions/${sessionId}`, star)).status).toBe(200);
+    // Hostile or wrong input: a message (400) or the missing-page answer (404), nothing saved.
+    expect(
+      (
+        await asker.post(`/sessions/${sessionId}`, {
+          ...star,
+          value: "no-such-value",
+          situation: "x",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await asker.post(`/sessions/${sessionId}`, { ...star, action: "a".repeat(2001) })).status,
+    ).toBe(400);
+    expect(
+      (await asker.post(`/sessions/${sessionId}`, { ...star, title: "two\nlines" })).status,
+    ).toBe(400);
+    expect(
+      (await asker.post(`/sessions/${sessionId}`, { ...star, storyId: randomUUID() })).status,
+    ).toBe(404);
+    expect((await asker.post(`/sessions/${sessionId}`, { ...star, storyId: "nope" })).status).toBe(
+      404,
+    );
+    expect(
+      (await candidateClient.post(`/sessions/${sessionId}`, { ...star, situation: "peek" })).status,
+    ).toBe(404);
+    const [saved] = await getDb().select().from(storyNotes).where(eq(storyNotes.id, story!.id));
+    expect(saved).toMatchObject({ situation, title: star.title, action: star.action });
+    // The candidate's page never carries the note.
+    expect(await (await candidateClient.get(`/sessions/${sessionId}.data`)).text()).not.toContain(
+      situation,
+    );
+    expect(await (await asker.get(`/sessions/${sessionId}.data`)).text()).toContain(situation);
+
+    // The cap.
+    for (let i = 1; i < MAX_STORIES_PER_HALF; i++) {
+      expect((await asker.post(`/sessions/${sessionId}`, { intent: "story-add" })).status).toBe(
+        200,
+      );
+    }
+    expect((await asker.post(`/sessions/${sessionId}`, { intent: "story-add" })).status).toBe(409);
+
+    // After the half: the scorecard cites the story for one dimension.
+    await moveToPast(sessionId);
+    expect(
+      (await asker.post(`/sessions/${sessionId}`, { ...star, situation: "late edit" })).status,
+    ).toBe(404);
+    const dims = await dimensionsOf("behavioral");
+    const other = await liveSession(candidate.id, (await createUser({ name: "Another" })).id);
+    const [foreign] = await getDb()
+      .insert(storyNotes)
+      .values({ sessionId: other, half: 1, authorId: interviewer.id, title: "Elsewhere" })
+      .returning();
+    const form = scorecardForm(dims, { practiseRound: "behavioral" });
+    const refused = await asker.post(`/sessions/${sessionId}/feedback/1`, {
+      ...form,
+      "story.truth-seeking": foreign!.id,
+    });
+    expect(refused.status).toBe(400);
+    const submitted = await asker.post(`/sessions/${sessionId}/feedback/1`, {
+      ...form,
+      "story.truth-seeking": story!.id,
+    });
+    expect(submitted.status).toBe(302);
+    const feedbackId = submitted.headers.get("location")!.split("/feedback/")[1]!.split("?")[0]!;
+    const cited = await getDb()
+      .select({ storyId: feedbackScores.storyId })
+      .from(feedbackScores)
+      .where(eq(feedbackScores.feedbackId, feedbackId));
+    expect(cited.filter((c) => c.storyId === story!.id)).toHaveLength(1);
+    // Not before the reveal…
+    expect((await candidateClient.get(`/feedback/${feedbackId}`)).status).toBe(404);
+    // …and with the story once both pieces are in.
+    expect(
+      (await candidateClient.post(`/sessions/${sessionId}/feedback/1`, ratingForm())).status,
+    ).toBe(302);
+    const detail = await (await candidateClient.get(`/feedback/${feedbackId}`)).text();
+    expect(detail).toContain(situation);
+    expect(detail).toContain(star.title);
+  });
+});
+
+describe("the hiring-manager kit", () => {
+  it("revisits earlier flagged areas only when the candidate allows it", async () => {
+    const { candidate, interviewer } = await people();
+    const past = new Date(Date.now() - 20 * DAY);
+    const earlier = await insertSession({
+      candidateId: candidate.id,
+      interviewerId: interviewer.id,
+      round: "coding",
+      startsAt: past,
+      endsAt: new Date(past.getTime() + 45 * MINUTE),
+    });
+    const dims = await dimensionsOf("coding");
+    const payload = scorecardPayload(dims);
+    const weakest = dims[dims.length - 1]!;
+    payload.value.score[weakest.slug] = 1;
+    const submitAt = new Date(past.getTime() + 60 * MINUTE);
+    expect((await submitFeedback(earlier, 1, interviewer.id, payload, submitAt)).ok).toBe(true);
+    expect((await submitFeedback(earlier, 1, candidate.id, RATING_PAYLOAD, submitAt)).ok).toBe(
+      true,
+    );
+
+    const manager = await createUser({ name: "Hiring Manager Mock" });
+    const sessionId = await liveSession(candidate.id, manager.id, "hiring-manager");
+    const managerClient = await signIn(server.client(), manager.email);
+    const before = await (await managerClient.get(`/sessions/${sessionId}.data`)).text();
+    expect(before).toContain("flagged");
+    expect(before).not.toContain(weakest.name);
+
+    const candidateClient = await signIn(server.client(), candidate.email);
+    const profilePage = await (await candidateClient.get("/profile")).text();
+    expect(profilePage).toContain("Off: nothing is shared (the default).");
+    expect(
+      (await candidateClient.post("/profile", { intent: "share-flagged-areas", share: "maybe" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await candidateClient.post("/profile", { intent: "share-flagged-areas", share: "on" }))
+        .status,
+    ).toBe(200);
+    const after = await (await managerClient.get(`/sessions/${sessionId}.data`)).text();
+    expect(after).toContain(weakest.name);
+    expect(after).toContain("Coding");
+    // Never the earlier interviewer's words.
+    expect(after).not.toContain("Evidence.");
+    // The candidate's own page never shows the kit.
+    expect(await (await candidateClient.get(`/sessions/${sessionId}.data`)).text()).not.toContain(
+      weakest.name,
+    );
   });
 });

@@ -347,11 +347,7 @@ export interface FlaggedAreasView {
 
 /** What the candidate's earlier revealed scorecards flagged, if they share it. */
 export async function flaggedAreasOf(candidateId: string): Promise<FlaggedAreasView> {
-  const [setting] = await getDb()
-    .select({ share: profiles.shareFlaggedAreas })
-    .from(profiles)
-    .where(eq(profiles.userId, candidateId));
-  if (!setting?.share) return { shared: false, areas: [] };
+  if (!(await getShareFlaggedAreas(candidateId))) return { shared: false, areas: [] };
   const [scorecards, catalogs] = await Promise.all([
     loadReceivedScorecards(candidateId),
     getLoopCatalogs(),
@@ -367,6 +363,14 @@ export async function flaggedAreasOf(candidateId: string): Promise<FlaggedAreasV
       })),
     ),
   };
+}
+
+export async function getShareFlaggedAreas(userId: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ share: profiles.shareFlaggedAreas })
+    .from(profiles)
+    .where(eq(profiles.userId, userId));
+  return row?.share ?? false;
 }
 
 /** Turns the hiring-manager sharing on or off for the person themselves. */
