@@ -224,4 +224,81 @@ describeOnPostgres("a behavioral room with its kit", () => {
     await expectVisibleText(cited, "evidences Truth-seeking");
     if (SCREENSHOTS) await cited.screenshot({ path: `${SCREENSHOTS}/cited-story.png` });
   });
+
+  it("says plainly when the bank has run out, and asks a repeat or your own question only by choice", async () => {
+    const sql = database();
+    const candidate = await browser.newPage({ timezoneId: ZONE });
+    const interviewer = await browser.newPage({
+      timezoneId: ZONE,
+      viewport: { width: 1400, height: 1000 },
+    });
+    const candidateId = await signUp(candidate, "Rhea Regular", uniqueEmail("kit-regular"));
+    const interviewerId = await signUp(interviewer, "Ola Owner", uniqueEmail("kit-owner"));
+    const { sessionId } = await insertLiveBehavioral({
+      candidate: candidateId,
+      interviewer: interviewerId,
+    });
+    // The candidate has met every Behavioral question of the bank, one a day.
+    const bank = await sql<{ id: number; title: string }[]>`
+      select q.id, q.title from questions q join rounds r on r.id = q.round_id
+      where r.slug = 'behavioral' order by q.id`;
+    const [session] = await sql<{ loopId: number; roundId: number }[]>`
+      select loop_id as "loopId", round_id as "roundId" from mock_sessions where id = ${sessionId}`;
+    for (const [i, question] of bank.entries()) {
+      const startsAt = new Date(Date.now() - (bank.length - i + 1) * 24 * 60 * MINUTE);
+      const endsAt = new Date(startsAt.getTime() + 45 * MINUTE);
+      const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
+      const [past] = await sql<{ id: string }[]>`
+        insert into mock_sessions
+          (loop_id, round_id, format, starts_at, ends_at, status, booked_by, idempotency_key)
+        values (${session!.loopId}, ${session!.roundId}, 'one_way', ${startsAt}, ${endsAt},
+                'completed', ${candidateId}, ${`e2e-kit-${randomUUID()}`})
+        returning id`;
+      await sql`
+        insert into session_participants (session_id, user_id, role, during)
+        values (${past!.id}, ${candidateId}, 'candidate', ${during}::tstzrange),
+               (${past!.id}, ${interviewerId}, 'interviewer', ${during}::tstzrange)`;
+      await sql`
+        insert into session_questions
+          (session_id, half, question_id, interviewer_id, candidate_id, assigned_at)
+        values (${past!.id}, 1, ${question.id}, ${interviewerId}, ${candidateId}, ${startsAt})`;
+    }
+    const oldest = bank[0]!;
+
+    await visit(interviewer, `/sessions/${sessionId}`);
+    const kit = interviewer.getByRole("complementary", { name: /^Interviewer kit/ });
+    const runOut = kit.getByTestId("bank-run-out");
+    await expectVisibleText(runOut, "The bank has run out for this candidate");
+    await expectVisibleText(runOut, oldest.title);
+    // Nothing was assigned behind the interviewer's back.
+    expect(await sql`select 1 from session_questions where session_id = ${sessionId}`).toHaveLength(
+      0,
+    );
+    if (SCREENSHOTS) await kit.screenshot({ path: `${SCREENSHOTS}/run-out.png` });
+
+    await runOut.getByRole("button", { name: "Ask it again, by choice" }).click();
+    await expectVisibleText(
+      kit.getByText("asked again, by your choice"),
+      "asked again, by your choice",
+    );
+    const [repeat] = await sql<{ questionId: number; repeat: boolean }[]>`
+      select question_id as "questionId", repeat from session_questions where session_id = ${sessionId}`;
+    expect(repeat).toEqual({ questionId: oldest.id, repeat: true });
+
+    // Or a question of one's own, which replaces it and joins the interviewer's list.
+    const own = kit.getByTestId("own-question");
+    await own.locator("summary").click();
+    await own.getByLabel("Title").fill("The hardest feedback you gave");
+    await own
+      .getByLabel("What you ask")
+      .fill("Tell me about the hardest feedback you gave a peer.");
+    await own.getByLabel("Follow-ups (one per line, optional)").fill("How did they take it?");
+    await own.getByRole("button", { name: "Save to my list and ask it" }).click();
+    await expectVisibleText(kit.locator("h2"), "The hardest feedback you gave");
+    await expectVisibleText(kit.getByText("your own", { exact: true }), "your own");
+    if (SCREENSHOTS) await kit.screenshot({ path: `${SCREENSHOTS}/own-question.png` });
+    // The candidate never sees it.
+    await visit(candidate, `/sessions/${sessionId}`);
+    expect(await candidate.getByText("The hardest feedback you gave").count()).toBe(0);
+  });
 });

@@ -57,7 +57,14 @@ export function InterviewerKitPanel({
       </aside>
     );
   }
-  const question = kit.question ?? NO_QUESTION_YET;
+  const question =
+    kit.question ??
+    (kit.runOut
+      ? {
+          ...NO_QUESTION_YET,
+          prompt: "None yet: ask the offered question again, or bring your own below.",
+        }
+      : NO_QUESTION_YET);
   const values = kit.rubric.map((d) => ({ slug: d.slug, name: d.name }));
   return (
     <aside className="kit card stack" aria-labelledby="kit-heading">

@@ -84,16 +84,16 @@ export function BringYourOwn({
       {saved.length > 0 ? (
         <pick.Form method="post" className="stack">
           <input type="hidden" name="intent" value="own-question" />
-          <label className="label" htmlFor="own-question-pick">
-            From your list
-          </label>
-          <select id="own-question-pick" name="ownQuestionId">
-            {saved.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.title}
-              </option>
-            ))}
-          </select>
+          <div className="field">
+            <label htmlFor="own-question-pick">From your list</label>
+            <select id="own-question-pick" name="ownQuestionId">
+              {saved.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.title}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="form-actions">
             <button
               type="submit"
