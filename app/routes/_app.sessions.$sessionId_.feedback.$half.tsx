@@ -328,7 +328,7 @@ function ScorecardFields({
                   <option value="">No story cited</option>
                   {page.stories.map((s, i) => (
                     <option key={s.id} value={s.id}>
-                      {`Story ${i + 1}: ${s.title || "untitled"}${s.value ? ` (${s.value})` : ""}`}
+                      {`Story ${i + 1}: ${s.title || "untitled"}${s.valueName ? ` (${s.valueName})` : ""}`}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { databricksLoop } from "#db/catalog/databricks-loop";
+import { scorecardSchema } from "~/modules/feedback/forms";
 import {
   FLAGGED_AREAS_SHOWN,
   flaggedAreas,
@@ -97,5 +98,41 @@ describe("the behavioral round's probe ladders", () => {
       expect(d.probes!.opening.length).toBeGreaterThan(20);
       expect(d.probes!.deeper.length).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe("a scorecard's citations", () => {
+  const round = {
+    name: "Behavioral",
+    dimensions: [{ slug: "truth-seeking", name: "Truth-seeking" }],
+  };
+  const valid = {
+    score: { "truth-seeking": 3 },
+    evidence: { "truth-seeking": "Admitted the mistake." },
+    overall: "hire",
+    strengths: "S",
+    improvements: "I",
+    practiseRound: "behavioral",
+  };
+  const mine = "6f1c2c3e-0000-4000-8000-000000000001";
+
+  it("cite only the author's own story notes of the half, and only known dimensions", () => {
+    const schema = scorecardSchema(round, ["behavioral"], [mine]);
+    expect(schema.safeParse(valid).success).toBe(true);
+    expect(schema.safeParse({ ...valid, story: { "truth-seeking": mine } }).success).toBe(true);
+    expect(
+      schema.safeParse({
+        ...valid,
+        story: { "truth-seeking": "6f1c2c3e-0000-4000-8000-00000000000f" },
+      }).success,
+    ).toBe(false);
+    expect(schema.safeParse({ ...valid, story: { "made-up": mine } }).success).toBe(false);
+    // Without stories nothing can be cited.
+    expect(
+      scorecardSchema(round, ["behavioral"]).safeParse({
+        ...valid,
+        story: { "truth-seeking": mine },
+      }).success,
+    ).toBe(false);
   });
 });

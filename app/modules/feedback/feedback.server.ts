@@ -26,6 +26,7 @@ import { kickJob } from "~/jobs/kick.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
+import { storiesOfHalf } from "~/modules/sessions/story-notes.server";
 import { parseUuid } from "~/utils/ids";
 import {
   canReadFeedback,
@@ -191,22 +192,6 @@ async function loopRounds(loopId: number, db: Executor) {
     .orderBy(asc(rounds.position));
 }
 
-/** The author's story notes of a half, to cite in a scorecard (title and value only). */
-async function citableStories(sessionId: string, half: number, authorId: string, db: Executor) {
-  return db
-    .select({ id: storyNotes.id, title: storyNotes.title, value: dimensions.name })
-    .from(storyNotes)
-    .leftJoin(dimensions, eq(dimensions.id, storyNotes.dimensionId))
-    .where(
-      and(
-        eq(storyNotes.sessionId, sessionId),
-        eq(storyNotes.half, half),
-        eq(storyNotes.authorId, authorId),
-      ),
-    )
-    .orderBy(asc(storyNotes.createdAt), asc(storyNotes.id));
-}
-
 async function questionOfHalf(sessionId: string, half: number, db: Executor) {
   const [row] = await db
     .select({ title: questions.title, prompt: questions.prompt })
@@ -245,7 +230,7 @@ export async function getFeedbackForm(
       .select({ values: feedbackDrafts.values, updatedAt: feedbackDrafts.updatedAt })
       .from(feedbackDrafts)
       .where(draftSlot(sessionId, half, duty.kind)),
-    duty.kind === "scorecard" ? citableStories(sessionId, half, viewerId, db) : [],
+    duty.kind === "scorecard" ? storiesOfHalf(sessionId, half, viewerId, db) : [],
   ]);
   const candidate = session.participants.find(
     (p) => p.userId === (duty.kind === "scorecard" ? duty.recipientId : duty.authorId),

@@ -220,44 +220,8 @@ export async function askAgain(
 // ---------------------------------------------------------------------------
 // Story notes (STAR)
 
-export interface StoryView {
-  id: string;
-  title: string;
-  /** The slug of the value (dimension) it evidences, or "" while untagged. */
-  value: string;
-  situation: string;
-  task: string;
-  action: string;
-  result: string;
-}
-
-/** The author's story notes of one half, oldest first (the order they were told). */
-export async function listStories(
-  sessionId: string,
-  half: number,
-  authorId: string,
-): Promise<StoryView[]> {
-  return getDb()
-    .select({
-      id: storyNotes.id,
-      title: storyNotes.title,
-      value: sql<string>`coalesce(${dimensions.slug}, '')`,
-      situation: storyNotes.situation,
-      task: storyNotes.task,
-      action: storyNotes.action,
-      result: storyNotes.result,
-    })
-    .from(storyNotes)
-    .leftJoin(dimensions, eq(dimensions.id, storyNotes.dimensionId))
-    .where(
-      and(
-        eq(storyNotes.sessionId, sessionId),
-        eq(storyNotes.half, half),
-        eq(storyNotes.authorId, authorId),
-      ),
-    )
-    .orderBy(asc(storyNotes.createdAt), asc(storyNotes.id));
-}
+export type { StoryView } from "./story-notes.server";
+export { storiesOfHalf as listStories } from "./story-notes.server";
 
 /** A new, empty story note for the current half; null when it may not or the half is full. */
 export async function addStory(
@@ -284,6 +248,16 @@ async function roundValues(roundId: number): Promise<Map<string, number>> {
   return new Map((round?.dimensions ?? []).map((d) => [d.slug, d.id]));
 }
 
+/** The story `storyId`, if it is the user's own of the current half (else matches nothing). */
+function ownStoryOfThisHalf(access: RoomAccess, userId: string, storyId: string) {
+  return and(
+    eq(storyNotes.id, storyId),
+    eq(storyNotes.sessionId, access.session.id),
+    eq(storyNotes.half, access.half),
+    eq(storyNotes.authorId, userId),
+  );
+}
+
 /** Saves a story note of the current half, by its author only. False: no such story of theirs. */
 export async function saveStory(
   access: RoomAccess,
@@ -304,14 +278,7 @@ export async function saveStory(
       result: input.result,
       updatedAt: new Date(),
     })
-    .where(
-      and(
-        eq(storyNotes.id, storyId),
-        eq(storyNotes.sessionId, access.session.id),
-        eq(storyNotes.half, access.half),
-        eq(storyNotes.authorId, userId),
-      ),
-    )
+    .where(ownStoryOfThisHalf(access, userId, storyId))
     .returning({ id: storyNotes.id });
   return rows.length === 1;
 }
@@ -324,14 +291,7 @@ export async function deleteStory(
   if (!kitWritable(access, userId)) return false;
   const rows = await getDb()
     .delete(storyNotes)
-    .where(
-      and(
-        eq(storyNotes.id, storyId),
-        eq(storyNotes.sessionId, access.session.id),
-        eq(storyNotes.half, access.half),
-        eq(storyNotes.authorId, userId),
-      ),
-    )
+    .where(ownStoryOfThisHalf(access, userId, storyId))
     .returning({ id: storyNotes.id });
   return rows.length === 1;
 }
