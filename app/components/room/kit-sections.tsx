@@ -8,7 +8,7 @@ import {
   STORY_PART_MAX,
   STORY_PARTS,
   STORY_TITLE_MAX,
-} from "~/modules/sessions/kit";
+} from "~/modules/sessions/kit-limits";
 import type { InterviewerKit } from "~/modules/sessions/room.server";
 
 // The parts of the interviewer kit beyond the bank's question: bringing one's own

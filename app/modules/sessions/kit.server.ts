@@ -1,13 +1,6 @@
-import { and, asc, desc, eq, isNotNull, max, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, max, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import {
-  dimensions,
-  ownQuestions,
-  profiles,
-  questions,
-  sessionQuestions,
-  storyNotes,
-} from "#db/schema";
+import { ownQuestions, profiles, questions, sessionQuestions, storyNotes } from "#db/schema";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { loadReceivedScorecards } from "~/modules/feedback/feedback.server";
 import {

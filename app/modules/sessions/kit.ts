@@ -5,19 +5,16 @@
 import { z } from "zod";
 import { isOneLine, ONE_LINE_MESSAGE } from "~/utils/text";
 
-// The database checks the same limits (db/schema/room.ts): keep both in step. They are
-// not imported from the schema, so the room's page does not bundle it.
-export const OWN_QUESTION_TITLE_MAX = 120;
-export const OWN_QUESTION_PROMPT_MAX = 4000;
-export const OWN_QUESTION_FOLLOW_UPS_MAX = 10;
-export const OWN_QUESTION_FOLLOW_UP_MAX = 500;
-export const STORY_TITLE_MAX = 120;
-export const STORY_PART_MAX = 2000;
+import {
+  OWN_QUESTION_FOLLOW_UP_MAX,
+  OWN_QUESTION_FOLLOW_UPS_MAX,
+  OWN_QUESTION_PROMPT_MAX,
+  OWN_QUESTION_TITLE_MAX,
+  STORY_PART_MAX,
+  STORY_TITLE_MAX,
+} from "./kit-limits";
 
-/** Questions one interviewer may keep in their own list. */
-export const MAX_OWN_QUESTIONS = 100;
-/** Story notes one interviewer may keep for one half (a behavioral round asks 4–6). */
-export const MAX_STORIES_PER_HALF = 12;
+export * from "./kit-limits";
 
 const tooLong = (max: number) => `Keep this under ${max.toLocaleString("en")} characters.`;
 
@@ -54,16 +51,6 @@ export const ownQuestionSchema = z.object({
     ),
 });
 export type OwnQuestionInput = z.infer<typeof ownQuestionSchema>;
-
-export const STORY_PARTS = ["situation", "task", "action", "result"] as const;
-export type StoryPart = (typeof STORY_PARTS)[number];
-
-export const STORY_PART_LABELS: Record<StoryPart, string> = {
-  situation: "Situation",
-  task: "Task",
-  action: "Action",
-  result: "Result",
-};
 
 /** A story note as typed: every part may still be empty (it autosaves while written). */
 export function storySchema(valueSlugs: string[]) {
