@@ -207,7 +207,7 @@ function StoryCard({
   const status = save.data?.error ?? (dirty || save.state !== "idle" ? "Saving…" : "Saved");
   return (
     <fieldset className="kit__story" data-testid="story-note">
-      <legend>Story {index + 1}</legend>
+      <legend className="kit__story-legend">Story {index + 1}</legend>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${prefix}-title`}>Title</label>
