@@ -59,22 +59,31 @@ async function signUp(page: Page, name: string, email: string): Promise<string> 
 }
 
 /** A one-way Behavioral mock at L5 running now: `candidate` interviewed by `interviewer`. */
-async function insertLiveBehavioral(people: { candidate: string; interviewer: string }) {
+function insertLiveBehavioral(people: { candidate: string; interviewer: string }) {
+  return insertSession(people, "behavioral", new Date(Date.now() - 5 * MINUTE), "in_progress");
+}
+
+/** A one-way mock of `round` at L5, 45 minutes from `startsAt`. */
+async function insertSession(
+  people: { candidate: string; interviewer: string },
+  round: string,
+  startsAt: Date,
+  status: "in_progress" | "completed",
+) {
   const sql = database();
   const [row] = await sql<{ loopId: number; roundId: number; levelId: number }[]>`
     select l.id as "loopId", r.id as "roundId", v.id as "levelId"
     from loops l
-    join rounds r on r.loop_id = l.id and r.slug = 'behavioral'
+    join rounds r on r.loop_id = l.id and r.slug = ${round}
     join levels v on v.loop_id = l.id and v.code = 'L5'
     where l.slug = 'databricks-ic'`;
-  if (!row) throw new Error("the Databricks loop with Behavioral and L5 is not seeded");
-  const startsAt = new Date(Date.now() - 5 * MINUTE);
+  if (!row) throw new Error(`the Databricks loop with ${round} and L5 is not seeded`);
   const endsAt = new Date(startsAt.getTime() + 45 * MINUTE);
   const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
   const [session] = await sql<{ id: string }[]>`
     insert into mock_sessions
       (loop_id, round_id, format, starts_at, ends_at, status, booked_by, idempotency_key)
-    values (${row.loopId}, ${row.roundId}, 'one_way', ${startsAt}, ${endsAt}, 'in_progress',
+    values (${row.loopId}, ${row.roundId}, 'one_way', ${startsAt}, ${endsAt}, ${status},
             ${people.candidate}, ${`e2e-kit-${randomUUID()}`})
     returning id`;
   await sql`
@@ -82,9 +91,9 @@ async function insertLiveBehavioral(people: { candidate: string; interviewer: st
     values
       (${session!.id}, ${people.candidate}, 'candidate', ${row.levelId}, ${during}::tstzrange),
       (${session!.id}, ${people.interviewer}, 'interviewer', null, ${during}::tstzrange)`;
-  const dimensions = await sql<{ slug: string; name: string }[]>`
-    select slug, name from dimensions where round_id = ${row.roundId} order by position`;
-  return { sessionId: session!.id, dimensions };
+  const dimensions = await sql<{ id: number; slug: string; name: string }[]>`
+    select id, slug, name from dimensions where round_id = ${row.roundId} order by position`;
+  return { sessionId: session!.id, dimensions, ...row };
 }
 
 const describeOnPostgres = databaseUrl ? describe : describe.skip;
@@ -300,5 +309,72 @@ describeOnPostgres("a behavioral room with its kit", () => {
     // The candidate never sees it.
     await visit(candidate, `/sessions/${sessionId}`);
     expect(await candidate.getByText("The hardest feedback you gave").count()).toBe(0);
+  });
+
+  it("lets the hiring-manager kit revisit flagged areas only once the candidate shares them", async () => {
+    const sql = database();
+    const candidate = await browser.newPage({ timezoneId: ZONE });
+    const manager = await browser.newPage({
+      timezoneId: ZONE,
+      viewport: { width: 1400, height: 1000 },
+    });
+    const candidateId = await signUp(candidate, "Cy Career", uniqueEmail("kit-hm-cand"));
+    const managerId = await signUp(manager, "Mo Manager", uniqueEmail("kit-hm-mgr"));
+    const people = { candidate: candidateId, interviewer: managerId };
+    // Two weeks ago: a Coding scorecard, revealed, weakest on its last dimension.
+    const earlier = await insertSession(
+      people,
+      "coding",
+      new Date(Date.now() - 14 * 24 * 60 * MINUTE),
+      "completed",
+    );
+    const [card] = await sql<{ id: string }[]>`
+      insert into feedback
+        (session_id, half, kind, author_id, recipient_id, round_id, target_level_id, overall,
+         strengths, improvements, practise_round_id, submitted_at)
+      values (${earlier.sessionId}, 1, 'scorecard', ${managerId}, ${candidateId}, ${earlier.roundId},
+              ${earlier.levelId}, 'no_hire', 'Clear plan.', 'Private words of the earlier interviewer.',
+              ${earlier.roundId}, now() - interval '13 days')
+      returning id`;
+    const weakest = earlier.dimensions[earlier.dimensions.length - 1]!;
+    for (const d of earlier.dimensions) {
+      await sql`
+        insert into feedback_scores (feedback_id, dimension_id, score, evidence)
+        values (${card!.id}, ${d.id}, ${d.id === weakest.id ? 1 : 3}, 'Earlier evidence.')`;
+    }
+    await sql`
+      insert into feedback_reveals (session_id, half, revealed_at, reason)
+      values (${earlier.sessionId}, 1, now() - interval '13 days', 'both_submitted')`;
+    const { sessionId } = await insertSession(
+      people,
+      "hiring-manager",
+      new Date(Date.now() - 5 * MINUTE),
+      "in_progress",
+    );
+
+    await visit(manager, `/sessions/${sessionId}`);
+    const kit = manager.getByRole("complementary", { name: /^Interviewer kit/ });
+    const flagged = kit.getByTestId("flagged-areas");
+    await expectVisibleText(flagged, "has not shared what earlier scorecards flagged");
+
+    // The candidate turns sharing on, on /profile (off by default).
+    await visit(candidate, "/profile");
+    await expectVisibleText(
+      candidate.getByTestId("sharing-state"),
+      "Off: nothing is shared (the default).",
+    );
+    await candidate
+      .getByRole("button", { name: "Share flagged areas with hiring-manager mocks" })
+      .click();
+    await expectVisibleText(
+      candidate.getByTestId("sharing-state"),
+      "You share your flagged areas.",
+    );
+
+    await manager.reload();
+    await waitForHydration(manager);
+    await expectVisibleText(flagged, `${weakest.name}: 1/4 in Coding`);
+    expect(await kit.textContent()).not.toContain("Private words of the earlier interviewer.");
+    if (SCREENSHOTS) await flagged.screenshot({ path: `${SCREENSHOTS}/flagged-areas.png` });
   });
 });
