@@ -500,6 +500,24 @@ describe("story notes (STAR) and the scorecard that cites one", () => {
       );
     }
     expect((await asker.post(`/sessions/${sessionId}`, { intent: "story-add" })).status).toBe(409);
+    const extra = (
+      await getDb().select().from(storyNotes).where(eq(storyNotes.sessionId, sessionId))
+    ).find((row) => row.id !== story!.id)!;
+    expect(
+      (
+        await candidateClient.post(`/sessions/${sessionId}`, {
+          intent: "story-delete",
+          storyId: extra.id,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await asker.post(`/sessions/${sessionId}`, { intent: "story-delete", storyId: extra.id }))
+        .status,
+    ).toBe(200);
+    expect(await getDb().$count(storyNotes, eq(storyNotes.sessionId, sessionId))).toBe(
+      MAX_STORIES_PER_HALF - 1,
+    );
 
     // After the half: the scorecard cites the story for one dimension.
     await moveToPast(sessionId);
