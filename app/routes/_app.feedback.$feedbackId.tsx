@@ -117,6 +117,28 @@ function Scorecard({ item }: { item: Item }) {
               <dd>
                 <p className="hint">{s.anchor}</p>
                 <p className="prewrap">{s.evidence}</p>
+                {s.story ? (
+                  <blockquote className="cited-story" data-testid="cited-story">
+                    <p>
+                      <strong>Story: {s.story.title || "untitled"}</strong>
+                      {s.story.value ? ` · evidences ${s.story.value}` : ""}
+                    </p>
+                    {(
+                      [
+                        ["Situation", s.story.situation],
+                        ["Task", s.story.task],
+                        ["Action", s.story.action],
+                        ["Result", s.story.result],
+                      ] as const
+                    )
+                      .filter(([, text]) => text)
+                      .map(([label, text]) => (
+                        <p key={label} className="prewrap">
+                          <strong>{label}:</strong> {text}
+                        </p>
+                      ))}
+                  </blockquote>
+                ) : null}
               </dd>
             </div>
           ))}

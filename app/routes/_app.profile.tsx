@@ -20,24 +20,35 @@ import { requireUser } from "~/modules/identity/auth.server";
 import { LANGUAGES, makeProfileSchema } from "~/modules/identity/profile";
 import { getProfile, getProfileOptions, saveProfile } from "~/modules/identity/profile.server";
 import { listTimeZones } from "~/modules/identity/time-zone";
+import { getShareFlaggedAreas, setShareFlaggedAreas } from "~/modules/sessions/kit.server";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, options, standing] = await Promise.all([
+  const [profile, options, standing, shareFlaggedAreas] = await Promise.all([
     getProfile(user.id),
     getProfileOptions(),
     describeInterviewerStanding(user.id, user.timeZone),
+    getShareFlaggedAreas(user.id),
   ]);
   if (!profile) throw new Response("Not found", { status: 404 });
-  return { profile, options, standing, zones: listTimeZones() };
+  return { profile, options, standing, shareFlaggedAreas, zones: listTimeZones() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const formData = await readForm(request);
+  if (formData.get("intent") === "share-flagged-areas") {
+    const share = formData.get("share");
+    if (share !== "on" && share !== "off") {
+      return data({ sharing: "invalid" as const }, { status: 400 });
+    }
+    await setShareFlaggedAreas(user.id, share === "on");
+    return { sharing: "saved" as const };
+  }
   const options = await getProfileOptions();
-  const submission = parseForm(await readForm(request), makeProfileSchema(options));
+  const submission = parseForm(formData, makeProfileSchema(options));
   if (submission.status !== "success") {
     return data({ result: submission.reply(), saved: false }, { status: 400 });
   }
@@ -46,13 +57,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { profile, options, standing, zones } = useLoaderData<typeof loader>();
+  const { profile, options, standing, zones, shareFlaggedAreas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const schema = useMemo(() => makeProfileSchema(options), [options]);
   const [form, fields] = useForm({
     id: "profile",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     defaultValue: {
@@ -86,7 +97,7 @@ export default function Profile() {
             : "What you are preparing for, and what you can interview others for."}
         </p>
       </div>
-      {actionData?.saved ? (
+      {actionData && "saved" in actionData && actionData.saved ? (
         <p className="notice" role="status">
           Profile saved.
         </p>
@@ -230,8 +241,34 @@ export default function Profile() {
           <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
         </div>
       </Form>
+      <FlaggedAreasSharing share={shareFlaggedAreas} />
       <OneWayStanding standing={standing} />
     </div>
+  );
+}
+
+/** Whether a hiring-manager mock's interviewer may see what earlier scorecards flagged. */
+function FlaggedAreasSharing({ share }: { share: boolean }) {
+  return (
+    <section className="card stack" aria-labelledby="sharing-heading" id="sharing">
+      <h2 id="sharing-heading">Hiring-manager rounds: revisit weak spots</h2>
+      <p>
+        A real hiring manager returns to the areas earlier interviewers were unsure about. If you
+        allow it, the interviewer of your hiring-manager mocks sees the lowest-scored areas of your
+        revealed scorecards (the area, its score, the round and the date) and can probe them. They
+        never see what your earlier interviewers wrote.
+      </p>
+      <p className="hint" data-testid="sharing-state">
+        {share ? "You share your flagged areas." : "Off: nothing is shared (the default)."}
+      </p>
+      <Form method="post" className="form-actions">
+        <input type="hidden" name="intent" value="share-flagged-areas" />
+        <input type="hidden" name="share" value={share ? "off" : "on"} />
+        <SubmitButton pendingLabel="Saving…" className="button button--secondary">
+          {share ? "Stop sharing flagged areas" : "Share flagged areas with hiring-manager mocks"}
+        </SubmitButton>
+      </Form>
+    </section>
   );
 }
 

@@ -28,6 +28,7 @@ import { BOOKING_ERROR_MESSAGES } from "~/modules/booking/booking-errors";
 import { cancelSession } from "~/modules/booking/cancel-session.server";
 import { describeCancelPolicy, isLateChange, joinWindow } from "~/modules/booking/policy";
 import { toSessionCard } from "~/modules/booking/session-cards.server";
+import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { DISPUTE_ERROR_MESSAGES, disputeNoShow } from "~/modules/credits/disputes.server";
 import { getEscrowForParticipant } from "~/modules/credits/escrow-view.server";
 import { revealWaits } from "~/modules/feedback/duties";
@@ -36,6 +37,14 @@ import {
   sessionFeedbackStatus,
 } from "~/modules/feedback/feedback.server";
 import { requireUser } from "~/modules/identity/auth.server";
+import { ownQuestionSchema, storySchema } from "~/modules/sessions/kit";
+import {
+  addStory,
+  askAgain,
+  askOwnQuestion,
+  deleteStory,
+  saveStory,
+} from "~/modules/sessions/kit.server";
 import { padSetupFor } from "~/modules/sessions/pad-setup";
 import {
   halfClock,
@@ -55,6 +64,7 @@ import {
   syncRoom,
 } from "~/modules/sessions/room.server";
 import { formatDateTime, formatRange, formatRelative } from "~/utils/datetime";
+import { parseSerialId, parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Session · Peerloop" }];
 
@@ -147,6 +157,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw new Response("Not found", { status: 404 });
     return { saved: true };
   }
+  if (typeof intent === "string" && intent in KIT_INTENTS) {
+    return KIT_INTENTS[intent as keyof typeof KIT_INTENTS](access, user.id, formData);
+  }
   if (intent === "switch-roles") {
     const result = await switchRoles(access, user.id, new Date());
     if (!result.ok) {
@@ -190,6 +203,114 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   throw redirect(`/sessions/${access.session.id}?cancelled=${result.late ? "late" : "1"}`);
 }
+
+const NOT_FOUND = () => new Response("Not found", { status: 404 });
+type KitAction = (
+  access: NonNullable<Awaited<ReturnType<typeof getRoomAccess>>>,
+  userId: string,
+  formData: FormData,
+) => Promise<unknown>;
+
+/**
+ * The kit's writes. Anyone but the current half's interviewer, and any id that is not
+ * theirs, is told the same as for a missing page.
+ */
+const KIT_INTENTS = {
+  "own-question": async (access, userId, formData) => {
+    const savedId = formData.get("ownQuestionId");
+    let choice: Parameters<typeof askOwnQuestion>[2];
+    if (savedId !== null) {
+      const id = parseUuid(savedId);
+      if (!id) throw NOT_FOUND();
+      choice = { ownQuestionId: id };
+    } else {
+      const parsed = ownQuestionSchema.safeParse({
+        title: formData.get("title") ?? undefined,
+        prompt: formData.get("prompt") ?? undefined,
+        followUps: formData.get("followUps") ?? undefined,
+      });
+      if (!parsed.success) {
+        return data(
+          {
+            error: parsed.error.issues[0]?.message ?? "Check the question.",
+            intent: "own-question",
+          },
+          { status: 400 },
+        );
+      }
+      choice = { write: parsed.data };
+    }
+    const outcome = await askOwnQuestion(access, userId, choice);
+    if (outcome === "not_found") throw NOT_FOUND();
+    if (outcome === "full") {
+      return data(
+        { error: "Your list of questions is full: reuse one of them.", intent: "own-question" },
+        { status: 409 },
+      );
+    }
+    return { asked: "own" as const };
+  },
+  "ask-again": async (access, userId, formData) => {
+    const questionId = parseSerialId(formData.get("questionId"));
+    if (questionId === null) throw NOT_FOUND();
+    const outcome = await askAgain(access, userId, questionId);
+    if (outcome === "not_found") throw NOT_FOUND();
+    if (outcome !== "ok") {
+      return data(
+        {
+          error:
+            outcome === "taken"
+              ? "This half already has its question."
+              : "That question is not the one the bank offers again. Reload the page.",
+          intent: "ask-again",
+        },
+        { status: 409 },
+      );
+    }
+    return { asked: "again" as const };
+  },
+  "story-add": async (access, userId) => {
+    const outcome = await addStory(access, userId);
+    if (outcome === "not_found") throw NOT_FOUND();
+    if (outcome === "full") {
+      return data(
+        { error: "This half holds as many stories as it can.", intent: "story-add" },
+        { status: 409 },
+      );
+    }
+    return { storyId: outcome.id };
+  },
+  "story-save": async (access, userId, formData) => {
+    const storyId = parseUuid(formData.get("storyId"));
+    if (!storyId) throw NOT_FOUND();
+    const round = access.session.roundId;
+    const values = (await getLoopCatalogs())
+      .flatMap((l) => l.rounds)
+      .find((r) => r.id === round)
+      ?.dimensions.map((d) => d.slug);
+    const parsed = storySchema(values ?? []).safeParse(
+      Object.fromEntries(
+        ["title", "value", "situation", "task", "action", "result"].map((name) => [
+          name,
+          formData.get(name) ?? undefined,
+        ]),
+      ),
+    );
+    if (!parsed.success) {
+      return data(
+        { error: parsed.error.issues[0]?.message ?? "Check the story.", intent: "story-save" },
+        { status: 400 },
+      );
+    }
+    if (!(await saveStory(access, userId, storyId, parsed.data))) throw NOT_FOUND();
+    return { saved: true };
+  },
+  "story-delete": async (access, userId, formData) => {
+    const storyId = parseUuid(formData.get("storyId"));
+    if (!storyId || !(await deleteStory(access, userId, storyId))) throw NOT_FOUND();
+    return { deleted: true };
+  },
+} satisfies Record<string, KitAction>;
 
 /**
  * Asks the server to bring the session up to the clock (started, ended) and to choose

@@ -43,11 +43,12 @@ async function requireForm(params: LoaderFunctionArgs["params"], userId: string)
   return form;
 }
 
-function schemaFor(form: Pick<FeedbackForm, "kind" | "round" | "practiseRounds">) {
+function schemaFor(form: Pick<FeedbackForm, "kind" | "round" | "practiseRounds" | "stories">) {
   return form.kind === "scorecard"
     ? scorecardSchema(
         form.round,
         form.practiseRounds.map((r) => r.slug),
+        form.stories.map((s) => s.id),
       )
     : ratingSchema;
 }
@@ -286,6 +287,7 @@ function ScorecardFields({
 }) {
   const scores = (fields.score as DimensionGroup).getFieldset();
   const evidence = (fields.evidence as DimensionGroup).getFieldset();
+  const stories = (fields.story as DimensionGroup).getFieldset();
   return (
     <>
       {page.targetLevel ? (
@@ -320,6 +322,18 @@ function ScorecardFields({
               rows={3}
               placeholder="What did they say or do that earns this score?"
             />
+            {page.stories.length > 0 ? (
+              <Field label="Cite a story note (optional)" meta={stories[d.slug]!}>
+                <select defaultValue={draft[stories[d.slug]!.name] ?? ""}>
+                  <option value="">No story cited</option>
+                  {page.stories.map((s, i) => (
+                    <option key={s.id} value={s.id}>
+                      {`Story ${i + 1}: ${s.title || "untitled"}${s.valueName ? ` (${s.valueName})` : ""}`}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
           </RadioGroup>
         );
       })}

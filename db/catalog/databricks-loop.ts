@@ -576,6 +576,16 @@ export const databricksLoop: LoopDefinition = {
             "Gives a concrete example of changing plans based on customer impact, such as catching an issue before users did.",
             "Shows a consistent habit of seeking customer evidence and driving measurable improvements in their experience.",
           ],
+          probes: {
+            opening:
+              "Tell me about a time a customer's experience changed what you built or how you built it.",
+            deeper: [
+              "How did you learn what the customer actually needed, rather than what they asked for?",
+              "What did you give up or delay to protect them, and who disagreed?",
+              "How did you know afterwards that it made a difference for them? What number moved?",
+              "If you ran it again, what would you check with customers earlier?",
+            ],
+          },
         },
         {
           slug: "raising-the-bar",
@@ -588,6 +598,15 @@ export const databricksLoop: LoopDefinition = {
             "Gives an example of raising a team standard, such as testing or review practice, with a visible result.",
             "Shows repeated, lasting improvements to standards or talent across teams, backed by outcomes.",
           ],
+          probes: {
+            opening: "Tell me about a standard on your team that is higher today because of you.",
+            deeper: [
+              "What was the bar before, and what made you decide it was not good enough?",
+              "How did you bring people along who were happy with the old way?",
+              "How do you know the new standard stuck once you stopped pushing it?",
+              "Whom did you help grow along the way, and what can they do now that they could not before?",
+            ],
+          },
         },
         {
           slug: "truth-seeking",
@@ -600,6 +619,15 @@ export const databricksLoop: LoopDefinition = {
             "Describes a time data disproved their approach and how they changed course openly.",
             "Shows they actively look for disconfirming evidence and built habits or processes to surface it early.",
           ],
+          probes: {
+            opening: "Tell me about a time the data showed your approach was wrong.",
+            deeper: [
+              "When did you first suspect it, and how long did it take you to accept it?",
+              "How did you tell the people who had backed your approach?",
+              "What did you change in how you work so the next mistake shows up sooner?",
+              "Tell me about a belief you hold today that you are actively trying to disprove.",
+            ],
+          },
         },
         {
           slug: "first-principles",
@@ -612,6 +640,16 @@ export const databricksLoop: LoopDefinition = {
             "Explains a decision built from the underlying constraints, such as cost or physics of the system.",
             "Overturned a widely held assumption through careful reasoning and the result proved them right.",
           ],
+          probes: {
+            opening:
+              "Tell me about a decision where you threw out the usual way of doing it and reasoned from scratch.",
+            deeper: [
+              "Which assumption did you question, and why did everyone else hold it?",
+              "Walk me through the constraints you started from: cost, time, how the system behaves.",
+              "How did you convince others when the conventional answer felt safer?",
+              "Where did reasoning from scratch lead you astray, and how did you notice?",
+            ],
+          },
         },
         {
           slug: "bias-for-action",
@@ -624,6 +662,15 @@ export const databricksLoop: LoopDefinition = {
             "Describes deciding with partial data, limiting the downside, and adjusting as new facts came in.",
             "Shows a pattern of fast, reversible decisions with clear risk framing that sped up the team.",
           ],
+          probes: {
+            opening: "Tell me about a time you had to decide before you had the data you wanted.",
+            deeper: [
+              "What did you know, what did you not know, and what would waiting have cost?",
+              "How did you limit the damage if you turned out to be wrong?",
+              "What told you to change course, and how quickly did you act on it?",
+              "Which decision of yours would you now say you made too slowly, and why?",
+            ],
+          },
         },
         {
           slug: "company-first",
@@ -636,6 +683,16 @@ export const databricksLoop: LoopDefinition = {
             "Gives an example of backing a decision that helped the company even though it cost their team something.",
             "Repeatedly aligned teams around company priorities, giving up scope or credit, with a clear positive result.",
           ],
+          probes: {
+            opening:
+              "Tell me about a time you backed a decision that was good for the company but cost your own team.",
+            deeper: [
+              "What exactly did your team give up: scope, headcount, credit, a launch?",
+              "How did you explain it to your team, and how did they take it?",
+              "Was there a moment you were tempted to protect your team's interest instead? What stopped you?",
+              "Looking back, was it the right call for the company? How do you know?",
+            ],
+          },
         },
         {
           slug: "answer-structure",

@@ -89,6 +89,7 @@ async function writeCatalog(db: Database, definitions: LoopDefinition[]): Promis
             anchor2: dim.anchors[1],
             anchor3: dim.anchors[2],
             anchor4: dim.anchors[3],
+            probes: dim.probes ? [dim.probes.opening, ...dim.probes.deeper] : [],
           };
           await tx
             .insert(dimensions)

@@ -29,6 +29,11 @@ export interface DimensionDefinition {
   description: string;
   /** What a score of 1, 2, 3 and 4 looks like, in that order. */
   anchors: [string, string, string, string];
+  /**
+   * The probe ladder the interviewer climbs for this dimension: an opening question,
+   * then follow-ups that dig deeper into the same story. Behavioral values have one.
+   */
+  probes?: { opening: string; deeper: string[] };
 }
 
 export interface RoundDefinition {

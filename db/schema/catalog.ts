@@ -140,6 +140,8 @@ export const dimensions = pgTable(
     anchor2: text("anchor_2").notNull(),
     anchor3: text("anchor_3").notNull(),
     anchor4: text("anchor_4").notNull(),
+    /** The probe ladder: an opening question, then deeper follow-ups (may be empty). */
+    probes: text("probes").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [unique("dimensions_round_slug_key").on(t.roundId, t.slug)],
 );

@@ -16,6 +16,7 @@ import {
 import { mockSessions } from "./booking";
 import { dimensions, levels, rounds } from "./catalog";
 import { users } from "./identity";
+import { storyNotes } from "./room";
 
 /**
  * What one person writes about the other after a half of a session:
@@ -111,6 +112,8 @@ export const feedbackScores = pgTable(
       .references(() => dimensions.id),
     score: smallint("score").notNull(),
     evidence: text("evidence").notNull(),
+    /** The interviewer's story note this score cites, shown with it to the recipient. */
+    storyId: uuid("story_id").references(() => storyNotes.id, { onDelete: "set null" }),
   },
   (t) => [
     primaryKey({ columns: [t.feedbackId, t.dimensionId] }),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   integer,
@@ -26,6 +27,11 @@ export const profiles = pgTable(
     targetLevelId: integer("target_level_id"),
     /** Programming languages the person codes and interviews in (codes from the app). */
     languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The person lets a hiring-manager mock's interviewer see which areas their earlier
+     * revealed scorecards scored lowest (dimension, score, round and date; never the text).
+     */
+    shareFlaggedAreas: boolean("share_flagged_areas").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -12,11 +14,12 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Exercise } from "../catalog/question-types";
 import { mockSessions } from "./booking";
-import { loops, rounds } from "./catalog";
+import { dimensions, loops, rounds } from "./catalog";
 import { users } from "./identity";
 
 /** PostgreSQL bytea as bytes (postgres.js hands back a Buffer, PGlite a Uint8Array). */
@@ -65,8 +68,41 @@ export const questions = pgTable(
 );
 
 /**
- * The question asked in each half of a session. A candidate never gets the same
- * question twice: the unique key makes that a fact, not a hope.
+ * A question an interviewer wrote for themselves. Only its owner ever reads it: no
+ * query joins it for anyone else, and a session can use it only in a half its owner
+ * interviews (see session_questions_own_question_fk). The length limits are the app's
+ * (app/modules/sessions/kit.ts), repeated here as the last word.
+ */
+export const ownQuestions = pgTable(
+  "own_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    prompt: text("prompt").notNull(),
+    followUps: text("follow_ups").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Lets session_questions say "a question of this interviewer" with a composite key.
+    unique("own_questions_id_owner_key").on(t.id, t.ownerId),
+    index("own_questions_owner_idx").on(t.ownerId, t.createdAt),
+    check("own_questions_title_length", sql`char_length(${t.title}) between 1 and 120`),
+    check("own_questions_prompt_length", sql`char_length(${t.prompt}) between 1 and 4000`),
+    check(
+      "own_questions_follow_ups_count",
+      sql`coalesce(array_length(${t.followUps}, 1), 0) <= 10`,
+    ),
+  ],
+);
+
+/**
+ * The question asked in each half of a session: one of the bank's or one of the
+ * interviewer's own, never both. A candidate never gets a bank question twice unless
+ * the interviewer explicitly chose to ask it again (`repeat`, offered only once the bank
+ * has run out for them): the partial unique key makes that a fact, not a hope.
  */
 export const sessionQuestions = pgTable(
   "session_questions",
@@ -75,9 +111,10 @@ export const sessionQuestions = pgTable(
       .notNull()
       .references(() => mockSessions.id, { onDelete: "cascade" }),
     half: smallint("half").notNull(),
-    questionId: integer("question_id")
-      .notNull()
-      .references(() => questions.id),
+    questionId: integer("question_id").references(() => questions.id),
+    ownQuestionId: uuid("own_question_id"),
+    /** The interviewer chose to ask again a question this candidate had before. */
+    repeat: boolean("repeat").notNull().default(false),
     interviewerId: uuid("interviewer_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -88,11 +125,23 @@ export const sessionQuestions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.half] }),
-    unique("session_questions_candidate_question_key").on(t.candidateId, t.questionId),
+    uniqueIndex("session_questions_candidate_question_key")
+      .on(t.candidateId, t.questionId)
+      .where(sql`not ${t.repeat}`),
     // In a swap the second candidate held the first half's kit: never the same question.
     unique("session_questions_session_question_key").on(t.sessionId, t.questionId),
+    foreignKey({
+      name: "session_questions_own_question_fk",
+      columns: [t.ownQuestionId, t.interviewerId],
+      foreignColumns: [ownQuestions.id, ownQuestions.ownerId],
+    }),
     check("session_questions_half", sql`${t.half} in (1, 2)`),
     check("session_questions_two_people", sql`${t.interviewerId} <> ${t.candidateId}`),
+    check(
+      "session_questions_one_source",
+      sql`(${t.questionId} is null) <> (${t.ownQuestionId} is null)`,
+    ),
+    check("session_questions_repeat_is_bank", sql`not ${t.repeat} or ${t.questionId} is not null`),
   ],
 );
 
@@ -113,6 +162,44 @@ export const interviewerNotes = pgTable(
   (t) => [
     primaryKey({ columns: [t.sessionId, t.half, t.authorId] }),
     check("interviewer_notes_length", sql`char_length(${t.body}) <= 20000`),
+  ],
+);
+
+/**
+ * One story the candidate told, noted by the interviewer as situation, task, action and
+ * result, tagged with the value (a dimension of the round) it evidences. Private to its
+ * author until a submitted scorecard cites it (feedback_scores.story_id); then the
+ * recipient reads it with the scorecard, after the reveal. Limits: app/modules/sessions/kit.ts.
+ */
+export const storyNotes = pgTable(
+  "story_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => mockSessions.id, { onDelete: "cascade" }),
+    half: smallint("half").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dimensionId: integer("dimension_id").references(() => dimensions.id),
+    title: text("title").notNull().default(""),
+    situation: text("situation").notNull().default(""),
+    task: text("task").notNull().default(""),
+    action: text("action").notNull().default(""),
+    result: text("result").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("story_notes_session_idx").on(t.sessionId, t.half, t.authorId),
+    check("story_notes_half", sql`${t.half} in (1, 2)`),
+    check(
+      "story_notes_length",
+      sql`char_length(${t.title}) <= 120 and char_length(${t.situation}) <= 2000
+        and char_length(${t.task}) <= 2000 and char_length(${t.action}) <= 2000
+        and char_length(${t.result}) <= 2000`,
+    ),
   ],
 );
 

@@ -755,7 +755,7 @@ export async function seedDemoHistory(now: Date = new Date()): Promise<number> {
       })
       .from(sessionQuestions)
       .where(inArray(sessionQuestions.candidateId, personIds));
-    for (const r of rows) seenBy(seen, r.candidateId).add(r.questionId);
+    for (const r of rows) if (r.questionId !== null) seenBy(seen, r.candidateId).add(r.questionId);
   }
 
   // What the demo users really booked stays in place; history goes around it.

@@ -56,7 +56,7 @@ describe("the room page", () => {
     const [question] = await getDb()
       .select()
       .from(questions)
-      .where(eq(questions.id, assigned!.questionId));
+      .where(eq(questions.id, assigned!.questionId!));
     expect(candidatePage).not.toContain("Interviewer kit");
     for (const secret of [...question!.hints, question!.goodAnswerL4, question!.goodAnswerL6]) {
       expect(candidatePage).not.toContain(secret.slice(0, 40));

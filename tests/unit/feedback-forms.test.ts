@@ -293,7 +293,11 @@ describe("drafts", () => {
   it("a scorecard draft allows exactly the scorecard's fields", () => {
     expect([...scorecardFields.keys()].sort()).toEqual(
       [
-        ...coding.dimensions.flatMap((d) => [`score.${d.slug}`, `evidence.${d.slug}`]),
+        ...coding.dimensions.flatMap((d) => [
+          `score.${d.slug}`,
+          `evidence.${d.slug}`,
+          `story.${d.slug}`,
+        ]),
         "overall",
         "strengths",
         "improvements",

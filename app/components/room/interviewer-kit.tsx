@@ -1,20 +1,23 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { InterviewerKit } from "~/modules/sessions/room.server";
+import { BankRunOut, BringYourOwn, FlaggedAreas, ProbeLadders, StoryNotes } from "./kit-sections";
 
 const SAVE_DELAY_MS = 800;
 
-/** The private kit of the current half's interviewer: never rendered for the candidate. */
-/** Said while no question is assigned: being chosen, or the bank has none left. */
-const OWN_QUESTION = {
-  title: "Your own question",
-  prompt: "The bank has no unseen question for this candidate: bring one of your own.",
+/** Said while no question is assigned and the bank has not run out (e.g. before the start). */
+const NO_QUESTION_YET = {
+  title: "No question yet",
+  prompt: "The half's question is chosen once the room opens. You can bring your own below.",
   followUps: [],
   hints: [],
   goodAnswerL4: "",
   goodAnswerL6: "",
+  source: "bank" as const,
+  repeat: false,
 };
 
+/** The private kit of the current half's interviewer: never rendered for the candidate. */
 export function InterviewerKitPanel({
   kit,
   onPastePrompt,
@@ -54,7 +57,15 @@ export function InterviewerKitPanel({
       </aside>
     );
   }
-  const question = kit.question ?? OWN_QUESTION;
+  const question =
+    kit.question ??
+    (kit.runOut
+      ? {
+          ...NO_QUESTION_YET,
+          prompt: "None yet: ask the offered question again, or bring your own below.",
+        }
+      : NO_QUESTION_YET);
+  const values = kit.rubric.map((d) => ({ slug: d.slug, name: d.name }));
   return (
     <aside className="kit card stack" aria-labelledby="kit-heading">
       <div>
@@ -67,8 +78,12 @@ export function InterviewerKitPanel({
           </p>
         ) : null}
       </div>
+      {!kit.question && kit.runOut ? <BankRunOut runOut={kit.runOut} /> : null}
       <section>
-        <h3>Question</h3>
+        <h3>
+          Question {kit.question?.source === "own" ? <span className="pill">your own</span> : null}
+          {kit.question?.repeat ? <span className="pill">asked again, by your choice</span> : null}
+        </h3>
         <p className="kit__prompt">{question.prompt}</p>
         {onPastePrompt && !readOnly && kit.question ? (
           <button
@@ -111,6 +126,11 @@ export function InterviewerKitPanel({
           </p>
         </details>
       ) : null}
+      {kit.writable ? (
+        <BringYourOwn saved={kit.ownQuestions} open={!kit.question && kit.runOut !== null} />
+      ) : null}
+      {kit.flagged ? <FlaggedAreas flagged={kit.flagged} /> : null}
+      <ProbeLadders rubric={kit.rubric} />
       <details>
         <summary>Rubric</summary>
         <dl className="kit__rubric">
@@ -131,9 +151,12 @@ export function InterviewerKitPanel({
           ))}
         </dl>
       </details>
+      {kit.stories ? (
+        <StoryNotes stories={kit.stories} values={values} readOnly={readOnly || !kit.writable} />
+      ) : null}
       <section>
         <label htmlFor="kit-notes" className="label">
-          Private notes
+          {kit.stories ? "Other private notes" : "Private notes"}
         </label>
         <textarea
           id="kit-notes"

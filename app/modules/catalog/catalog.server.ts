@@ -26,6 +26,8 @@ export interface CatalogDimension {
   name: string;
   description: string;
   anchors: [string, string, string, string];
+  /** The probe ladder: the opening question first, then deeper follow-ups; may be empty. */
+  probes: string[];
 }
 
 export interface CatalogRound {
@@ -184,6 +186,7 @@ async function readLoopCatalogs(db: Database): Promise<LoopCatalog[]> {
               string,
               string,
             ],
+            probes: d.probes,
           })),
         levelBars: Object.fromEntries(
           barRows.filter((b) => b.roundId === r.id).map((b) => [b.code, b.text]),

@@ -19,12 +19,14 @@ import {
   rounds,
   sessionParticipants,
   sessionQuestions,
+  storyNotes,
   users,
 } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
+import { storiesOfHalf } from "~/modules/sessions/story-notes.server";
 import { parseUuid } from "~/utils/ids";
 import {
   canReadFeedback,
@@ -45,6 +47,7 @@ type Executor = Database;
 const seat = alias(sessionParticipants, "seat");
 const seatUser = alias(users, "seat_user");
 const seatProfile = alias(profiles, "seat_profile");
+const storyValue = alias(dimensions, "story_value");
 
 /**
  * A session's participants as one json column, for a query over mock_sessions. (An alias
@@ -215,7 +218,7 @@ export async function getFeedbackForm(
   if (!session) return null;
   const duty = dutyOf(session, half, viewerId);
   if (!duty) return null;
-  const [round, practiseRounds, question, [existing], [draft]] = await Promise.all([
+  const [round, practiseRounds, question, [existing], [draft], stories] = await Promise.all([
     loadRoundRubric(session.roundId, db),
     loopRounds(session.loopId, db),
     questionOfHalf(sessionId, half, db),
@@ -227,6 +230,7 @@ export async function getFeedbackForm(
       .select({ values: feedbackDrafts.values, updatedAt: feedbackDrafts.updatedAt })
       .from(feedbackDrafts)
       .where(draftSlot(sessionId, half, duty.kind)),
+    duty.kind === "scorecard" ? storiesOfHalf(sessionId, half, viewerId, db) : [],
   ]);
   const candidate = session.participants.find(
     (p) => p.userId === (duty.kind === "scorecard" ? duty.recipientId : duty.authorId),
@@ -260,6 +264,7 @@ export async function getFeedbackForm(
     targetLevel: target ? { code: target.code, bar: target.bar } : null,
     submitted: existing ?? null,
     draft: draft ?? null,
+    stories,
   };
 }
 
@@ -394,6 +399,7 @@ export async function submitFeedback(
           dimensionId: d.id,
           score: payload.value.score[d.slug] as number,
           evidence: payload.value.evidence[d.slug] as string,
+          storyId: (payload.value.story?.[d.slug] as string | undefined) ?? null,
         })),
       );
     }
@@ -527,9 +533,20 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
             anchor2: dimensions.anchor2,
             anchor3: dimensions.anchor3,
             anchor4: dimensions.anchor4,
+            story: {
+              title: storyNotes.title,
+              value: storyValue.name,
+              situation: storyNotes.situation,
+              task: storyNotes.task,
+              action: storyNotes.action,
+              result: storyNotes.result,
+            },
           })
           .from(feedbackScores)
           .innerJoin(dimensions, eq(dimensions.id, feedbackScores.dimensionId))
+          // The cited story note, read with the scorecard (never on its own).
+          .leftJoin(storyNotes, eq(storyNotes.id, feedbackScores.storyId))
+          .leftJoin(storyValue, eq(storyValue.id, storyNotes.dimensionId))
           .where(eq(feedbackScores.feedbackId, row.id))
           .orderBy(asc(dimensions.position))
       : Promise.resolve([]),
@@ -569,6 +586,7 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
       score: s.score,
       evidence: s.evidence,
       anchor: [s.anchor1, s.anchor2, s.anchor3, s.anchor4][s.score - 1] ?? "",
+      story: s.story?.title !== undefined && s.story.title !== null ? s.story : null,
     })),
     rating:
       row.kind === "rating"

@@ -44,9 +44,15 @@ function requiredText(message: string, max = FEEDBACK_TEXT_MAX) {
  * The scorecard of one round. Field names are flat for the form (`score.<dimension>`,
  * `evidence.<dimension>`); an unknown dimension is refused, never silently dropped.
  */
-export function scorecardSchema(round: ScorecardRound, practiseRoundSlugs: string[]) {
+export function scorecardSchema(
+  round: ScorecardRound,
+  practiseRoundSlugs: string[],
+  /** The author's story notes of this half: the only ones a score may cite. */
+  storyIds: string[] = [],
+) {
   const scoreShape: Record<string, z.ZodTypeAny> = {};
   const evidenceShape: Record<string, z.ZodTypeAny> = {};
+  const storyShape: Record<string, z.ZodTypeAny> = {};
   for (const d of round.dimensions) {
     const rangeMessage = `Score ${d.name} from 1 to 4.`;
     scoreShape[d.slug] = z
@@ -55,6 +61,10 @@ export function scorecardSchema(round: ScorecardRound, practiseRoundSlugs: strin
       .min(1, rangeMessage)
       .max(4, rangeMessage);
     evidenceShape[d.slug] = requiredText(`Write the evidence behind the ${d.name} score.`);
+    storyShape[d.slug] = z
+      .string()
+      .refine((id) => storyIds.includes(id), "Cite one of your story notes of this half.")
+      .optional();
   }
   const unknown = `${round.name} has no such dimension. Reload the page and try again.`;
   return z.object({
@@ -64,6 +74,8 @@ export function scorecardSchema(round: ScorecardRound, practiseRoundSlugs: strin
     evidence: z
       .object(evidenceShape, { required_error: "Write the evidence for every dimension." })
       .strict(unknown),
+    /** Optional: per dimension, the story note its evidence cites. */
+    story: z.object(storyShape).strict(unknown).optional(),
     overall: z.enum(OVERALL_CALLS, {
       errorMap: () => ({ message: "Make an overall call at the target level." }),
     }),
@@ -122,6 +134,7 @@ export function draftFieldNames(kind: FeedbackKind, round: ScorecardRound): Map<
     ...round.dimensions.flatMap((d): [string, number][] => [
       [`score.${d.slug}`, CHOICE_MAX],
       [`evidence.${d.slug}`, FEEDBACK_TEXT_MAX],
+      [`story.${d.slug}`, CHOICE_MAX],
     ]),
     ["overall", CHOICE_MAX],
     ["strengths", FEEDBACK_TEXT_MAX],

@@ -9,6 +9,7 @@ import {
   interviewerNotes,
   levels,
   mockSessions,
+  ownQuestions,
   questions,
   type SessionStatus,
   sessionParticipants,
@@ -22,6 +23,18 @@ import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { openNoShowWindow } from "~/modules/credits/escrow.server";
 import { type PublicExercise, publicExercise } from "~/modules/runs/exercise-views";
 import { parseUuid } from "~/utils/ids";
+import type { FlaggedArea } from "./kit";
+import {
+  bankRunOut,
+  flaggedAreasOf,
+  kitWritable,
+  listOwnQuestions,
+  listStories,
+  type OwnQuestionView,
+  type RunOutOffer,
+  type StoryView,
+} from "./kit.server";
+import { type RoundKind, roundKind } from "./pad-setup";
 import { REALTIME_TOKEN_TTL_SECONDS, signRealtimeToken } from "./realtime-token";
 import {
   pickQuestion,
@@ -130,16 +143,16 @@ export async function syncRoom(access: RoomAccess, now: Date): Promise<SessionSt
 export async function roomNeedsSync(access: RoomAccess, now: Date): Promise<boolean> {
   if (statusLagsClock(access.session, now)) return true;
   if (access.window !== "open" || now >= access.session.endsAt) return false;
-  return (await assignedQuestionId(access.session.id, access.half)) === null;
+  return !(await halfHasQuestion(access.session.id, access.half));
 }
 
-/** The question a half was given, if any. */
-async function assignedQuestionId(sessionId: string, half: 1 | 2): Promise<number | null> {
+/** Whether a half was given its question (the bank's or the interviewer's own). */
+async function halfHasQuestion(sessionId: string, half: 1 | 2): Promise<boolean> {
   const [row] = await getDb()
-    .select({ questionId: sessionQuestions.questionId })
+    .select({ half: sessionQuestions.half })
     .from(sessionQuestions)
     .where(and(eq(sessionQuestions.sessionId, sessionId), eq(sessionQuestions.half, half)));
-  return row?.questionId ?? null;
+  return row !== undefined;
 }
 
 export function mintPadToken(access: RoomAccess, user: { id: string; name: string }, now: Date) {
@@ -257,11 +270,33 @@ export interface InterviewerKit {
     goodAnswerL6: string;
     /** The whole exercise, reference and hidden tests included: the kit's only. */
     exercise: Exercise | null;
+    /** From the bank, or one the interviewer brought (theirs alone). */
+    source: "bank" | "own";
+    /** A bank question the candidate met before, asked again by the interviewer's choice. */
+    repeat: boolean;
   } | null;
   targetLevel: string | null;
   levelBar: string | null;
-  rubric: { name: string; description: string; anchors: string[] }[];
+  /** `probes`: the probe ladder of a value (opening question first), empty for most rounds. */
+  rubric: {
+    slug: string;
+    name: string;
+    description: string;
+    anchors: string[];
+    probes: string[];
+  }[];
   notes: string;
+  roundKind: RoundKind;
+  /** The kit can still be written to (the half is the interviewer's and the session runs). */
+  writable: boolean;
+  /** The interviewer's own saved questions (only ever their own). */
+  ownQuestions: OwnQuestionView[];
+  /** No question yet and none left in the bank for this candidate: what to do instead. */
+  runOut: RunOutOffer | null;
+  /** Story notes (STAR), for the rounds told in stories; null for the others. */
+  stories: StoryView[] | null;
+  /** Hiring-manager round: what the candidate's earlier scorecards flagged, if shared. */
+  flagged: { shared: boolean; areas: FlaggedArea[] } | null;
 }
 
 /** Assigns (once) the question of a half: fitting the candidate's level, never one they had. */
@@ -272,8 +307,7 @@ async function assignQuestion(
   interviewerId: string,
 ) {
   const db = getDb();
-  const existing = await assignedQuestionId(access.session.id, half);
-  if (existing !== null) return existing;
+  if (await halfHasQuestion(access.session.id, half)) return null;
 
   const [candidateLevel] = await db
     .select({ rank: levels.rank })
@@ -309,13 +343,13 @@ async function assignQuestion(
     .from(sessionQuestions)
     .where(inArray(sessionQuestions.questionId, bank.map((q) => q.id).concat(-1)))
     .groupBy(sessionQuestions.questionId);
-  const seenIds = new Set(seen.map((s) => s.id));
+  const seenIds = new Set(seen.flatMap((s) => (s.id === null ? [] : [s.id])));
   for (let attempt = 0; attempt < 3; attempt++) {
     const choice = pickQuestion(
       bank,
       candidateLevel?.rank ?? 5,
       seenIds,
-      new Map(usage.map((u) => [u.id, u.n])),
+      new Map(usage.map((u) => [u.id ?? -1, u.n])),
       Date.now() + attempt,
     );
     if (!choice) return null;
@@ -331,9 +365,8 @@ async function assignQuestion(
         })
         .onConflictDoNothing({ target: [sessionQuestions.sessionId, sessionQuestions.half] })
         .returning({ questionId: sessionQuestions.questionId });
-      if (row) return row.questionId;
-      // The other participant's page assigned it a moment ago.
-      return assignedQuestionId(access.session.id, half);
+      // Or the other participant's page assigned it a moment ago.
+      return row?.questionId ?? null;
     } catch (err) {
       if (
         !isUniqueViolation(err, "session_questions_candidate_question_key") &&
@@ -365,6 +398,8 @@ export async function getInterviewerKit(
     getDb()
       .select({
         question: questions,
+        own: ownQuestions,
+        repeat: sessionQuestions.repeat,
         notes: sql<string | null>`(
           select ${interviewerNotes.body} from ${interviewerNotes}
           where ${interviewerNotes.sessionId} = ${sessionQuestions.sessionId}
@@ -373,6 +408,11 @@ export async function getInterviewerKit(
       })
       .from(sessionQuestions)
       .leftJoin(questions, eq(questions.id, sessionQuestions.questionId))
+      // Only ever the reader's own question (the foreign key makes it the interviewer's).
+      .leftJoin(
+        ownQuestions,
+        and(eq(ownQuestions.id, sessionQuestions.ownQuestionId), eq(ownQuestions.ownerId, userId)),
+      )
       .where(
         and(
           eq(sessionQuestions.sessionId, access.session.id),
@@ -397,12 +437,24 @@ export async function getInterviewerKit(
           )
       )[0];
   const question = assigned?.question;
+  const own = assigned?.own;
   const { session } = access;
+  const kind = roundKind(session.roundSlug);
+  const [ownList, runOut, stories, flagged] = await Promise.all([
+    listOwnQuestions(userId),
+    assigned ? null : bankRunOut(access, roles.candidateId),
+    kind === "behavioral" || kind === "hiring_manager"
+      ? listStories(session.id, access.half, userId)
+      : null,
+    kind === "hiring_manager" ? flaggedAreasOf(roles.candidateId) : null,
+  ]);
   const candidateLevel =
     roles.candidateId === session.peer.id ? session.peer.targetLevel : session.myTargetLevel;
   const round = catalogs.flatMap((loop) => loop.rounds).find((r) => r.id === session.roundId);
   const bar = candidateLevel ? round?.levelBars[candidateLevel] : undefined;
   const rubric = (round?.dimensions ?? []).map((d) => ({
+    slug: d.slug,
+    probes: d.probes,
     name: d.name,
     description: d.description,
     anchor1: d.anchors[0],
@@ -421,16 +473,38 @@ export async function getInterviewerKit(
           goodAnswerL4: question.goodAnswerL4,
           goodAnswerL6: question.goodAnswerL6,
           exercise: question.exercise ?? null,
+          source: "bank" as const,
+          repeat: assigned?.repeat ?? false,
         }
-      : null,
+      : own
+        ? {
+            title: own.title,
+            prompt: own.prompt,
+            followUps: own.followUps,
+            hints: [],
+            goodAnswerL4: "",
+            goodAnswerL6: "",
+            exercise: null,
+            source: "own" as const,
+            repeat: false,
+          }
+        : null,
     targetLevel: candidateLevel ?? null,
     levelBar: bar ?? null,
     rubric: rubric.map((d) => ({
+      slug: d.slug,
       name: d.name,
       description: d.description,
       anchors: [d.anchor1, d.anchor2, d.anchor3, d.anchor4],
+      probes: [...d.probes],
     })),
     notes: notes?.body ?? "",
+    roundKind: kind,
+    writable: kitWritable(access, userId),
+    ownQuestions: ownList,
+    runOut,
+    stories,
+    flagged,
   };
 }
 
