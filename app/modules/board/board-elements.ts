@@ -27,8 +27,8 @@ export type BoardElementType = (typeof BOARD_ELEMENT_TYPES)[number];
  * syncs (the server takes frames up to 512 KiB), so the board stays well under that.
  */
 export const BOARD_LIMITS = {
-  /** Live elements on one board. */
-  elementsPerBoard: 1500,
+  /** Live elements on one board (about what the byte limit holds of plain boxes). */
+  elementsPerBoard: 800,
   /** One element as JSON text. */
   bytesPerElement: 24 * 1024,
   /** All the board's elements as JSON text. */
