@@ -156,6 +156,29 @@ export function syncUpdateOfFrame(bytes: Uint8Array): Uint8Array | null {
   }
 }
 
+/**
+ * The Yjs update a Sync (or SyncReply) frame would apply, a "sync step 2" or an
+ * "update", else null. Only for frames `framePayloadProblem` passed.
+ */
+export function appliedUpdateOfFrame(
+  bytes: Uint8Array,
+): { update: Uint8Array; step: "sync" | "update" } | null {
+  const decoder = decoding.createDecoder(bytes);
+  try {
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
+    const step = decoding.readVarUint(decoder);
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+    return {
+      update: decoding.readVarUint8Array(decoder),
+      step: step === SYNC_UPDATE ? "update" : "sync",
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** One client's entry of an awareness update, as sent. */
 export interface AwarenessEntry {
   clientId: number;

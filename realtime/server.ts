@@ -19,13 +19,14 @@ import {
 import { getDb } from "../db/client";
 import { attendanceEvents, mockSessions, padDocuments, sessionParticipants } from "../db/schema";
 import { AwarenessOwners, awarenessGuard } from "./awareness-guard";
+import { checkUpdate } from "./doc-guard";
 import {
+  appliedUpdateOfFrame,
   awarenessEntriesOfFrame,
   framePayloadProblem,
   MessageType,
   messageTypeOf,
   readEnvelope,
-  syncUpdateOfFrame,
 } from "./frames";
 import {
   HOSTILE_LOG_LINES_PER_MINUTE,
@@ -129,6 +130,8 @@ export const AUTH_TIMEOUT_CODE = 4408;
 export const INVALID_MESSAGE_CODE = 1007;
 /** A socket over one of the limits (RFC 6455: policy violation). */
 export const POLICY_CODE = 1008;
+/** The close reason of a refused update (the log line says why). */
+const UPDATE_REFUSED = "update refused";
 /** A provider answers a server Ping with this single byte; we never ping, so drop it. */
 const PONG = 10;
 
@@ -187,6 +190,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     ackDelayMs: options.ackDelayMs ?? 500,
   });
   let warnedEcho = false;
+
+  /** A client's update the document must not take: nothing of it is applied. */
+  const refuseUpdate = (ws: WebSocket, reason: string) => {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    logHostile(`realtime: closing a socket after a refused update: ${reason}`);
+    ws.close(INVALID_MESSAGE_CODE, UPDATE_REFUSED);
+  };
   let closing = false;
 
   /** A connection opened before the end turns read-only when the session ends. */
@@ -360,8 +370,22 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       }
     },
 
-    async beforeHandleMessage({ connection, context, update }) {
+    async beforeHandleMessage({ connection, context, update, document }) {
       turnReadOnlyAtEnd(connection, context);
+      // Sync steps (and updates that arrived before their connection opened) go through
+      // Hocuspocus: checked here, in order after everything the connection sent before.
+      if (!connection.readOnly) {
+        const applied = appliedUpdateOfFrame(update);
+        const verdict = applied && checkUpdate(document, applied.update, context.userId ?? "");
+        if (verdict && !verdict.ok) {
+          refuseUpdate(context.socket.ws, verdict.reason);
+          // Throwing is the one way to keep Hocuspocus from applying it.
+          throw Object.assign(new Error("update refused"), {
+            code: INVALID_MESSAGE_CODE,
+            reason: UPDATE_REFUSED,
+          });
+        }
+      }
       // Marked on the connection, not the document name: a provider may close and reopen
       // the same document before the first close has run its hooks.
       if (context.held && messageTypeOf(update) === MessageType.Close) {
@@ -514,10 +538,23 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     ): boolean {
       if (!connection?.document.hasConnection(connection)) return false;
       if (type === MessageType.Sync || type === MessageType.SyncReply) {
-        const update = syncUpdateOfFrame(bytes);
-        if (!update) return false;
+        const applied = appliedUpdateOfFrame(bytes);
+        if (!applied) return false;
         turnReadOnlyAtEnd(connection, connection.context);
-        updates.applyUpdate(connection, update);
+        if (!connection.readOnly) {
+          const { userId = "" } = connection.context;
+          const verdict = checkUpdate(connection.document, applied.update, userId);
+          if (!verdict.ok) {
+            // Content the server has not seen yet may still be on its way through
+            // Hocuspocus' queue: the update waits its turn there and is checked again.
+            if (verdict.reason === "unresolved") return false;
+            refuseUpdate(connection.context.socket.ws, verdict.reason);
+            return true;
+          }
+        }
+        // A sync step answers Hocuspocus' own state exchange: it handles (and re-checks) it.
+        if (applied.step !== "update") return false;
+        updates.applyUpdate(connection, applied.update);
         return true;
       }
       if (type === MessageType.Awareness) {

@@ -640,11 +640,13 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   const startTyping = (pair: Pair) => {
     const sentAt = new Map<number, number>();
     const senderText = pair.sender.doc.getText("code");
-    const senderMeta = pair.sender.doc.getMap<number>("bench");
-    const peerMeta = pair.peer.doc.getMap<number>("bench");
+    // The shared document takes only its own roots (realtime/doc-guard.ts): the
+    // sequence number rides in meta, as a short scalar.
+    const senderMeta = pair.sender.doc.getMap<number>("meta");
+    const peerMeta = pair.peer.doc.getMap<number>("meta");
     sentCounts.set(pair, 0);
     peerMeta.observe(() => {
-      const seq = peerMeta.get("seq");
+      const seq = peerMeta.get("benchSeq");
       if (seq === undefined) return;
       const at = sentAt.get(seq);
       if (at === undefined) return;
@@ -667,7 +669,7 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
       sentAt.set(seq, performance.now());
       pair.sender.doc.transact(() => {
         senderText.insert(senderText.length, String.fromCharCode(97 + (seq % 26)));
-        senderMeta.set("seq", seq);
+        senderMeta.set("benchSeq", seq);
       });
     };
     // Rooms start typing at random moments of the warm-up, as people do, rather than

@@ -288,7 +288,7 @@ describe("updates that do not decode", () => {
       const honest = await raw(running.url);
       expect(await honest.authenticate(name, candidateToken())).toBe("authenticated:read-write");
       const doc = new Y.Doc();
-      doc.getText("other").insert(0, "fine");
+      doc.getText("code").insert(0, "fine");
       honest.send(padFrames.update(name, Y.encodeStateAsUpdate(doc)));
       await waitFor(() => honest.received.some((message) => message.saved === true), "an ack");
     } finally {
