@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { BOARD_LIMITS } from "~/modules/board/board-elements";
+import type { RunRecord } from "~/modules/runs/run-records";
 import { padDocumentName } from "~/modules/sessions/realtime-token";
 import { boardSize } from "../../realtime/doc-guard";
 import { INVALID_MESSAGE_CODE } from "../../realtime/server";
@@ -166,7 +167,7 @@ describe("updates the shared document does not take", () => {
 
   it("refuses a run record in the peer's name", async () => {
     await expectRefused(
-      (doc) => doc.getArray("runs").push([{ id: "run-1", by: pad.interviewerId }]),
+      (doc) => doc.getArray("runs").push([honestRun(pad.interviewerId)]),
       /sender's own/,
     );
   });
@@ -254,7 +255,7 @@ describe("honest edits", () => {
       candidate.text.insert(0, "print(1)\n");
       candidate.doc.getMap("meta").set("language", "python");
       candidate.doc.getMap("board").set("box", rectangle("box"));
-      candidate.doc.getArray("runs").push([{ id: "run-1", by: pad.candidateId }]);
+      candidate.doc.getArray("runs").push([honestRun(pad.candidateId)]);
     });
     await waitFor(
       () =>
@@ -268,3 +269,22 @@ describe("honest edits", () => {
     await sleep(50);
   });
 });
+
+/** A run record as the room's run panel writes it (app/modules/runs/run-records.ts). */
+function honestRun(by: string): RunRecord {
+  return {
+    id: "run-1",
+    by,
+    byName: "Ada",
+    kind: "code",
+    language: "python",
+    code: "print(1)",
+    input: "",
+    stdout: "1\n",
+    stderr: "",
+    exit: "ok",
+    ms: 12,
+    at: Date.now(),
+    truncated: false,
+  };
+}

@@ -42,7 +42,10 @@ describe("the half's exercise in the room", () => {
       .select()
       .from(sessionQuestions)
       .where(eq(sessionQuestions.sessionId, sessionId));
-    await getDb().update(questions).set({ exercise }).where(eq(questions.id, assigned!.questionId!));
+    await getDb()
+      .update(questions)
+      .set({ exercise })
+      .where(eq(questions.id, assigned!.questionId!));
 
     const candidate = await signedIn(me.email);
     for (const path of [`/sessions/${sessionId}`, `/sessions/${sessionId}.data`]) {
