@@ -10,6 +10,7 @@ import {
   type RunRecord,
   runRecordProblem,
 } from "~/modules/runs/run-records";
+import { EXCALIDRAW_VERSION } from "~/modules/board/board-assets";
 import { PGLITE_VERSION, PYODIDE_VERSION } from "~/modules/runs/runtime-assets";
 import { removeNetwork, tracebackOfUserCode } from "~/modules/runs/worker-protocol";
 
@@ -235,6 +236,7 @@ describe("the runtimes' files", () => {
         .version;
     expect(PYODIDE_VERSION).toBe(version("pyodide"));
     expect(PGLITE_VERSION).toBe(version("@electric-sql/pglite"));
+    expect(EXCALIDRAW_VERSION).toBe(version("@excalidraw/excalidraw"));
   });
 
   it("may compile WebAssembly, but the page may still not eval", () => {
