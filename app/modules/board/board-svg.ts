@@ -40,6 +40,9 @@ export interface BoardSvgOptions {
   background?: string | null;
 }
 
+/** The accessible name of a session's board, wherever its picture is shown. */
+export const SESSION_BOARD_TITLE = "The whiteboard at the end of the session";
+
 /** How much lighter a hatched fill is drawn than a solid one. */
 export const HATCH_FILL_OPACITY = 0.35;
 
