@@ -34,11 +34,10 @@ export function BoardSnapshot({
         <>
           <div
             className="board-snapshot__picture"
-            role="img"
-            aria-label={`${title}: a drawing of ${picture.drawn} ${picture.drawn === 1 ? "shape" : "shapes"}`}
             data-testid="board-snapshot"
             // The picture is built by renderBoardSvg from checked elements, with every text
-            // escaped and nothing that loads or runs (tests/unit/board-svg.test.ts).
+            // escaped and nothing that loads or runs (tests/unit/board-svg.test.ts). It is
+            // an image named by its own <title>.
             // biome-ignore lint/security/noDangerouslySetInnerHtml: markup we wrote, text escaped
             dangerouslySetInnerHTML={{ __html: picture.svg }}
           />
