@@ -155,6 +155,10 @@ describe("the board on the feedback detail", () => {
       "&lt;/svg&gt;&lt;script&gt;alert(&quot;board&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;",
     );
     expect(svg).not.toMatch(/<script|<img|onclick|onerror=alert\(1\)>/);
+    // The same picture through Remix's data request, for the same people only.
+    const data = await clients.author.get(`/feedback/${scorecardId}/board.svg.data`);
+    expect(data.status).toBe(200);
+    expect(await data.text()).toContain("API gateway");
     // Exactly one svg element: the hostile text closed nothing.
     expect(svg.match(/<svg/g)).toHaveLength(1);
     expect(svg.match(/<\/svg>/g)).toHaveLength(1);
