@@ -1,9 +1,11 @@
-import { useState } from "react";
-import type { BoardPicture } from "~/modules/board/board-svg";
+import { useRef, useState } from "react";
+import type { BoardPictureSize } from "~/modules/board/board-svg";
 
-// The session's whiteboard on the feedback detail: the picture the server drew
-// (board-svg.ts), read-only, with its downloads. The SVG comes from the resource route;
-// the PNG is drawn here, from the same picture, into a canvas (no library).
+// The session's whiteboard on the feedback detail, read-only, with its downloads. The
+// picture is the SVG the server draws (board-svg.ts), loaded from its own route as an
+// image: its bytes travel once (not again in the page's data), and an SVG shown as an
+// image can neither run nor load anything. The PNG is that same image drawn into a
+// canvas here (no library).
 
 /** A PNG never grows past this many pixels a side, nor this many in all (canvas limits). */
 const PNG_MAX_SIDE = 8192;
@@ -16,11 +18,12 @@ export function BoardSnapshot({
   svgHref,
   title,
 }: {
-  picture: BoardPicture;
-  /** The resource route serving the same picture as a file. */
+  picture: BoardPictureSize;
+  /** The route serving the picture as an SVG file. */
   svgHref: string;
   title: string;
 }) {
+  const image = useRef<HTMLImageElement>(null);
   const [pngProblem, setPngProblem] = useState<string | null>(null);
   const [makingPng, setMakingPng] = useState(false);
   return (
@@ -32,15 +35,17 @@ export function BoardSnapshot({
         </p>
       ) : (
         <>
-          <div
-            className="board-snapshot__picture"
-            data-testid="board-snapshot"
-            // The picture is built by renderBoardSvg from checked elements, with every text
-            // escaped and nothing that loads or runs (tests/unit/board-svg.test.ts). It is
-            // an image named by its own <title>.
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: markup we wrote, text escaped
-            dangerouslySetInnerHTML={{ __html: picture.svg }}
-          />
+          <div className="board-snapshot__picture">
+            <img
+              ref={image}
+              src={svgHref}
+              width={Math.round(picture.width)}
+              height={Math.round(picture.height)}
+              alt={`${title}: a drawing of ${picture.drawn} ${picture.drawn === 1 ? "shape" : "shapes"}.`}
+              decoding="async"
+              data-testid="board-snapshot"
+            />
+          </div>
           <div className="form-actions">
             <a className="button button--secondary" href={svgHref} download="peerloop-board.svg">
               Download SVG
@@ -50,10 +55,11 @@ export function BoardSnapshot({
               className="button button--secondary"
               disabled={makingPng}
               onClick={async () => {
+                if (!image.current) return;
                 setMakingPng(true);
                 setPngProblem(null);
                 try {
-                  await downloadPng(picture.svg, picture.width, picture.height);
+                  await downloadPng(image.current, picture.width, picture.height);
                 } catch {
                   setPngProblem(
                     "The PNG could not be made in this browser. Download the SVG instead.",
@@ -77,37 +83,34 @@ export function BoardSnapshot({
   );
 }
 
-/** Draws the SVG into a canvas and saves the canvas as a PNG file. */
-async function downloadPng(svg: string, width: number, height: number): Promise<void> {
+/**
+ * Draws the picture into a canvas at up to twice its size and saves it as a PNG file. An
+ * SVG drawn at a size is drawn sharp at that size; one from our own origin leaves the
+ * canvas readable.
+ */
+async function downloadPng(image: HTMLImageElement, width: number, height: number) {
+  await image.decode();
   const scale = Math.min(
     PNG_SCALE,
     PNG_MAX_SIDE / width,
     PNG_MAX_SIDE / height,
     Math.sqrt(PNG_MAX_PIXELS / (width * height)),
   );
-  const svgUrl = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  try {
-    const image = new Image();
-    image.src = svgUrl;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = Math.max(1, Math.round(width * scale));
-    canvas.height = Math.max(1, Math.round(height * scale));
-    const context = canvas.getContext("2d");
-    if (!context) throw new Error("no canvas");
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-    if (!png) throw new Error("no png");
-    const pngUrl = URL.createObjectURL(png);
-    const link = document.createElement("a");
-    link.href = pngUrl;
-    link.download = "peerloop-board.png";
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has started from the URL; let it finish before letting it go.
-    setTimeout(() => URL.revokeObjectURL(pngUrl), 10_000);
-  } finally {
-    URL.revokeObjectURL(svgUrl);
-  }
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("no canvas");
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!png) throw new Error("no png");
+  const url = URL.createObjectURL(png);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "peerloop-board.png";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; let it finish before letting it go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

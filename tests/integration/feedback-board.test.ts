@@ -120,17 +120,21 @@ describe("the board on the feedback detail", () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("The whiteboard at the end of the session");
-    // An image named by its title, inline in the page.
-    expect(html).toContain('role="img"><title>The whiteboard at the end of the session</title>');
-    expect(html).toContain('data-testid="board-snapshot"><svg xmlns="http://www.w3.org/2000/svg"');
-    expect(html).toContain("API gateway");
+    // The picture, as an image of the board's route, its size known before it loads.
+    const image = html.match(/<img [^>]*data-testid="board-snapshot"[^>]*>/)?.[0] ?? "";
+    expect(image).toContain(`src="/feedback/${scorecardId}/board.svg"`);
+    expect(image).toMatch(/width="\d+" height="\d+"/);
+    expect(image).toContain(
+      'alt="The whiteboard at the end of the session: a drawing of 4 shapes."',
+    );
     expect(html).toContain(`href="/feedback/${scorecardId}/board.svg"`);
+    expect(html).toContain("Download SVG");
     expect(html).toContain("Download PNG");
-    // The hostile text is on the page as text, never as markup.
-    expect(html).not.toContain("<script>alert");
-    expect(html).not.toContain("<img src=x");
-    expect(html).toContain("&lt;/svg&gt;&lt;script&gt;alert(&quot;board&quot;)&lt;/script&gt;");
-    expect(html).not.toContain("onclick");
+    // The board's content is in the picture only, never in the page or its data.
+    expect(html).not.toContain("API gateway");
+    expect(html).not.toContain("alert(");
+    const data = await clients.author.get(`/feedback/${scorecardId}.data`);
+    expect(await data.text()).not.toContain("API gateway");
   });
 
   it("serves the author the SVG file, as an attachment under a strict policy", async () => {

@@ -6,6 +6,7 @@ import {
   elementBounds,
   escapeXml,
   HATCH_FILL_OPACITY,
+  measureBoard,
   renderBoardSvg,
 } from "../../app/modules/board/board-svg";
 import { arrow, freedraw, rectangle, text } from "../support/board-fixtures";
@@ -165,6 +166,18 @@ describe("renderBoardSvg", () => {
     expect(sy).toBeLessThanOrEqual(-300);
     expect(sx! + sw!).toBeGreaterThanOrEqual(910);
     expect(sy! + sh!).toBeGreaterThanOrEqual(710);
+  });
+
+  it("measures the picture without drawing it, to the same size", () => {
+    const elements = [rectangle("r1", { angle: 0.3 }), arrow("a1"), text("t1"), freedraw(30)];
+    const drawn = picture(elements);
+    expect(measureBoard(elements)).toEqual({
+      empty: false,
+      width: drawn.width,
+      height: drawn.height,
+      drawn: 4,
+    });
+    expect(measureBoard([rectangle("r1", { isDeleted: true })])).toEqual({ empty: true });
   });
 
   it("bounds lines by their points, not their x and y alone", () => {

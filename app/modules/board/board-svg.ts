@@ -71,13 +71,7 @@ export function renderBoardSvg(
 ): BoardPicture {
   const live = drawableElements(elements);
   if (live.length === 0) return { empty: true };
-  const padding = options.padding ?? DEFAULT_PADDING;
-  const box = emptyBox();
-  for (const element of live) growBox(box, elementBounds(element));
-  const x = box.minX - padding;
-  const y = box.minY - padding;
-  const width = box.maxX - box.minX + 2 * padding;
-  const height = box.maxY - box.minY + 2 * padding;
+  const { x, y, width, height } = frameOf(live, options.padding ?? DEFAULT_PADDING);
   const background = options.background === undefined ? "#ffffff" : options.background;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(x)} ${num(y)} ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" role="img">`,
@@ -91,6 +85,34 @@ export function renderBoardSvg(
   for (const element of live) parts.push(drawElement(element));
   parts.push("</svg>");
   return { empty: false, svg: parts.join(""), width, height, drawn: live.length };
+}
+
+/** What `renderBoardSvg` would draw, without drawing it: whether, how large, how many. */
+export type BoardPictureSize =
+  | { empty: true }
+  | { empty: false; width: number; height: number; drawn: number };
+
+/** The size of the board's picture (the page lays it out before the picture loads). */
+export function measureBoard(
+  elements: readonly unknown[],
+  options: Pick<BoardSvgOptions, "padding"> = {},
+): BoardPictureSize {
+  const live = drawableElements(elements);
+  if (live.length === 0) return { empty: true };
+  const { width, height } = frameOf(live, options.padding ?? DEFAULT_PADDING);
+  return { empty: false, width, height, drawn: live.length };
+}
+
+/** The picture's view box: the elements' bounds with padding around them. */
+function frameOf(live: readonly El[], padding: number) {
+  const box = emptyBox();
+  for (const element of live) growBox(box, elementBounds(element));
+  return {
+    x: box.minX - padding,
+    y: box.minY - padding,
+    width: box.maxX - box.minX + 2 * padding,
+    height: box.maxY - box.minY + 2 * padding,
+  };
 }
 
 /** Live, valid elements in Excalidraw's stacking order (fractional index, then id). */

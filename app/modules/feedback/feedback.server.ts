@@ -25,7 +25,7 @@ import {
 import { kickJob } from "~/jobs/kick.server";
 import type { BoardElement } from "~/modules/board/board-elements";
 import { storedBoardElements } from "~/modules/board/board-snapshot";
-import { renderBoardSvg, SESSION_BOARD_TITLE } from "~/modules/board/board-svg";
+import { measureBoard, renderBoardSvg, SESSION_BOARD_TITLE } from "~/modules/board/board-svg";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
@@ -632,7 +632,8 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
         : null,
     question,
     pad: pad ? { language: pad.language, code: pad.code } : null,
-    board: renderBoardSvg(pad?.board ?? [], { title: SESSION_BOARD_TITLE }),
+    // Only its size: the picture itself loads from its own route (board.svg), once.
+    board: measureBoard(pad?.board ?? []),
   };
 }
 
