@@ -102,6 +102,17 @@ describe("the whiteboard", () => {
     await draw(interviewer, "ellipse", 160, 300, 140, 80);
     await expectVisibleText(summary(candidate), /^3 shapes on the board/);
 
+    // The architecture library ships with the app: the interviewer drops a "Service" box
+    // (a rectangle with its label) from it; both see the two new shapes.
+    await interviewer.getByTitle("Library", { exact: true }).first().click();
+    const units = interviewer.locator(".library-unit:not(.library-unit--skeleton)");
+    await expect.poll(() => units.count()).toBeGreaterThanOrEqual(16);
+    await screenshot(interviewer, "board-library");
+    expect(await interviewer.getByText("Browse libraries").isVisible()).toBe(false);
+    await units.filter({ hasText: "Service" }).first().click();
+    await expectVisibleText(summary(candidate), /^5 shapes on the board/);
+    await interviewer.keyboard.press("Escape");
+
     // Pointers: the candidate's pointer over the board shows on the interviewer's.
     const canvas = (await candidate.locator(".excalidraw canvas.interactive").boundingBox())!;
     for (let step = 0; step < 6; step++) {
@@ -119,13 +130,13 @@ describe("the whiteboard", () => {
     expect(await candidate.getByRole("tabpanel", { name: "Whiteboard" }).isVisible()).toBe(false);
     await candidate.keyboard.press("ArrowRight");
     expect(await candidate.getByRole("tabpanel", { name: "Code pad" }).isVisible()).toBe(false);
-    await expectVisibleText(summary(candidate), /^3 shapes on the board/);
+    await expectVisibleText(summary(candidate), /^5 shapes on the board/);
     await candidate.keyboard.press("End");
 
     // A reload brings the board back from the server.
     await interviewer.reload();
     await waitForHydration(interviewer);
-    await expectVisibleText(summary(interviewer), /^3 shapes on the board/);
+    await expectVisibleText(summary(interviewer), /^5 shapes on the board/);
 
     // Everything came from our own origin, Excalidraw's fonts included.
     expect(foreign).toEqual([]);
@@ -137,7 +148,7 @@ describe("the whiteboard", () => {
     sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
     await moveSessionStart(sqlClient, room.sessionId, 95);
     await visit(candidate, `/sessions/${room.sessionId}`);
-    await expectVisibleText(summary(candidate), /^3 shapes on the board\. Read-only/);
+    await expectVisibleText(summary(candidate), /^5 shapes on the board\. Read-only/);
     expect(await candidate.getByTestId("toolbar-rectangle").count()).toBe(0);
     await screenshot(candidate, "board-read-only");
     expect(interviewerName).not.toBe("");

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { PythonExercise, SqlExercise } from "#db/catalog/question-types";
 import { buildContentSecurityPolicy } from "~/http/security";
+import { EXCALIDRAW_VERSION } from "~/modules/board/board-assets";
 import { publicExercise } from "~/modules/runs/exercise-views";
 import { readHarnessReport } from "~/modules/runs/python-harness";
 import {
@@ -10,7 +11,6 @@ import {
   type RunRecord,
   runRecordProblem,
 } from "~/modules/runs/run-records";
-import { EXCALIDRAW_VERSION } from "~/modules/board/board-assets";
 import { PGLITE_VERSION, PYODIDE_VERSION } from "~/modules/runs/runtime-assets";
 import { removeNetwork, tracebackOfUserCode } from "~/modules/runs/worker-protocol";
 

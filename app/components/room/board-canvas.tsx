@@ -1,9 +1,10 @@
 import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
-import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import type { ExcalidrawImperativeAPI, LibraryItems } from "@excalidraw/excalidraw/types";
 import "@excalidraw/excalidraw/index.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { ARCHITECTURE_LIBRARY } from "~/modules/board/architecture-library";
 import { BOARD_LIMITS } from "~/modules/board/board-elements";
 import {
   BOARD_POINTER_FIELD,
@@ -76,6 +77,8 @@ export default function BoardCanvas({
     return {
       elements: restoreElements(elements as unknown as ExcalidrawElement[], null),
       appState: { viewBackgroundColor: "#ffffff" },
+      // Architecture shapes (services, queues, storage…), shipped with the app: offline.
+      libraryItems: ARCHITECTURE_LIBRARY as unknown as LibraryItems,
       scrollToContent: true,
     };
   }, [board, restoreElements]);
