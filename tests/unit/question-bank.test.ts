@@ -98,6 +98,24 @@ describe.each(pairs)("question bank %s", (_slug, bank, loop) => {
     }
   });
 
+  it("asks no problem in two rounds (a candidate practising both would meet it twice)", () => {
+    // One problem is asked twice on purpose, in two different skills: the phone screen
+    // wants the algorithm in Python, the deep dive the SQL and how Spark runs it at scale.
+    const askedTwiceOnPurpose = new Set(["sessionize-clickstream"]);
+    const roundOf = new Map<string, string>();
+    for (const [roundSlug, questions] of Object.entries(bank.rounds)) {
+      for (const q of questions) {
+        // The same slug, or the same function to write, is the same problem.
+        const keys = [q.slug, q.exercise?.language === "python" ? `fn:${q.exercise.entry}` : null];
+        for (const key of keys) {
+          if (key === null || askedTwiceOnPurpose.has(key)) continue;
+          expect(roundOf.get(key), `${roundSlug}/${q.slug} repeats ${key}`).toBeUndefined();
+          roundOf.set(key, roundSlug);
+        }
+      }
+    }
+  });
+
   it("gives every question a valid level range", () => {
     for (const [roundSlug, questions] of Object.entries(bank.rounds)) {
       for (const q of questions) {
