@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { getDb } from "#db/client";
 import {
   feedback,
@@ -27,6 +26,7 @@ import {
   ratingForm,
   scorecardForm,
   scorecardPayload,
+  seedPadDocument,
   setTarget,
   signIn,
 } from "../support/feedback-fixtures";
@@ -43,16 +43,6 @@ const server = setupTestServer();
 type Who = "author" | "recipient" | "stranger" | "other";
 
 const marker = () => `SECRET${randomBytes(6).toString("hex")}`;
-
-/** A session's pad as the realtime server stores it: an encoded Yjs state. */
-async function seedPad(sessionId: string, code: string) {
-  const doc = new Y.Doc();
-  doc.getMap<string>("meta").set("language", "python");
-  doc.getText("code").insert(0, code);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  await getDb().insert(padDocuments).values({ sessionId, state });
-}
 
 async function padBytes(sessionId: string): Promise<string> {
   const [row] = await getDb()
@@ -122,7 +112,7 @@ describe("feedback access matrix (one-way session, reveal on both submitted)", (
       startsAt: new Date(now - 6 * HOUR),
       endsAt: new Date(now - 5 * HOUR),
     });
-    await seedPad(sessionId, "def solve(nums):\n    return sorted(nums)\n");
+    await seedPadDocument(sessionId, { code: "def solve(nums):\n    return sorted(nums)\n" });
     dims = await dimensionsOf("coding");
     for (const [who, user] of Object.entries({ author, recipient, stranger, other })) {
       ids[who as Who] = user.id;
@@ -408,7 +398,7 @@ describe("feedback written during a live swap", () => {
       startsAt: new Date(now - 65 * MINUTE),
       endsAt: new Date(now + 55 * MINUTE),
     });
-    await seedPad(sessionId, "SELECT 1;\n");
+    await seedPadDocument(sessionId, { code: "SELECT 1;\n" });
     const dims = await dimensionsOf("coding");
     const secret = marker();
     const p = await signIn(server.client(), peer.email);

@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { getDb } from "#db/client";
-import { padDocuments } from "#db/schema";
 import { padSnapshot } from "~/modules/feedback/feedback.server";
-import { DOC_ROOTS } from "~/modules/sessions/shared-doc";
 import { arrow, rectangle, text } from "../support/board-fixtures";
 import { setupFreshDatabase } from "../support/database";
 import { createUser } from "../support/factories";
@@ -13,6 +9,7 @@ import {
   insertSession,
   ratingForm,
   scorecardForm,
+  seedPadDocument,
   setTarget,
   signIn,
 } from "../support/feedback-fixtures";
@@ -29,18 +26,6 @@ const server = setupTestServer();
 type Who = "author" | "recipient" | "stranger" | "other";
 
 const HOSTILE = '</svg><script>alert("board")</script><img src=x onerror=alert(1)>';
-
-/** A session's document as the realtime server stores it, with a pad and a board. */
-async function seedDocument(sessionId: string, board: Record<string, unknown>[]) {
-  const doc = new Y.Doc();
-  doc.getMap<string>(DOC_ROOTS.meta).set("language", "python");
-  doc.getText(DOC_ROOTS.code).insert(0, "print('hello')\n");
-  const map = doc.getMap<unknown>(DOC_ROOTS.board);
-  for (const element of board) map.set(element.id as string, element);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  await getDb().insert(padDocuments).values({ sessionId, state });
-}
 
 function submittedId(response: Response): string {
   expect(response.status).toBe(302);
@@ -79,23 +64,26 @@ describe("the board on the feedback detail", () => {
       startsAt: new Date(now - 6 * HOUR),
       endsAt: new Date(now - 5 * HOUR),
     });
-    await seedDocument(sessionId, [
-      rectangle("r1", { backgroundColor: "#a5d8ff", index: "a0" }),
-      text("t1", { text: "API gateway", originalText: "API gateway", index: "a1" }),
-      arrow("a1", { x: 210, y: 60, index: "a2" }),
-      text("t2", {
-        x: 340,
-        y: 80,
-        containerId: null,
-        text: HOSTILE,
-        originalText: HOSTILE,
-        index: "a3",
-      }),
-      // What the guard would refuse, stored anyway (an old document, a bug): left out.
-      { ...rectangle("bad"), onclick: "alert(2)" },
-      rectangle("gone", { isDeleted: true }),
-    ]);
-    await seedDocument(otherSessionId, []);
+    await seedPadDocument(sessionId, {
+      code: "print('hello')\n",
+      board: [
+        rectangle("r1", { backgroundColor: "#a5d8ff", index: "a0" }),
+        text("t1", { text: "API gateway", originalText: "API gateway", index: "a1" }),
+        arrow("a1", { x: 210, y: 60, index: "a2" }),
+        text("t2", {
+          x: 340,
+          y: 80,
+          containerId: null,
+          text: HOSTILE,
+          originalText: HOSTILE,
+          index: "a3",
+        }),
+        // What the guard would refuse, stored anyway (an old document, a bug): left out.
+        { ...rectangle("bad"), onclick: "alert(2)" },
+        rectangle("gone", { isDeleted: true }),
+      ],
+    });
+    await seedPadDocument(otherSessionId, { code: "print('hello')\n" });
     for (const [who, user] of Object.entries({ author, recipient, stranger, other })) {
       clients[who as Who] = await signIn(server.client(), user.email);
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
+import * as Y from "yjs";
 import { getDb } from "#db/client";
 import {
   dimensions,
@@ -10,10 +11,12 @@ import {
   levels,
   loops,
   mockSessions,
+  padDocuments,
   profiles,
   rounds,
   sessionParticipants,
 } from "#db/schema";
+import { DOC_ROOTS } from "~/modules/sessions/shared-doc";
 import { TEST_PASSWORD } from "./factories";
 import type { HttpClient } from "./http";
 
@@ -198,4 +201,22 @@ export async function signIn(client: HttpClient, email: string) {
   const response = await client.post("/login", { email, password: TEST_PASSWORD });
   expect(response.status).toBe(302);
   return client;
+}
+
+/**
+ * A session's shared document as the realtime server stores it (an encoded Yjs state in
+ * pad_documents): Python code in the pad and, if given, elements on the board.
+ */
+export async function seedPadDocument(
+  sessionId: string,
+  { code, board = [] }: { code: string; board?: Record<string, unknown>[] },
+) {
+  const doc = new Y.Doc();
+  doc.getMap<string>(DOC_ROOTS.meta).set("language", "python");
+  doc.getText(DOC_ROOTS.code).insert(0, code);
+  const map = doc.getMap<unknown>(DOC_ROOTS.board);
+  for (const element of board) map.set(element.id as string, element);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  await getDb().insert(padDocuments).values({ sessionId, state });
 }

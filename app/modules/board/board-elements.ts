@@ -159,7 +159,8 @@ const link: Check = (value) =>
     ? null
     : "must be an http(s) address";
 
-const ARROWHEADS = [
+/** Ends an arrow or line may have (null: none). */
+export const ARROWHEADS = [
   null,
   "arrow",
   "bar",
