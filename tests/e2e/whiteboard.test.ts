@@ -1,14 +1,20 @@
 import type { Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { expectVisibleText, setupBrowser, visit, waitForHydration } from "./support/browser";
+import {
+  expectVisibleText,
+  restartServer,
+  setupBrowser,
+  visit,
+  waitForHydration,
+} from "./support/browser";
 import { bookRoom, expectPadConnected, moveSessionStart } from "./support/room";
 
 // The whiteboard in two real browsers: a System design mock opens on the board (side by
 // side with the pad on a wide screen), Excalidraw loads only then, from our own origin,
 // and both people draw: each sees the other's shapes and words, and the other's pointer.
-// The board survives a reload (the realtime server stored it with the pad) and is
-// read-only once the session has ended. No request leaves our origin.
+// The board survives a restart of the server (stored with the pad) and is read-only once
+// the session has ended. No request leaves our origin.
 
 const browser = setupBrowser();
 const databaseUrl = inject("databaseUrl");
@@ -133,10 +139,21 @@ describe("the whiteboard", () => {
     await expectVisibleText(summary(candidate), /^5 shapes on the board/);
     await candidate.keyboard.press("End");
 
-    // A reload brings the board back from the server.
+    // The server restarts, as a deploy restarts it: both pages reconnect by themselves,
+    // a page loaded afterwards gets the whole board from what the server stored, and
+    // drawing goes on.
+    // While it is down, the pages' reconnect attempts are refused (Chromium logs each).
+    browser.allowConsoleErrors(/WebSocket connection to '\S+\/realtime' failed/);
+    await restartServer();
+    await expectPadConnected(candidate);
     await interviewer.reload();
     await waitForHydration(interviewer);
     await expectVisibleText(summary(interviewer), /^5 shapes on the board/);
+    await expect
+      .poll(() => interviewer.getByRole("list", { name: "Words on the board" }).textContent())
+      .toContain("Ingest API");
+    await draw(candidate, "diamond", 420, 300, 100, 80);
+    await expectVisibleText(summary(interviewer), /^6 shapes on the board/);
 
     // Everything came from our own origin, Excalidraw's fonts included.
     expect(foreign).toEqual([]);
@@ -148,7 +165,7 @@ describe("the whiteboard", () => {
     sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
     await moveSessionStart(sqlClient, room.sessionId, 95);
     await visit(candidate, `/sessions/${room.sessionId}`);
-    await expectVisibleText(summary(candidate), /^5 shapes on the board\. Read-only/);
+    await expectVisibleText(summary(candidate), /^6 shapes on the board\. Read-only/);
     expect(await candidate.getByTestId("toolbar-rectangle").count()).toBe(0);
     await screenshot(candidate, "board-read-only");
     expect(interviewerName).not.toBe("");

@@ -188,3 +188,14 @@ export function fieldOf(page: Page, label: string): Locator {
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * Restarts the server under test as a deploy would (SIGTERM, then a fresh process on
+ * the same port and database) and resolves once it is healthy again. Files take turns
+ * (vitest.e2e.config.ts), so no other test sees it go.
+ */
+export async function restartServer(): Promise<void> {
+  const response = await fetch(`${inject("serverControl")}/restart`, { method: "POST" });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`restarting the e2e server failed: ${text}`);
+}

@@ -21,6 +21,8 @@ import { startStripeStandIn } from "../../support/stripe-stand-in";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** POST /restart here restarts the server under test (see restartServer). */
+    serverControl: string;
     /**
      * The server's own PostgreSQL database, for tests that check what it wrote (the
      * outbox). Null on PGlite: its data directory is locked by the server process.
@@ -269,15 +271,19 @@ export default async function setup(project: TestProject) {
     }
 
     const output = new OutputTail();
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
-      cwd: root,
-      env,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => output.append(chunk));
-    child.stderr?.on("data", (chunk: Buffer) => output.append(chunk));
-    child.once("error", (err) => output.append(`spawn error: ${err.message}\n`));
+    const startServer = () => {
+      const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+        cwd: root,
+        env,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout?.on("data", (chunk: Buffer) => output.append(chunk));
+      child.stderr?.on("data", (chunk: Buffer) => output.append(chunk));
+      child.once("error", (err) => output.append(`spawn error: ${err.message}\n`));
+      return child;
+    };
+    let child = startServer();
     // If the run dies without teardown, do not leave the server behind.
     const killOnExit = () => signalServer(child, "SIGKILL");
     process.once("exit", killOnExit);
@@ -287,6 +293,32 @@ export default async function setup(project: TestProject) {
     });
 
     await waitUntilHealthy(baseUrl, child, output);
+
+    // Tests that prove something survives a restart of the server ask for one here
+    // (restartServer in browser.ts): stopped as a deploy stops it (SIGTERM), started
+    // again on the same port and database, answered once it is healthy.
+    const control = createHttpServer((request, response) => {
+      if (request.method !== "POST" || request.url !== "/restart") {
+        response.writeHead(404).end();
+        return;
+      }
+      void (async () => {
+        try {
+          await stopServer(child);
+          child = startServer();
+          await waitUntilHealthy(baseUrl, child, output);
+          response.writeHead(200).end("restarted");
+        } catch (err) {
+          response.writeHead(500).end(err instanceof Error ? err.message : String(err));
+        }
+      })();
+    });
+    await new Promise<void>((resolve) => control.listen(0, HOST, resolve));
+    cleanups.push(() => new Promise<void>((resolve) => control.close(() => resolve())));
+    const controlAddress = control.address();
+    const controlPort =
+      typeof controlAddress === "object" && controlAddress ? controlAddress.port : 0;
+    project.provide("serverControl", `http://${HOST}:${controlPort}`);
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", env.DATABASE_URL ?? null);
     project.provide("livekitStandIn", livekit.baseUrl);
