@@ -11,3 +11,4 @@ export * from "./payments";
 export * from "./profiles";
 export * from "./qualification";
 export * from "./room";
+export * from "./replay";
