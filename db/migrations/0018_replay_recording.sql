@@ -55,13 +55,13 @@ CREATE INDEX "room_events_session_idx" ON "room_events" USING btree ("session_id
 -- session's next number from replay_sequences, whose row lock makes racing writers (two
 -- flushes, two realtime instances, a restarted server) wait their turn, and whose
 -- update rolls back with a failed insert. So numbers are unique and gap-free, and a new
--- process resumes after the last one without reading it. A participant-deleted replay
--- records nothing more (the row is skipped, not refused: the batch it came in still goes).
+-- process resumes after the last one without reading it. A removed replay (deleted by a
+-- participant, or past retention) records nothing more: the row is skipped, not refused,
+-- so the batch it came in with still goes in.
 CREATE OR REPLACE FUNCTION replay_updates_number() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM replay_removals r
-             WHERE r.session_id = NEW.session_id AND r.reason = 'participant') THEN
+  IF EXISTS (SELECT 1 FROM replay_removals r WHERE r.session_id = NEW.session_id) THEN
     RETURN NULL;
   END IF;
   INSERT INTO replay_sequences AS s (session_id, last_seq) VALUES (NEW.session_id, 1)

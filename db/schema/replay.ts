@@ -143,10 +143,7 @@ export const replayRemovals = pgTable(
       columns: [t.sessionId, t.removedBy],
       foreignColumns: [sessionParticipants.sessionId, sessionParticipants.userId],
     }).onDelete("cascade"),
-    check(
-      "replay_removals_who",
-      sql`(${t.reason} = 'participant') = (${t.removedBy} is not null)`,
-    ),
+    check("replay_removals_who", sql`(${t.reason} = 'participant') = (${t.removedBy} is not null)`),
   ],
 );
 
