@@ -1,4 +1,5 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
+import { sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import { sessionIdFromDocumentName } from "../app/modules/sessions/realtime-token";
 import { DOC_ROOTS } from "../app/modules/sessions/shared-doc";
@@ -123,7 +124,7 @@ export function replayRecorder(options: ReplayRecorderOptions = {}): ReplayRecor
   /** One INSERT of updates (and one of events, when a run happened). */
   async function write(batch: UpdateRow[], batchEvents: EventRow[]) {
     const db = getDb();
-    if (batch.length > 0) await db.insert(replayUpdates).values(batch);
+    if (batch.length > 0) await db.execute(insertUpdates(batch));
     if (batchEvents.length > 0) await db.insert(roomEvents).values(batchEvents);
   }
 
@@ -251,6 +252,27 @@ export function replayRecorder(options: ReplayRecorderOptions = {}): ReplayRecor
       }
     },
   };
+}
+
+/**
+ * The rows as five array parameters, unnested in order: one statement text whatever the
+ * batch's size. A VALUES list per size would be a new prepared statement (and a parse and
+ * plan) for every size of batch, cached per connection (db/client.ts prepares them all).
+ * Text arrays with "" for null bind the same way on postgres.js (which cannot serialise a
+ * null inside an array) and PGlite; updates travel as hex.
+ */
+function insertUpdates(batch: UpdateRow[]) {
+  const column = (value: (row: UpdateRow) => string | null) =>
+    sql.param(batch.map((row) => value(row) ?? ""));
+  return sql`insert into ${replayUpdates} (session_id, at, user_id, update, mark)
+    select s::uuid, a::timestamptz, nullif(u, '')::uuid, decode(nullif(h, ''), 'hex'), nullif(m, '')
+    from unnest(
+      ${column((row) => row.sessionId)}::text[],
+      ${column((row) => row.at.toISOString())}::text[],
+      ${column((row) => row.userId)}::text[],
+      ${column((row) => (row.update ? Buffer.from(row.update).toString("hex") : null))}::text[],
+      ${column((row) => row.mark)}::text[]
+    ) as t(s, a, u, h, m)`;
 }
 
 function errorText(err: unknown): string {
