@@ -5,6 +5,7 @@ import {
   type DocContent,
   docContent,
   documentAt,
+  editCursors,
   nearestSnapshot,
   planSnapshots,
   type RecordedUpdate,
@@ -150,5 +151,27 @@ describe("phase markers", () => {
     expect(markers).toHaveLength(8);
     expect(markers[0]).toMatchObject({ at: START, detail: { half: 1, name: "Introductions" } });
     expect(markers[4]).toMatchObject({ at: START + 58 * 60_000, detail: { half: 2 } });
+  });
+});
+
+describe("edit cursors", () => {
+  it("puts each person's caret after their last edit, moved by the other's", () => {
+    const doc = new Y.Doc();
+    const log: RecordedUpdate[] = [];
+    let who = "ada";
+    doc.on("update", (update: Uint8Array) => {
+      log.push({ seq: log.length + 1, at: START + log.length, userId: who, update, mark: null });
+    });
+    const code = doc.getText("code");
+    code.insert(0, "hello world");
+    who = "bruno";
+    code.insert(5, ",");
+    who = "ada";
+    code.insert(0, ">> ");
+    const cursors = editCursors(null, log, START + 100);
+    expect(cursors.get("ada")).toBe(3);
+    expect(cursors.get("bruno")).toBe(9);
+    // Before Ada's second edit, her caret was at the end of "hello world".
+    expect(editCursors(null, log, START).get("ada")).toBe(11);
   });
 });

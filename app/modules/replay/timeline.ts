@@ -221,3 +221,45 @@ export function planSnapshots(
   }
   return planned;
 }
+
+/**
+ * Where each participant last edited the pad, up to `t`: the index just after their last
+ * insertion (or at their last deletion) in the code as it is at `t`'s end. The log has no
+ * cursors (presence is not recorded); a caret at the last edit is what the replay shows.
+ */
+export function editCursors(
+  snapshot: ReplaySnapshot | null,
+  updates: readonly RecordedUpdate[],
+  t: number,
+): Map<string, number> {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot.state);
+  const code = doc.getText(DOC_ROOTS.code);
+  // Relative positions follow later edits of the other person.
+  const cursors = new Map<string, Y.RelativePosition>();
+  let sender: string | null = null;
+  code.observe((event) => {
+    if (!sender) return;
+    let index = 0;
+    let at: number | null = null;
+    for (const op of event.delta) {
+      if (op.retain !== undefined) index += op.retain;
+      else if (typeof op.insert === "string") {
+        index += op.insert.length;
+        at = index;
+      } else if (op.delete !== undefined) at = index;
+    }
+    if (at !== null) cursors.set(sender, Y.createRelativePositionFromTypeIndex(code, at));
+  });
+  for (const row of updates) {
+    if (row.seq <= (snapshot?.seq ?? 0) || row.at > t) continue;
+    sender = row.userId;
+    applyRecorded(doc, row);
+  }
+  const absolute = new Map<string, number>();
+  for (const [userId, position] of cursors) {
+    const resolved = Y.createAbsolutePositionFromRelativePosition(position, doc);
+    if (resolved) absolute.set(userId, resolved.index);
+  }
+  return absolute;
+}
