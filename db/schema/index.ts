@@ -10,5 +10,5 @@ export * from "./notify";
 export * from "./payments";
 export * from "./profiles";
 export * from "./qualification";
-export * from "./room";
 export * from "./replay";
+export * from "./room";
