@@ -10,7 +10,7 @@ import { type ReplayMark, replayUpdates, roomEvents } from "../db/schema";
 // Records every update applied to a session's shared document, for the replay (see
 // docs/decisions/0025-replay-recording.md). Typing must not wait on it: an update is
 // copied into memory where Yjs applies it, and a timer writes what has gathered in one
-// multi-row INSERT per flush (every second, or sooner once a batch is full). The
+// multi-row INSERT per flush (every second, or sooner once 200 rows wait). The
 // database numbers the rows (migration 0018), so numbers stay gap-free across racing
 // flushes, restarts and instances without this process reading anything first.
 //
@@ -22,7 +22,11 @@ import { type ReplayMark, replayUpdates, roomEvents } from "../db/schema";
 export interface ReplayRecorderOptions {
   /** A batch waits at most this long in memory. */
   flushIntervalMs?: number;
-  /** A batch this large is written at once rather than at the next tick. */
+  /**
+   * A batch this large is written at once rather than at the next tick; larger backlogs go
+   * in statements of this many rows, yielding between them (with PGlite the database runs
+   * on this thread, and one long statement would hold every socket up).
+   */
   maxBatchRows?: number;
   /** Rows kept while the database refuses them; past this the oldest go (a gap). */
   maxBufferedRows?: number;
@@ -80,7 +84,7 @@ function senderOf(origin: unknown): { remote: boolean; userId: string | null } {
 
 export function replayRecorder(options: ReplayRecorderOptions = {}): ReplayRecorder {
   const flushIntervalMs = options.flushIntervalMs ?? 1000;
-  const maxBatchRows = options.maxBatchRows ?? 500;
+  const maxBatchRows = options.maxBatchRows ?? 200;
   const maxBufferedRows = options.maxBufferedRows ?? 200_000;
   const now = options.now ?? Date.now;
   const log = options.log ?? console;
@@ -145,6 +149,7 @@ export function replayRecorder(options: ReplayRecorderOptions = {}): ReplayRecor
 
   async function drain() {
     while (rows.length > 0 || events.length > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = rows.splice(0, maxBatchRows);
       const batchEvents = events.splice(0);
       try {
