@@ -1,6 +1,6 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
-import { sql } from "drizzle-orm";
-import type * as Y from "yjs";
+import { eq, sql } from "drizzle-orm";
+import * as Y from "yjs";
 import { sessionIdFromDocumentName } from "../app/modules/sessions/realtime-token";
 import { DOC_ROOTS } from "../app/modules/sessions/shared-doc";
 import { getDb } from "../db/client";
@@ -203,6 +203,17 @@ export function replayRecorder(options: ReplayRecorderOptions = {}): ReplayRecor
       if (!sessionId) return;
       const recording: Recording = { sessionId, needsOpen: true, recorded: false };
       recordings.set(document, recording);
+      // A pad stored before it was ever recorded (recording turned on mid-session, or
+      // sessions older than the replay) starts its log with what it held then, so later
+      // updates never refer to content the log lacks. One read per load, none per keystroke.
+      if (document.store.clients.size > 0 && !(await hasLog(sessionId, log))) {
+        push(recording, {
+          at: new Date(now()),
+          userId: null,
+          update: Y.encodeStateAsUpdate(document),
+          mark: null,
+        });
+      }
       // The document's own update event, not Hocuspocus' onChange hook: it fires in the
       // transaction's order, synchronously, with nothing queued per keystroke.
       document.on("update", (update: Uint8Array, origin: unknown) => {
@@ -257,6 +268,21 @@ export function replayRecorder(options: ReplayRecorderOptions = {}): ReplayRecor
       }
     },
   };
+}
+
+/** Whether the session has a log already; on a failed read, assume so (never a duplicate). */
+async function hasLog(sessionId: string, log: Pick<Console, "warn">): Promise<boolean> {
+  try {
+    const rows = await getDb()
+      .select({ seq: replayUpdates.seq })
+      .from(replayUpdates)
+      .where(eq(replayUpdates.sessionId, sessionId))
+      .limit(1);
+    return rows.length > 0;
+  } catch (err) {
+    log.warn("replay: could not check for an existing log:", errorText(err));
+    return true;
+  }
 }
 
 /**

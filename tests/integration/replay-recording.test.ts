@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { getDb } from "#db/client";
 import {
   mockSessions,
+  padDocuments,
   replayRemovals,
   replaySnapshots,
   replayUpdates,
@@ -20,6 +21,7 @@ import {
 import {
   type DocContent,
   docContent,
+  documentAt,
   type RecordedUpdate,
   recorderGaps,
   seek,
@@ -232,6 +234,48 @@ describe("a recorded 60-minute session replays exactly", () => {
     expect(replay.markers.some((m) => m.kind === "code_run")).toBe(true);
     expect(replay.markers.some((m) => m.kind === "phase")).toBe(true);
     expect(replay.markers.some((m) => m.kind === "pad_joined")).toBe(true);
+  });
+});
+
+describe("a pad stored before it was recorded", () => {
+  it("starts its log with what the pad held, so the replay is never incomplete", async () => {
+    const session = await bookPadSession("Earlier", 66);
+    const earlier = new Y.Doc();
+    earlier.getText(DOC_ROOTS.code).insert(0, "typed before recording");
+    await getDb()
+      .insert(padDocuments)
+      .values({ sessionId: session.sessionId, state: Y.encodeStateAsUpdate(earlier) });
+    const clock = session.startsAt.getTime() + MINUTE;
+    const running = await startRealtime({
+      now: () => clock,
+      extensions: [replayRecorder({ now: () => clock })],
+    });
+    const pad = openPad(
+      running.url,
+      session.sessionId,
+      padToken({ sub: session.candidateId, sid: session.sessionId }, { nowMs: clock }),
+    );
+    try {
+      await waitFor(() => pad.events.synced, "sync");
+      pad.text.insert(pad.text.length, ", and after");
+      await waitFor(
+        () =>
+          running.realtime.hocuspocus.documents
+            .get(padDocumentName(session.sessionId))
+            ?.getText("code")
+            .toString() === "typed before recording, and after",
+        "the server to apply it",
+      );
+    } finally {
+      pad.destroy();
+      await running.stop();
+    }
+    const log = await loadLog(session.sessionId);
+    expect(log[0]?.mark).toBe("opened");
+    expect(log[1]).toMatchObject({ userId: null, mark: null });
+    const rebuilt = documentAt(null, log, clock);
+    expect(rebuilt.incomplete).toBe(false);
+    expect(docContent(rebuilt.doc).code).toBe("typed before recording, and after");
   });
 });
 
