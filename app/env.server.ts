@@ -101,6 +101,12 @@ const baseSchema = z.object({
    * many minutes after the start is recorded absent.
    */
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+  /** Record every update of a session's shared document for its replay (off: none). */
+  REPLAY_RECORDING: z.enum(["on", "off"]).default("on"),
+  /** Days a replay's update log is kept after the session ends; the final state stays. */
+  REPLAY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** A replay keeps a snapshot every this many minutes, so a seek applies few updates. */
+  REPLAY_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export type Env = Omit<
@@ -166,6 +172,16 @@ export function roomOpensBeforeMs(env: Env = getEnv()): number {
 /** The no-show grace window, in milliseconds. */
 export function noShowGraceMs(env: Env = getEnv()): number {
   return env.NO_SHOW_GRACE_MINUTES * 60 * 1000;
+}
+
+/** How long a replay's update log is kept after its session ends (REPLAY_RETENTION_DAYS). */
+export function replayRetentionMs(env: Env = getEnv()): number {
+  return env.REPLAY_RETENTION_DAYS * 24 * 60 * 60 * 1000;
+}
+
+/** The compaction's snapshot interval (REPLAY_SNAPSHOT_MINUTES). */
+export function replaySnapshotIntervalMs(env: Env = getEnv()): number {
+  return env.REPLAY_SNAPSHOT_MINUTES * 60 * 1000;
 }
 
 /** Where links in emails and calendar feeds point. */

@@ -37,6 +37,7 @@ import {
   type Slot,
   SlotCounter,
 } from "./limits";
+import { replayRecorder } from "./replay-recorder";
 import { roomRelay } from "./room-relay";
 import { skipEchoToSoleOrigin, UpdatePath } from "./update-path";
 
@@ -61,8 +62,8 @@ export interface RealtimeOptions {
   ackDelayMs?: number;
   /**
    * More Hocuspocus extensions, after ours. An extension's `onChange` sees every update
-   * applied to a pad, with the sender's context (userId, sessionId): the place for a
-   * log of every edit.
+   * applied to a pad, with the sender's context (userId, sessionId). The replay's log of
+   * every edit is one (replay-recorder.ts; realtimeOptionsFromEnv puts it in).
    */
   extensions?: Extension[];
   /** Frames above this close their socket with 1009. */
@@ -655,7 +656,10 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
 
 /** The options server.ts and main.ts derive from the parsed environment. */
 export function realtimeOptionsFromEnv(
-  env: Pick<Env, "REALTIME_SECRET" | "APP_ORIGIN" | "REALTIME_ALLOWED_ORIGINS" | "REDIS_URL">,
+  env: Pick<
+    Env,
+    "REALTIME_SECRET" | "APP_ORIGIN" | "REALTIME_ALLOWED_ORIGINS" | "REDIS_URL" | "REPLAY_RECORDING"
+  >,
   fallbackOrigin?: string,
 ): RealtimeOptions {
   const extra = (env.REALTIME_ALLOWED_ORIGINS ?? "")
@@ -668,6 +672,8 @@ export function realtimeOptionsFromEnv(
     secret: env.REALTIME_SECRET,
     allowedOrigins: appOrigin ? [appOrigin, ...extra] : "any-same-host",
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    // Every update of a session's document goes to its replay log (REPLAY_RECORDING=off: none).
+    extensions: env.REPLAY_RECORDING === "off" ? [] : [replayRecorder()],
   };
 }
 

@@ -8,6 +8,7 @@ import { runFeedbackSweep } from "~/modules/feedback/notifications.server";
 import { purgeExpiredAuthData } from "~/modules/identity/purge.server";
 import { deliverPendingEmails, smtpTransport } from "~/modules/notify/outbox.server";
 import { sendDueReminders } from "~/modules/notify/reminders.server";
+import { runReplayMaintenance } from "~/modules/replay/replay.server";
 import { settleSessions } from "~/modules/sessions/room.server";
 import { setJobKicker } from "./kick.server";
 
@@ -24,6 +25,7 @@ export const QUEUES = {
   settleEscrows: "settle-escrows",
   feedbackSweep: "feedback-sweep",
   purgeAuth: "purge-auth",
+  replayMaintenance: "replay-maintenance",
 } as const;
 
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -38,6 +40,8 @@ const SCHEDULES: Record<QueueName, string> = {
   "settle-escrows": "*/5 * * * *",
   "feedback-sweep": "*/5 * * * *",
   "purge-auth": "17 * * * *",
+  // Snapshots for fast seeking, then retention (REPLAY_RETENTION_DAYS).
+  "replay-maintenance": "*/10 * * * *",
 };
 
 function pgliteAdapter(connection: DatabaseConnection) {
@@ -99,6 +103,7 @@ export async function startJobEngine(
     "settle-escrows": () => sweepEscrows(),
     "feedback-sweep": () => runFeedbackSweep(),
     "purge-auth": () => purgeExpiredAuthData(),
+    "replay-maintenance": () => runReplayMaintenance(),
   };
   for (const [queue, handler] of Object.entries(handlers) as [
     QueueName,

@@ -10,4 +10,5 @@ export * from "./notify";
 export * from "./payments";
 export * from "./profiles";
 export * from "./qualification";
+export * from "./replay";
 export * from "./room";

@@ -18,8 +18,11 @@
 // Run with `npm run bench:realtime`; the last line of output is one JSON object.
 // The server stores a pad at most 30 s after typing starts (decision 0018): a window of
 // 12 s may hold no store (the output says so); BENCH_SECONDS=40 includes them.
+// The replay recorder (decision 0025) is measured as a server of its own, "recording": our
+// server with the recorder on, beside "peerloop" with it off; it prints the recording's
+// cost in latency and CPU and the replay log's bytes per session-hour at this load.
 // Knobs: BENCH_SECONDS (measured seconds per phase, default 12), BENCH_ROOMS ("50,200,500"),
-// BENCH_KINDS ("raw,peerloop"), BENCH_NODE_FLAGS (V8 flags for both servers),
+// BENCH_KINDS ("raw,peerloop,recording"), BENCH_NODE_FLAGS (V8 flags for both servers),
 // BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (a CPU profile of
 // each server over its measured window, written there).
 
@@ -34,7 +37,7 @@ import { PerformanceObserver } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { WebSocket, WebSocketServer } from "ws";
@@ -43,8 +46,17 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { seedCatalog } from "#db/catalog/seed-catalog";
 import { getDb, openDatabase, setDatabaseConnection } from "#db/client";
-import { loops, mockSessions, padDocuments, rounds, sessionParticipants, users } from "#db/schema";
+import {
+  loops,
+  mockSessions,
+  padDocuments,
+  replayUpdates,
+  rounds,
+  sessionParticipants,
+  users,
+} from "#db/schema";
 import { padDocumentName, signRealtimeToken } from "~/modules/sessions/realtime-token";
+import { replayRecorder } from "../../realtime/replay-recorder";
 import { createRealtimeServer, REALTIME_PATH } from "../../realtime/server";
 import {
   createDatabase,
@@ -54,7 +66,7 @@ import {
 } from "../support/postgres-admin";
 
 const ROOM_COUNTS = (process.env.BENCH_ROOMS ?? "50,200,500").split(",").map(Number);
-const KINDS = (process.env.BENCH_KINDS ?? "raw,peerloop").split(",") as Kind[];
+const KINDS = (process.env.BENCH_KINDS ?? "raw,peerloop,recording").split(",") as Kind[];
 const CHARS_PER_SECOND = 8;
 const WARMUP_MS = 3000;
 /** Rooms begin typing at random moments of this first part of the warm-up. */
@@ -66,7 +78,19 @@ const TARGETS = { p99RatioMax: 1.5, p99MsMax: 50, memoryRatioMax: 1.5, lost: 0 }
 /** A phase during which other processes used more CPU than this is run again, once. */
 const OTHER_CPU_RETRY_PCT = 30;
 
-type Kind = "raw" | "peerloop";
+/** peerloop: our server with recording off; recording: the same with the replay recorder. */
+type Kind = "raw" | "peerloop" | "recording";
+
+/** What the replay log holds after a phase (recording only). */
+interface ReplayStats {
+  rows: number;
+  /** The updates' own bytes. */
+  payloadBytes: number;
+  /** replay_updates on disk: heap, TOAST and the primary key. */
+  tableBytes: number;
+  /** Recorded time summed over the rooms (first to last row of each). */
+  sessionHours: number;
+}
 interface Room {
   name: string;
   sessionId?: string;
@@ -75,7 +99,7 @@ interface Room {
 type ToParent =
   | { type: "ready"; port: number; rooms: Room[] }
   | { type: "sample"; rss: number; retained: number; cpuMicros: number; stores: number }
-  | { type: "stopped"; storedLengths: Record<string, number> }
+  | { type: "stopped"; storedLengths: Record<string, number>; replay?: ReplayStats }
   | { type: "profiled" }
   | { type: "error"; message: string };
 type ToChild =
@@ -112,7 +136,7 @@ async function serve(kind: Kind, roomCount: number) {
   traceLongGc(`${kind} server`);
   const server = createServer((_req, res) => res.writeHead(426).end());
   let rooms: Room[];
-  let stop: () => Promise<Record<string, number>>;
+  let stop: () => Promise<{ lengths: Record<string, number>; replay?: ReplayStats }>;
 
   if (kind === "raw") {
     const raw = createRawYjsServer();
@@ -120,7 +144,7 @@ async function serve(kind: Kind, roomCount: number) {
     rooms = Array.from({ length: roomCount }, (_, i) => ({ name: `room-${i}` }));
     stop = async () => {
       raw.close();
-      return {};
+      return { lengths: {} };
     };
   } else {
     const url = process.env.BENCH_DB_URL;
@@ -141,6 +165,8 @@ async function serve(kind: Kind, roomCount: number) {
             stores += 1;
           },
         },
+        // The production default (REPLAY_RECORDING=on), flushing every second.
+        ...(kind === "recording" ? [replayRecorder()] : []),
       ],
     });
     server.on("upgrade", (req, socket, head) => {
@@ -157,8 +183,9 @@ async function serve(kind: Kind, roomCount: number) {
         Y.applyUpdate(doc, row.state);
         lengths[row.sessionId] = doc.getText("code").length;
       }
+      const replay = kind === "recording" ? await replayStats() : undefined;
       await connection.close();
-      return lengths;
+      return { lengths, replay };
     };
   }
 
@@ -199,12 +226,35 @@ async function serve(kind: Kind, roomCount: number) {
       send({ type: "profiled" });
     } else if (message.type === "stop") {
       server.close();
-      const storedLengths = await stop();
-      send({ type: "stopped", storedLengths });
+      const { lengths: storedLengths, replay } = await stop();
+      send({ type: "stopped", storedLengths, ...(replay ? { replay } : {}) });
       process.exit(0);
     }
   });
   send({ type: "ready", port: (server.address() as AddressInfo).port, rooms });
+}
+
+/** The replay log after the recording server closed (it flushes on close). */
+async function replayStats(): Promise<ReplayStats> {
+  const [totals] = await getDb()
+    .select({
+      rows: sql<number>`count(*)::int`,
+      payload: sql<string>`coalesce(sum(octet_length(${replayUpdates.update})), 0)::bigint`,
+      tableBytes: sql<string>`pg_total_relation_size('replay_updates')::bigint`,
+    })
+    .from(replayUpdates);
+  const spans = await getDb()
+    .select({
+      ms: sql<string>`(extract(epoch from max(${replayUpdates.at}) - min(${replayUpdates.at})) * 1000)::float8`,
+    })
+    .from(replayUpdates)
+    .groupBy(replayUpdates.sessionId);
+  return {
+    rows: Number(totals?.rows ?? 0),
+    payloadBytes: Number(totals?.payload ?? 0),
+    tableBytes: Number(totals?.tableBytes ?? 0),
+    sessionHours: spans.reduce((sum, span) => sum + Number(span.ms), 0) / 3_600_000,
+  };
 }
 
 /** Sessions with two participants each, in progress now (rows written directly). */
@@ -504,6 +554,8 @@ interface PhaseResult {
   clientCpuPct: number;
   /** Everything else on the machine in that window (PostgreSQL, other processes). */
   otherCpuPct: number;
+  /** The recording server's replay log. */
+  replay?: ReplayStats;
 }
 
 const thisFile = fileURLToPath(import.meta.url);
@@ -757,7 +809,7 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
   server.ask({ type: "stop" });
   const stopped = await server.next("stopped", 60_000);
   let storedLost: number | undefined;
-  if (kind === "peerloop") {
+  if (kind !== "raw") {
     storedLost = 0;
     for (const pair of pairs) {
       const stored = stopped.storedLengths[pair.room.sessionId!] ?? 0;
@@ -798,7 +850,14 @@ async function runPhase(kind: Kind, roomCount: number, dbUrl?: string): Promise<
     storesPerSecond: round(storesMeasured / (wall / 1e6)),
     clientCpuPct: Math.round(clientPct),
     otherCpuPct: Math.max(0, Math.round(machinePct - serverPct - clientPct)),
+    ...(stopped.replay ? { replay: stopped.replay } : {}),
   };
+}
+
+/** The replay log's size per hour of recorded session, at this bench's typing rate. */
+function bytesPerSessionHour(replay: ReplayStats | undefined): number {
+  if (!replay || replay.sessionHours === 0) return Number.NaN;
+  return Math.round(replay.tableBytes / replay.sessionHours);
 }
 
 function round(value: number, digits = 2): number {
@@ -818,7 +877,7 @@ async function main() {
   const results: PhaseResult[] = [];
   const runOnce = async (kind: Kind, rooms: number) => {
     let dbName: string | undefined;
-    if (kind === "peerloop" && adminUrl) {
+    if (kind !== "raw" && adminUrl) {
       dbName = uniqueDatabaseName("peerloop_bench_realtime");
       await createDatabase(adminUrl, dbName);
     }
@@ -845,6 +904,15 @@ async function main() {
           `(RSS Δ ${result.rssPerRoomKB} KiB), lost ${result.lost}, other CPU ${result.otherCpuPct}%` +
           (result.storedLost !== undefined ? ` (stored lost ${result.storedLost})` : ""),
       );
+      if (result.replay) {
+        const { rows, payloadBytes, tableBytes, sessionHours } = result.replay;
+        console.log(
+          `  replay log: ${rows} rows, ${payloadBytes} B of updates, ${tableBytes} B on disk ` +
+            `over ${round(sessionHours * 60)} session-minutes → ` +
+            `${bytesPerSessionHour(result.replay)} B per session-hour ` +
+            `(${round(tableBytes / Math.max(1, rows))} B per row, ${CHARS_PER_SECOND} chars/s)`,
+        );
+      }
       if (kind === "peerloop" && result.storesPerSecond === 0) {
         console.log(
           "  no pad was stored in the measured window (the store waits up to 30 s while " +
@@ -854,7 +922,7 @@ async function main() {
     }
   }
 
-  if (KINDS.length < 2) {
+  if (!KINDS.includes("raw") || !KINDS.includes("peerloop")) {
     // A partial run (BENCH_KINDS) has nothing to compare.
     console.log(JSON.stringify({ bench: "realtime", partial: true, results }));
     process.exit(0);
@@ -866,10 +934,12 @@ async function main() {
     const rssRatio = round(ours.rssPerRoomKB / raw.rssPerRoomKB);
     const memoryRatio = round(ours.retainedPerRoomKB / raw.retainedPerRoomKB);
     const lost = ours.lost + (ours.storedLost ?? 0) + ours.mismatchedRooms;
+    const recording = results.find((r) => r.rooms === rooms && r.kind === "recording");
     return {
       rooms,
       raw,
       peerloop: ours,
+      recording,
       p99Ratio,
       rssRatio,
       memoryRatio,
@@ -932,6 +1002,15 @@ async function main() {
   for (const row of rows) console.log(format(row));
   console.log("");
   for (const phase of phases) {
+    if (phase.recording) {
+      console.log(
+        `  ${phase.rooms} rooms, recording on vs off: p50 ${phase.recording.p50} vs ` +
+          `${phase.peerloop.p50} ms, p99 ${phase.recording.p99} vs ${phase.peerloop.p99} ms, ` +
+          `server CPU ${phase.recording.serverCpuPct} vs ${phase.peerloop.serverCpuPct}%, ` +
+          `CPU/edit ${phase.recording.cpuPerEditUs} vs ${phase.peerloop.cpuPerEditUs} µs; ` +
+          `replay ${bytesPerSessionHour(phase.recording.replay)} B per session-hour`,
+      );
+    }
     console.log(
       `  ${phase.rooms} rooms: p99 ratio ${phase.p99Ratio} (≤ ${TARGETS.p99RatioMax}), ` +
         `p99 ${phase.peerloop.p99} ms (< ${TARGETS.p99MsMax}), memory/room ratio ` +
@@ -945,7 +1024,13 @@ async function main() {
   const at = `At${judged.rooms}`;
   const lostTotal = phases.reduce(
     (sum, phase) =>
-      sum + phase.peerloop.lost + (phase.peerloop.storedLost ?? 0) + phase.peerloop.mismatchedRooms,
+      sum +
+      phase.peerloop.lost +
+      (phase.peerloop.storedLost ?? 0) +
+      phase.peerloop.mismatchedRooms +
+      (phase.recording
+        ? phase.recording.lost + (phase.recording.storedLost ?? 0) + phase.recording.mismatchedRooms
+        : 0),
     0,
   );
   const figures: Record<string, number> = {
@@ -966,6 +1051,21 @@ async function main() {
     [`storesPerSecond${at}`]: judged.peerloop.storesPerSecond,
     [`otherCpuPct${at}`]: Math.max(judged.raw.otherCpuPct, judged.peerloop.otherCpuPct),
   };
+  // The replay recorder's cost (recording on vs off) and the log's size.
+  if (judged.recording) {
+    const rec = judged.recording;
+    figures[`recordingP50Ms${at}`] = rec.p50;
+    figures[`recordingP99Ms${at}`] = rec.p99;
+    figures[`recordingCpuPerEditUs${at}`] = rec.cpuPerEditUs;
+    figures[`recordingServerCpuPct${at}`] = rec.serverCpuPct;
+    figures[`recordingCpuPerEditRatioToOff${at}`] = round(
+      rec.cpuPerEditUs / Math.max(1, judged.peerloop.cpuPerEditUs),
+    );
+    figures[`replayBytesPerSessionHour${at}`] = bytesPerSessionHour(rec.replay);
+    figures[`replayBytesPerRow${at}`] = round(
+      (rec.replay?.tableBytes ?? 0) / Math.max(1, rec.replay?.rows ?? 0),
+    );
+  }
   for (const phase of phases) {
     if (phase === judged) continue;
     figures[`p99MsAt${phase.rooms}`] = phase.peerloop.p99;
@@ -1047,6 +1147,17 @@ async function main() {
       cpuPerEditUs: phase.peerloop.cpuPerEditUs,
       rawCpuPerEditUs: phase.raw.cpuPerEditUs,
       otherCpuPct: Math.max(phase.raw.otherCpuPct, phase.peerloop.otherCpuPct),
+      ...(phase.recording
+        ? {
+            recordingP50Ms: phase.recording.p50,
+            recordingP99Ms: phase.recording.p99,
+            recordingServerCpuPct: phase.recording.serverCpuPct,
+            recordingCpuPerEditUs: phase.recording.cpuPerEditUs,
+            replayRows: phase.recording.replay?.rows,
+            replayTableBytes: phase.recording.replay?.tableBytes,
+            replayBytesPerSessionHour: bytesPerSessionHour(phase.recording.replay),
+          }
+        : {}),
       pass: phase.pass,
     })),
     ok: phases.every((phase) => Object.values(phase.pass).every(Boolean)),
