@@ -16,6 +16,20 @@ describe("page weight", () => {
     }
   })();
   console.log(`Gzipped JavaScript per page:\n${formatPageWeights(weights)}`);
+  const room = weights.find((w) => w.routeId === "routes/_app.sessions.$sessionId");
+  if (room) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `The room: ${kb(room.total)} before the whiteboard, ${kb(room.total + room.whiteboard)} with it (Excalidraw and the binding: ${kb(room.whiteboard)}, loaded when the board is first shown).`,
+    );
+  }
+
+  it("keeps the whiteboard out of the room's first load, and weighs it apart", () => {
+    const room = weights.find((w) => w.routeId === "routes/_app.sessions.$sessionId")!;
+    // Excalidraw alone is several hundred KB gzipped: found, and not in the budget.
+    expect(room.whiteboard).toBeGreaterThan(300 * 1024);
+    expect(room.onDemand).toBeGreaterThanOrEqual(room.whiteboard);
+  });
 
   it("measures every page of the app", () => {
     const ids = weights.map((w) => w.routeId);

@@ -39,6 +39,9 @@ export const ON_DEMAND: Record<string, RegExp[]> = {
  * after whichever module it met first: Excalidraw's chunk is named after one of its
  * locale files. This marker is the global Excalidraw reads its fonts' folder from.
  */
+/** The room's whiteboard binding; with Excalidraw's chunk (found by its marker below). */
+const WHITEBOARD_ENTRY = /app\/components\/room\/board-canvas\.tsx$/;
+
 export const ON_DEMAND_CODE: Record<string, string[]> = {
   "routes/_app.sessions.$sessionId": ["EXCALIDRAW_ASSET_PATH"],
 };
@@ -71,6 +74,8 @@ export interface PageWeight {
   total: number;
   /** Gzipped bytes loaded only when the person asks for them (see ON_DEMAND). */
   onDemand: number;
+  /** Of those, the whiteboard's (see PageChunks.whiteboard). */
+  whiteboard: number;
   budget: number;
 }
 
@@ -128,6 +133,9 @@ export interface PageChunks {
   lazy: string[];
   /** What it loads only when the person asks (see ON_DEMAND). */
   onDemand: string[];
+  /** Of those, what only the whiteboard needs (Excalidraw and its binding): the room with
+   * the board shown weighs initial + lazy + these. */
+  whiteboard: string[];
 }
 
 /** The JavaScript files of every route of the build in `buildDir` that renders a page. */
@@ -169,22 +177,24 @@ export function pageChunks(buildDir: string): PageChunks[] {
     const initial = staticClosure([keyOf(remix.entry.module), ...chain], new Set());
     const onDemandPatterns = ON_DEMAND[route.id] ?? [];
     const onDemandMarkers = ON_DEMAND_CODE[route.id] ?? [];
+    const byMarker = (key: string) =>
+      onDemandMarkers.length > 0 &&
+      vite[key]?.isDynamicEntry === true &&
+      onDemandMarkers.some((marker) => codeOf(key).includes(marker));
     const asked = (key: string) =>
-      onDemandPatterns.some((pattern) => pattern.test(key)) ||
-      (onDemandMarkers.length > 0 &&
-        vite[key]?.isDynamicEntry === true &&
-        onDemandMarkers.some((marker) => codeOf(key).includes(marker)));
+      onDemandPatterns.some((pattern) => pattern.test(key)) || byMarker(key);
+    const isWhiteboard = (key: string) => WHITEBOARD_ENTRY.test(key) || byMarker(key);
     // Everything import() can reach, and apart what it reaches without passing through
     // a module loaded on demand: the rest (a module on demand and whatever only it needs,
     // shared chunks included) loads only when the person asks.
-    const reachable = (skipOnDemand: boolean) => {
+    const reachable = (skip: (key: string) => boolean) => {
       const lazy = new Set<string>();
       let frontier = [...initial];
       while (frontier.length > 0) {
         const dynamic = frontier.flatMap((key) => vite[key]?.dynamicImports ?? []);
         const before = new Set(lazy);
         staticClosure(
-          dynamic.filter((key) => !initial.has(key) && !(skipOnDemand && asked(key))),
+          dynamic.filter((key) => !initial.has(key) && !skip(key)),
           lazy,
         );
         frontier = [...lazy].filter((key) => !before.has(key));
@@ -192,8 +202,11 @@ export function pageChunks(buildDir: string): PageChunks[] {
       for (const key of initial) lazy.delete(key);
       return lazy;
     };
-    const lazy = reachable(true);
-    const onDemand = new Set([...reachable(false)].filter((key) => !lazy.has(key)));
+    const lazy = reachable(asked);
+    const everything = reachable(() => false);
+    const onDemand = new Set([...everything].filter((key) => !lazy.has(key)));
+    const withoutBoard = reachable(isWhiteboard);
+    const whiteboard = [...everything].filter((key) => !withoutBoard.has(key));
     pages.push({
       routeId: route.id,
       // Remix writes its browser manifest after Vite, so Vite's manifest does not list
@@ -201,6 +214,7 @@ export function pageChunks(buildDir: string): PageChunks[] {
       initial: [remix.manifestFile, ...filesOf(initial)],
       lazy: filesOf(lazy),
       onDemand: filesOf(onDemand),
+      whiteboard: filesOf(whiteboard),
     });
   }
   return pages;
@@ -222,6 +236,7 @@ export function weighPages(pages: PageChunks[], sizeOf: (file: string) => number
         lazy,
         total: initial + lazy,
         onDemand: sum(page.onDemand),
+        whiteboard: sum(page.whiteboard),
         budget: budgetFor(page.routeId),
       };
     })
