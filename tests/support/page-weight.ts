@@ -133,8 +133,9 @@ export interface PageChunks {
   lazy: string[];
   /** What it loads only when the person asks (see ON_DEMAND). */
   onDemand: string[];
-  /** Of those, what only the whiteboard needs (Excalidraw and its binding): the room with
-   * the board shown weighs initial + lazy + these. */
+  /** Of those, what showing the whiteboard loads (Excalidraw and its binding, without
+   * Excalidraw's own on-demand parts): the room with the board weighs initial + lazy +
+   * these. */
   whiteboard: string[];
 }
 
@@ -205,8 +206,12 @@ export function pageChunks(buildDir: string): PageChunks[] {
     const lazy = reachable(asked);
     const everything = reachable(() => false);
     const onDemand = new Set([...everything].filter((key) => !lazy.has(key)));
-    const withoutBoard = reachable(isWhiteboard);
-    const whiteboard = [...everything].filter((key) => !withoutBoard.has(key));
+    // What showing the board loads: its entries and what they import statically (not
+    // Excalidraw's own import()s: 60 locales, loaded only in another language, and the
+    // font subsetter, loaded only to export).
+    const whiteboard = [
+      ...staticClosure([...everything].filter(isWhiteboard), new Set<string>()),
+    ].filter((key) => !initial.has(key) && !lazy.has(key));
     pages.push({
       routeId: route.id,
       // Remix writes its browser manifest after Vite, so Vite's manifest does not list
