@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { EscrowPanel } from "~/components/escrow-panel";
 import { SubmitButton } from "~/components/forms";
-import { CodePad, type PadApi } from "~/components/room/code-pad";
+import { CodePad, type PadApi, type PadStatus } from "~/components/room/code-pad";
 import { InterviewerKitPanel } from "~/components/room/interviewer-kit";
 import { KitTests } from "~/components/room/kit-tests";
 import { LiveStatusBadge, useNow } from "~/components/room/room-status";
@@ -365,6 +365,7 @@ export default function SessionPage() {
   const padApi = useRef<PadApi | null>(null);
   // The shared document, once the pad has it: the room's other tools render from it.
   const [sharedDoc, setSharedDoc] = useState<Pick<PadApi, "doc" | "awareness"> | null>(null);
+  const [padStatus, setPadStatus] = useState<PadStatus>("connecting");
   const onPadReady = useCallback((api: PadApi) => {
     padApi.current = api;
     setSharedDoc({ doc: api.doc, awareness: api.awareness });
@@ -487,6 +488,7 @@ export default function SessionPage() {
                     setup={room.pad}
                     onReady={onPadReady}
                     onRoomChanged={onRoomChanged}
+                    onStatus={setPadStatus}
                   />
                   {sharedDoc ? (
                     <RunPanel
@@ -507,6 +509,7 @@ export default function SessionPage() {
                         awareness={sharedDoc.awareness}
                         readOnly={readOnly}
                         visible={visible}
+                        connection={padStatus}
                       />
                     )
                   : null

@@ -146,6 +146,8 @@ describe("the whiteboard", () => {
     browser.allowConsoleErrors(/WebSocket connection to '\S+\/realtime' failed/);
     await restartServer();
     await expectPadConnected(candidate);
+    // The board says nothing about the connection once it is live again.
+    await expect.poll(() => candidate.getByTestId("board-connection").count()).toBe(0);
     await interviewer.reload();
     await waitForHydration(interviewer);
     await expectVisibleText(summary(interviewer), /^5 shapes on the board/);

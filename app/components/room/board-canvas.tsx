@@ -15,6 +15,7 @@ import {
 } from "~/modules/board/board-presence";
 import { sceneFromBoard, writeLocalChanges } from "~/modules/board/board-sync";
 import { DOC_ROOTS } from "~/modules/sessions/shared-doc";
+import type { PadStatus } from "./code-pad";
 
 // The whiteboard itself: Excalidraw bound to the shared document's `board` map
 // (board-sync.ts) and to the pad's presence for pointers (board-presence.ts). This
@@ -39,6 +40,8 @@ export interface BoardCanvasProps {
   readOnly: boolean;
   /** The board's tab is showing: Excalidraw measures itself again when it comes back. */
   visible: boolean;
+  /** The shared connection (the pad's): the board says when it is not live. */
+  connection: PadStatus;
   excalidraw: ExcalidrawModule;
 }
 
@@ -47,6 +50,7 @@ export default function BoardCanvas({
   awareness,
   readOnly,
   visible,
+  connection,
   excalidraw,
 }: BoardCanvasProps) {
   const { CaptureUpdateAction, Excalidraw, MainMenu, restoreElements, WelcomeScreen } = excalidraw;
@@ -287,13 +291,30 @@ export default function BoardCanvas({
           </WelcomeScreen>
         </Excalidraw>
       </div>
-      <BoardFooter summary={summary} readOnly={readOnly} />
+      <BoardFooter summary={summary} readOnly={readOnly} connection={connection} />
     </div>
   );
 }
 
 /** The board in words: for screen readers (the canvas says nothing) and as a status line. */
-function BoardFooter({ summary, readOnly }: { summary: BoardSummary; readOnly: boolean }) {
+/** What the board says about the connection when it is not simply live. */
+const CONNECTION_NOTES: Partial<Record<PadStatus, string>> = {
+  connecting: "Connecting…",
+  reconnecting: "Reconnecting… your drawing is kept and shared when the connection is back.",
+  offline: "Offline: your drawing is kept and shared when the connection is back.",
+  denied: "The board refused this connection. Reload the page.",
+};
+
+function BoardFooter({
+  summary,
+  readOnly,
+  connection,
+}: {
+  summary: BoardSummary;
+  readOnly: boolean;
+  connection: PadStatus;
+}) {
+  const note = readOnly ? undefined : CONNECTION_NOTES[connection];
   const shapes =
     summary.shapes === 0
       ? "The board is empty."
@@ -305,6 +326,15 @@ function BoardFooter({ summary, readOnly }: { summary: BoardSummary; readOnly: b
         {summary.drawing.length > 0 ? ` ${summary.drawing.join(" and ")} on the board now.` : ""}
         {readOnly ? " Read-only: the session has ended." : ""}
       </p>
+      {note ? (
+        <p
+          className={connection === "denied" || connection === "offline" ? "form-error" : "hint"}
+          role="status"
+          data-testid="board-connection"
+        >
+          {note}
+        </p>
+      ) : null}
       {summary.labels.length > 0 ? (
         <ul className="visually-hidden" aria-label="Words on the board">
           {summary.labels.map((label, index) => (

@@ -29,7 +29,7 @@ function isRoomChanged(payload: string): boolean {
   }
 }
 
-type PadStatus = "connecting" | "connected" | "reconnecting" | "offline" | "denied";
+export type PadStatus = "connecting" | "connected" | "reconnecting" | "offline" | "denied";
 
 const STATUS_LABELS: Record<PadStatus, string> = {
   connecting: "Connecting…",
@@ -58,6 +58,7 @@ export function CodePad({
   initialText,
   onReady,
   onRoomChanged,
+  onStatus,
 }: {
   sessionId: string;
   readOnly: boolean;
@@ -67,9 +68,14 @@ export function CodePad({
   onReady?: (api: PadApi) => void;
   /** The peer announced a change of the room: reload its data. */
   onRoomChanged?: () => void;
+  /** The shared connection's state, for the room's other tools (the board says it too). */
+  onStatus?: (status: PadStatus) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<PadStatus>("connecting");
+  const statusListener = useRef(onStatus);
+  statusListener.current = onStatus;
+  useEffect(() => statusListener.current?.(status), [status]);
   const [loaded, setLoaded] = useState(false);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [language, setLanguage] = useState<PadLanguage>(setup.language);

@@ -3,6 +3,7 @@ import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { EXCALIDRAW_BASE, ownOriginFontSources } from "~/modules/board/board-assets";
 import type { BoardCanvasProps } from "./board-canvas";
+import type { PadStatus } from "./code-pad";
 
 // The room's whiteboard, loaded when it is first shown: Excalidraw is several times the
 // weight of the rest of the room (the page-weight test keeps it out of the first load).
@@ -51,6 +52,7 @@ export function Whiteboard(props: {
   awareness: Awareness;
   readOnly: boolean;
   visible: boolean;
+  connection: PadStatus;
 }) {
   return (
     <section className="whiteboard" aria-label="Whiteboard">
