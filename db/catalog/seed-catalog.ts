@@ -12,16 +12,20 @@ import {
 } from "../schema";
 import { bumpCatalogVersion } from "./catalog-version";
 import { databricksLoop } from "./databricks-loop";
+import { validateLoops } from "./loop-schema";
 import type { LoopDefinition } from "./types";
 
 export const SHIPPED_LOOPS: LoopDefinition[] = [databricksLoop];
 
 /**
- * Upserts every loop on its natural keys (slugs, level codes), so running it again
+ * Checks every loop (validateLoops), then upserts it on its natural keys (slugs, level codes), so running it again
  * changes nothing and ids stay stable. Rows that vanished from the data are kept:
  * sessions and feedback may still point at them.
  */
 export async function seedCatalog(db: Database, definitions = SHIPPED_LOOPS): Promise<void> {
+  // Bad loop data stops the start with every problem named (loop-schema.ts), before
+  // anything is written.
+  validateLoops(definitions);
   try {
     await writeCatalog(db, definitions);
   } finally {
