@@ -41,6 +41,7 @@ export default defineConfig({
       "@codemirror/lang-sql",
       "@codemirror/legacy-modes/mode/clike",
       "livekit-client",
+      "@excalidraw/excalidraw",
     ],
     // Server-only packages reached through loaders; the browser never loads them.
     exclude: [

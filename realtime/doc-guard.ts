@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { boardSizeProblem, checkBoardElement } from "../app/modules/board/board-elements";
-import { runRecordProblem } from "../app/modules/runs/run-records";
+import { RUN_LIMITS, runRecordProblem } from "../app/modules/runs/run-records";
 import { DOC_ROOTS, META_LIMITS } from "../app/modules/sessions/shared-doc";
 
 // What a client may put in a session's shared document, checked before the realtime
@@ -157,6 +157,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, senderId: string): U
   /** Board keys this update writes, with the largest value it writes under each. */
   let boardWrites: Map<string, number> | undefined;
   let newMetaKeys: Set<string> | undefined;
+  /** Run records this update appends. */
+  let newRuns = 0;
   let unresolved = false;
 
   for (const struct of decoded.structs) {
@@ -219,6 +221,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, senderId: string): U
           const problem = runRecordProblem(value, senderId);
           if (problem) return refuse(problem);
         }
+        newRuns += content.arr.length;
         break;
       }
     }
@@ -227,6 +230,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, senderId: string): U
   if (newMetaKeys) {
     const meta = doc.getMap(DOC_ROOTS.meta);
     if (meta.size + newMetaKeys.size > META_LIMITS.keys) return refuse("too many meta keys");
+  }
+  if (newRuns > 0 && doc.getArray(DOC_ROOTS.runs).length + newRuns > RUN_LIMITS.perSession) {
+    return refuse(`a session keeps at most ${RUN_LIMITS.perSession} runs`);
   }
   if (boardWrites) {
     const tally = boardTally(doc);

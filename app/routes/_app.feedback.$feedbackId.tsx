@@ -1,11 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BoardSnapshot } from "~/components/board-snapshot";
 import { NotFoundBoundary } from "~/components/error-boundary";
+import { SESSION_BOARD_TITLE } from "~/modules/board/board-svg";
 import { otherPieceOfHalf } from "~/modules/feedback/duties";
 import { getFeedbackForViewer } from "~/modules/feedback/feedback.server";
 import { OVERALL_CALL_LABELS, RATING_ASPECTS } from "~/modules/feedback/forms";
 import { requireUser } from "~/modules/identity/auth.server";
+import boardSnapshotStyles from "~/styles/board-snapshot.css?url";
 import { formatDateTime } from "~/utils/datetime";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardSnapshotStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.item.round.name} feedback · Peerloop` : "Feedback · Peerloop" },
@@ -83,6 +88,11 @@ export default function FeedbackDetail() {
           <p className="hint">Nothing was written in the pad in this session.</p>
         )}
       </section>
+      <BoardSnapshot
+        picture={item.board}
+        svgHref={`/feedback/${item.id}/board.svg`}
+        title={SESSION_BOARD_TITLE}
+      />
     </div>
   );
 }

@@ -21,6 +21,8 @@ import { RunPanel } from "~/components/room/run-panel";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { useCalmRevalidate } from "~/components/room/use-calm-revalidate";
 import { VideoPanel } from "~/components/room/video-panel";
+import { Whiteboard } from "~/components/room/whiteboard";
+import { Workspace } from "~/components/room/workspace";
 import { getEnv, roomOpensBeforeMs } from "~/env.server";
 import { parseForm } from "~/http/form-limits";
 import { readForm } from "~/http/read-form.server";
@@ -473,23 +475,43 @@ export default function SessionPage() {
             {room.window === "open" && !ended ? (
               <VideoPanel sessionId={session.id} peerName={session.peer.name} />
             ) : null}
-            <CodePad
+            <Workspace
               sessionId={session.id}
-              readOnly={readOnly}
-              me={me}
-              setup={room.pad}
-              onReady={onPadReady}
-              onRoomChanged={onRoomChanged}
+              boardFirst={room.pad.kind === "design" || room.pad.kind === "deep_dive"}
+              pad={
+                <div className="stack">
+                  <CodePad
+                    sessionId={session.id}
+                    readOnly={readOnly}
+                    me={me}
+                    setup={room.pad}
+                    onReady={onPadReady}
+                    onRoomChanged={onRoomChanged}
+                  />
+                  {sharedDoc ? (
+                    <RunPanel
+                      doc={sharedDoc.doc}
+                      me={me}
+                      exercise={room.exercise}
+                      defaultLanguage={room.pad.language}
+                      readOnly={readOnly}
+                    />
+                  ) : null}
+                </div>
+              }
+              board={
+                sharedDoc
+                  ? (visible) => (
+                      <Whiteboard
+                        doc={sharedDoc.doc}
+                        awareness={sharedDoc.awareness}
+                        readOnly={readOnly}
+                        visible={visible}
+                      />
+                    )
+                  : null
+              }
             />
-            {sharedDoc ? (
-              <RunPanel
-                doc={sharedDoc.doc}
-                me={me}
-                exercise={room.exercise}
-                defaultLanguage={room.pad.language}
-                readOnly={readOnly}
-              />
-            ) : null}
           </div>
           <div className="room__side stack">
             {room.window === "open" && !ended ? (

@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { TokenVerifier } from "livekit-server-sdk";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
-import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
-import { followConfirmationEmail } from "./support/accounts";
 import {
   expectValue,
   expectVisibleText,
@@ -16,16 +14,14 @@ import {
 import {
   E2E_LIVEKIT_API_KEY,
   E2E_LIVEKIT_API_SECRET,
-  E2E_ROOM_OPENS_MINUTES_BEFORE,
   type StandInConnection,
 } from "./support/global-setup";
 import {
   bookRoom as bookRoomIn,
-  demoByName,
   expectPadConnected,
   expectPadToContain,
-  logIn,
   MEDIA,
+  moveSessionStart,
   pad,
   padText,
   publishWholeWeek,
@@ -374,16 +370,7 @@ describe("a behavioral swap", () => {
     if (!databaseUrl) return; // PGlite: the server holds the database; nothing to move.
     sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
     const sql = sqlClient;
-    const moveTo = async (startsAgoMinutes: number) => {
-      await sql`
-        update mock_sessions
-        set starts_at = now() - make_interval(mins => ${startsAgoMinutes}),
-            ends_at = now() - make_interval(mins => ${startsAgoMinutes}) + (ends_at - starts_at)
-        where id = ${sessionId}`;
-      await sql`
-        update session_participants p set during = tstzrange(s.starts_at, s.ends_at)
-        from mock_sessions s where s.id = p.session_id and s.id = ${sessionId}`;
-    };
+    const moveTo = (startsAgoMinutes: number) => moveSessionStart(sql, sessionId, startsAgoMinutes);
     await moveTo(5);
     await Promise.all([avery.reload(), blair.reload()]);
     await Promise.all([waitForHydration(avery), waitForHydration(blair)]);

@@ -263,6 +263,7 @@ describe("malformed identifiers", () => {
       `/sessions/${id}/feedback/1`,
       `/book/${id}`,
       `/feedback/${id}`,
+      `/feedback/${id}/board.svg`,
     ]),
   )("GET %s answers 404", async (path) => {
     const client = await signedIn();

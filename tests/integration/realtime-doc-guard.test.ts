@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { BOARD_LIMITS } from "~/modules/board/board-elements";
-import type { RunRecord } from "~/modules/runs/run-records";
+import { RUN_LIMITS, type RunRecord } from "~/modules/runs/run-records";
 import { padDocumentName } from "~/modules/sessions/realtime-token";
 import { boardSize } from "../../realtime/doc-guard";
 import { INVALID_MESSAGE_CODE } from "../../realtime/server";
@@ -242,6 +242,46 @@ describe("board limits", () => {
     await expectRefused((doc) => {
       for (let i = 0; i < strokes; i++) doc.getMap("board").set(`s${i}`, freedraw(600, `s${i}`));
     }, /too large to share/);
+  });
+});
+
+describe("run limits", () => {
+  beforeAll(freshServer);
+
+  it(`keeps at most ${RUN_LIMITS.perSession} runs a session`, async () => {
+    const keeper = await watchedPad();
+    const runs = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        ...honestRun(pad.candidateId),
+        id: `run-${from + i}`,
+      }));
+    // More than the limit in one update: refused whole.
+    await expectRefused(
+      (doc) => doc.getArray("runs").push(runs(0, RUN_LIMITS.perSession + 1)),
+      /at most 300 runs/,
+    );
+    // Up to the limit, in two updates, is taken; one more is not.
+    for (const [from, count] of [
+      [0, RUN_LIMITS.perSession - 1],
+      [RUN_LIMITS.perSession - 1, 1],
+    ] as const) {
+      const socket = await sendAsCandidate(
+        updateFrom(keeper.doc, (doc) => doc.getArray("runs").push(runs(from, count))),
+      );
+      await waitFor(
+        () => keeper.doc.getArray("runs").length === from + count,
+        `${from + count} runs`,
+      );
+      socket.ws.terminate();
+    }
+    await expectRefused(
+      (doc) => doc.getArray("runs").push(runs(RUN_LIMITS.perSession, 1)),
+      /at most 300 runs/,
+    );
+    expect(serverDocument()!.getArray("runs").length).toBe(RUN_LIMITS.perSession);
+    // Empty the runs again for the next tests.
+    keeper.doc.getArray("runs").delete(0, keeper.doc.getArray("runs").length);
+    await waitFor(() => serverDocument()!.getArray("runs").length === 0, "no runs");
   });
 });
 

@@ -19,16 +19,28 @@ export const PAGE_WEIGHT_BUDGETS = {
 
 /**
  * Lazy chunks a page loads only when the person asks for them, not on its own: the room's
- * video (livekit-client, on "Join video") and the pad's grammars other than the default
- * Python (when someone switches the pad's language). They are weighed and printed apart
- * and not held to the budget; everything else a page can import() counts.
+ * video (livekit-client, on "Join video"), the pad's grammars other than the default
+ * Python (when someone switches the pad's language) and the whiteboard (Excalidraw, when
+ * the board is first shown: at once in design rounds, after the page is up). They and
+ * what only they import are weighed and printed apart and not held to the budget;
+ * everything else a page can import() counts.
  */
 export const ON_DEMAND: Record<string, RegExp[]> = {
   "routes/_app.sessions.$sessionId": [
     /livekit-client/,
     /@codemirror\/lang-(cpp|java|sql)\//,
     /@codemirror\/legacy-modes\//,
+    /app\/components\/room\/board-canvas\.tsx$/,
   ],
+};
+
+/**
+ * Lazy chunks on demand known by what their code holds, where the bundler names them
+ * after whichever module it met first: Excalidraw's chunk is named after one of its
+ * locale files. This marker is the global Excalidraw reads its fonts' folder from.
+ */
+export const ON_DEMAND_CODE: Record<string, string[]> = {
+  "routes/_app.sessions.$sessionId": ["EXCALIDRAW_ASSET_PATH"],
 };
 
 export function budgetFor(routeId: string): number {
@@ -41,6 +53,7 @@ interface ViteChunk {
   file: string;
   imports?: string[];
   dynamicImports?: string[];
+  isDynamicEntry?: boolean;
 }
 
 interface RemixManifest {
@@ -139,6 +152,7 @@ export function pageChunks(buildDir: string): PageChunks[] {
     return into;
   };
   const filesOf = (keys: Iterable<string>) => [...keys].map((key) => vite[key]!.file).sort();
+  const codeOf = (key: string) => readFileSync(path.join(clientDir, vite[key]!.file), "utf8");
 
   const pages: PageChunks[] = [];
   for (const route of Object.values(remix.routes)) {
@@ -153,23 +167,33 @@ export function pageChunks(buildDir: string): PageChunks[] {
     // Resource routes ship an empty module: no page to weigh.
     if (readFileSync(path.join(clientDir, vite[chain[0]!]!.file), "utf8").trim() === "") continue;
     const initial = staticClosure([keyOf(remix.entry.module), ...chain], new Set());
-    const lazy = new Set<string>();
-    let frontier = [...initial];
-    while (frontier.length > 0) {
-      const dynamic = frontier.flatMap((key) => vite[key]?.dynamicImports ?? []);
-      const before = new Set(lazy);
-      staticClosure(
-        dynamic.filter((key) => !initial.has(key)),
-        lazy,
-      );
-      frontier = [...lazy].filter((key) => !before.has(key));
-    }
-    for (const key of initial) lazy.delete(key);
     const onDemandPatterns = ON_DEMAND[route.id] ?? [];
-    const onDemand = new Set(
-      [...lazy].filter((key) => onDemandPatterns.some((pattern) => pattern.test(key))),
-    );
-    for (const key of onDemand) lazy.delete(key);
+    const onDemandMarkers = ON_DEMAND_CODE[route.id] ?? [];
+    const asked = (key: string) =>
+      onDemandPatterns.some((pattern) => pattern.test(key)) ||
+      (onDemandMarkers.length > 0 &&
+        vite[key]?.isDynamicEntry === true &&
+        onDemandMarkers.some((marker) => codeOf(key).includes(marker)));
+    // Everything import() can reach, and apart what it reaches without passing through
+    // a module loaded on demand: the rest (a module on demand and whatever only it needs,
+    // shared chunks included) loads only when the person asks.
+    const reachable = (skipOnDemand: boolean) => {
+      const lazy = new Set<string>();
+      let frontier = [...initial];
+      while (frontier.length > 0) {
+        const dynamic = frontier.flatMap((key) => vite[key]?.dynamicImports ?? []);
+        const before = new Set(lazy);
+        staticClosure(
+          dynamic.filter((key) => !initial.has(key) && !(skipOnDemand && asked(key))),
+          lazy,
+        );
+        frontier = [...lazy].filter((key) => !before.has(key));
+      }
+      for (const key of initial) lazy.delete(key);
+      return lazy;
+    };
+    const lazy = reachable(true);
+    const onDemand = new Set([...reachable(false)].filter((key) => !lazy.has(key)));
     pages.push({
       routeId: route.id,
       // Remix writes its browser manifest after Vite, so Vite's manifest does not list

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { PythonExercise, SqlExercise } from "#db/catalog/question-types";
 import { buildContentSecurityPolicy } from "~/http/security";
+import { EXCALIDRAW_VERSION } from "~/modules/board/board-assets";
 import { publicExercise } from "~/modules/runs/exercise-views";
 import { readHarnessReport } from "~/modules/runs/python-harness";
 import {
@@ -235,6 +236,7 @@ describe("the runtimes' files", () => {
         .version;
     expect(PYODIDE_VERSION).toBe(version("pyodide"));
     expect(PGLITE_VERSION).toBe(version("@electric-sql/pglite"));
+    expect(EXCALIDRAW_VERSION).toBe(version("@excalidraw/excalidraw"));
   });
 
   it("may compile WebAssembly, but the page may still not eval", () => {

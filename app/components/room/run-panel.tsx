@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import type { PublicExercise } from "~/modules/runs/exercise-views";
-import type { RunRecord } from "~/modules/runs/run-records";
+import { RUN_LIMITS, type RunRecord } from "~/modules/runs/run-records";
 import { DOC_ROOTS, META_KEYS } from "~/modules/sessions/shared-doc";
 import { CodeRunner, type RunResult as WorkerResult } from "./code-runner";
 import { isPadLanguage, PAD_LANGUAGES, type PadLanguage } from "./pad-languages";
 import { RunResult } from "./run-results";
-import { newRunId, shareRun, useSharedRuns } from "./use-runs";
+import { newRunId, RUNS_FULL_MESSAGE, shareRun, useSharedRuns } from "./use-runs";
 
 const RUNNABLE = new Set<PadLanguage>(["python", "sql"]);
 
@@ -28,6 +28,7 @@ export function RunPanel({
   readOnly: boolean;
 }) {
   const runs = useSharedRuns(doc);
+  const full = runs.length >= RUN_LIMITS.perSession;
   const [language, setLanguage] = useState<PadLanguage>(defaultLanguage);
   const [input, setInput] = useState("");
   const [busy, setBusy] = useState(false);
@@ -137,7 +138,7 @@ export function RunPanel({
               type="button"
               className="button button--small"
               onClick={() => void run("code")}
-              disabled={busy || readOnly}
+              disabled={busy || readOnly || full}
             >
               {busy ? "Running…" : `Run ${label}`}
             </button>
@@ -146,7 +147,7 @@ export function RunPanel({
                 type="button"
                 className="button button--secondary button--small"
                 onClick={() => void run("examples")}
-                disabled={busy || readOnly}
+                disabled={busy || readOnly || full}
               >
                 Run examples
               </button>
@@ -160,6 +161,11 @@ export function RunPanel({
               : `${label} cannot run in the browser: only Python and SQL do. Keep writing; talk it through.`}
           </p>
         )}
+        {full && !readOnly ? (
+          <p className="hint" role="status" data-testid="runs-full">
+            {RUNS_FULL_MESSAGE}
+          </p>
+        ) : null}
         {progress && busy ? (
           <span role="status" className="hint" data-testid="run-progress">
             {progress}

@@ -23,9 +23,13 @@ import {
   users,
 } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
+import type { BoardElement } from "~/modules/board/board-elements";
+import { storedBoardElements } from "~/modules/board/board-snapshot";
+import { measureBoard, renderBoardSvg, SESSION_BOARD_TITLE } from "~/modules/board/board-svg";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
+import { DOC_ROOTS, META_KEYS } from "~/modules/sessions/shared-doc";
 import { storiesOfHalf } from "~/modules/sessions/story-notes.server";
 import { parseUuid } from "~/utils/ids";
 import {
@@ -466,11 +470,11 @@ export async function revealedHalves(sessionId: string, db: Executor = getDb()):
   return rows.map((r) => r.half);
 }
 
-/** The pad as the session left it: its language and text, for a read-only snapshot. */
+/** The session's shared document as it was left: the pad's language and text, the board. */
 export async function padSnapshot(
   sessionId: string,
   db: Executor = getDb(),
-): Promise<{ language: string | null; code: string } | null> {
+): Promise<{ language: string | null; code: string; board: BoardElement[] } | null> {
   const [row] = await db
     .select({ state: padDocuments.state })
     .from(padDocuments)
@@ -480,23 +484,38 @@ export async function padSnapshot(
   try {
     Y.applyUpdate(doc, row.state);
     return {
-      language: doc.getMap<string>("meta").get("language") ?? null,
-      code: doc.getText("code").toString(),
+      language: doc.getMap<string>(DOC_ROOTS.meta).get(META_KEYS.language) ?? null,
+      code: doc.getText(DOC_ROOTS.code).toString(),
+      board: storedBoardElements(doc.getMap<unknown>(DOC_ROOTS.board)),
     };
   } finally {
     doc.destroy();
   }
 }
 
-export type FeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackForViewer>>>;
+/**
+ * The session's board as an SVG, for the feedback's author or (after the reveal) its
+ * recipient, as the feedback detail shows it. Null for everyone else, and when the
+ * session left no board.
+ */
+export async function getFeedbackBoardSvg(
+  feedbackId: string,
+  viewerId: string,
+): Promise<string | null> {
+  const db = getDb();
+  const item = await findReadableFeedback(feedbackId, viewerId, db);
+  if (!item) return null;
+  const pad = await padSnapshot(item.row.sessionId, db);
+  const picture = renderBoardSvg(pad?.board ?? [], { title: SESSION_BOARD_TITLE });
+  return picture.empty ? null : picture.svg;
+}
 
 /**
- * One piece of feedback in full, for its author or (after the reveal) its recipient.
- * Everyone else gets null, which every route answers with 404.
+ * The feedback row with what its pages show beside it, when the viewer may read it: its
+ * author always, its recipient once revealed. Null otherwise (every route answers 404).
  */
-export async function getFeedbackForViewer(feedbackId: string, viewerId: string) {
+async function findReadableFeedback(feedbackId: string, viewerId: string, db: Executor) {
   if (!parseUuid(feedbackId)) return null;
-  const db = getDb();
   const [item] = await db
     .select({
       row: feedback,
@@ -515,6 +534,19 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
     .leftJoin(feedbackReveals, pieceReveal)
     .where(eq(feedback.id, feedbackId));
   if (!item || !canReadFeedback(item.row, viewerId, item.revealedAt !== null)) return null;
+  return item;
+}
+
+export type FeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackForViewer>>>;
+
+/**
+ * One piece of feedback in full, for its author or (after the reveal) its recipient.
+ * Everyone else gets null, which every route answers with 404.
+ */
+export async function getFeedbackForViewer(feedbackId: string, viewerId: string) {
+  const db = getDb();
+  const item = await findReadableFeedback(feedbackId, viewerId, db);
+  if (!item) return null;
   const row = item.row;
   const [people, scores, practise, question, pad] = await Promise.all([
     db
@@ -599,7 +631,9 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
           }
         : null,
     question,
-    pad,
+    pad: pad ? { language: pad.language, code: pad.code } : null,
+    // Only its size: the picture itself loads from its own route (board.svg), once.
+    board: measureBoard(pad?.board ?? []),
   };
 }
 

@@ -77,24 +77,27 @@ export interface Room {
 }
 
 /**
- * A newcomer (the candidate) books the soonest one-way Coding mock at L5 the page
- * proposes; the demo interviewer logs in in a browser of their own. Both end on the
- * room, hydrated. `beforeNavigation` runs on the candidate's page before its first
- * request (to watch everything it receives).
+ * A newcomer (the candidate) books the soonest one-way mock of `round` (Coding unless
+ * said) at L5 the page proposes; the demo interviewer logs in in a browser of their own.
+ * Both end on the room, hydrated. `beforeNavigation` runs on the candidate's page before
+ * its first request (to watch everything it receives); `options.watch` on both pages.
  */
 export async function bookRoom(
   browser: BrowserSession,
   tag: string,
   beforeNavigation?: (page: Page) => void,
+  options: { round?: string; watch?: (page: Page) => void } = {},
 ): Promise<Room> {
+  const round = options.round ?? "Coding (60 min)";
   const candidate = await browser.newPage({ timezoneId: ZONE, ...MEDIA });
   beforeNavigation?.(candidate);
+  options.watch?.(candidate);
   const candidateName = `Casey ${tag[0]!.toUpperCase()}${tag.slice(1)}`;
   await signUp(candidate, candidateName, uniqueEmail(tag));
   await publishWholeWeek(candidate);
 
   await visit(candidate, "/book");
-  await candidate.getByLabel("Round", { exact: true }).selectOption({ label: "Coding (60 min)" });
+  await candidate.getByLabel("Round", { exact: true }).selectOption({ label: round });
   await candidate.getByLabel("Target level", { exact: true }).selectOption("L5");
   await candidate.getByRole("radio", { name: /^One-way/ }).check();
   await candidate.getByRole("button", { name: "Find peers and times" }).click();
@@ -122,6 +125,7 @@ export async function bookRoom(
   await waitForHydration(candidate);
 
   const interviewer = await browser.newPage({ timezoneId: demo.timeZone, ...MEDIA });
+  options.watch?.(interviewer);
   await logIn(interviewer, demo.email, DEMO_PASSWORD);
   await visit(interviewer, `/sessions/${sessionId}`);
   return { sessionId, candidate, candidateName, interviewer, interviewerName };
@@ -156,4 +160,23 @@ export async function typeAtEnd(page: Page, line: string) {
   await page.keyboard.press("Control+End");
   if ((await padText(page)).trim() !== "") await page.keyboard.press("Enter");
   await page.keyboard.type(line);
+}
+
+/**
+ * Moves a session in time, so that it started `startsAgoMinutes` ago (95 for a 60-minute
+ * session: ended). Only with PostgreSQL: on PGlite the server holds the database.
+ */
+export async function moveSessionStart(
+  sql: import("postgres").Sql,
+  sessionId: string,
+  startsAgoMinutes: number,
+) {
+  await sql`
+    update mock_sessions
+    set starts_at = now() - make_interval(mins => ${startsAgoMinutes}),
+        ends_at = now() - make_interval(mins => ${startsAgoMinutes}) + (ends_at - starts_at)
+    where id = ${sessionId}`;
+  await sql`
+    update session_participants p set during = tstzrange(s.starts_at, s.ends_at)
+    from mock_sessions s where s.id = p.session_id and s.id = ${sessionId}`;
 }
