@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { formatMoment, momentFromQuery, parseMoment } from "~/modules/feedback/moments";
 import { storedBoardElements } from "~/modules/board/board-snapshot";
 import { renderBoardSvg } from "~/modules/board/board-svg";
+import { formatMoment, momentFromQuery, parseMoment } from "~/modules/feedback/moments";
 import { CHECKPOINT_EVERY, ReplayPlayer } from "~/modules/replay/player";
 import { decodeReplayLog, encodeReplayLog } from "~/modules/replay/replay-log";
 import { planSnapshots, type RecordedUpdate, seek } from "~/modules/replay/timeline";
@@ -14,7 +14,7 @@ const BOB = "00000000-0000-4000-8000-00000000000b";
 
 /** Two people typing into their own docs, synced; every update logged with its author. */
 function session(steps: number) {
-  const docs = { [ALICE]: new Y.Doc(), [BOB]: new Y.Doc() };
+  const docs: Record<string, Y.Doc> = { [ALICE]: new Y.Doc(), [BOB]: new Y.Doc() };
   const log: RecordedUpdate[] = [];
   let at = START;
   let author = ALICE;
@@ -51,7 +51,9 @@ describe("the replay player", () => {
     expect(decoded.updates.map((u) => [u.seq, u.at, u.userId])).toEqual(
       log.map((u) => [u.seq, u.at, u.userId]),
     );
-    expect(decoded.updates.every((u, i) => Buffer.compare(u.update!, log[i]!.update!) === 0)).toBe(true);
+    expect(decoded.updates.every((u, i) => Buffer.compare(u.update!, log[i]!.update!) === 0)).toBe(
+      true,
+    );
     expect(decoded.snapshots.map((s) => [s.seq, s.at, s.state.length])).toEqual(
       snapshots.map((s) => [s.seq, s.at, s.state.length]),
     );
@@ -109,7 +111,17 @@ describe("moments", () => {
     expect(parseMoment("23:14")).toEqual({ ok: true, ms: (23 * 60 + 14) * 1000 });
     expect(parseMoment(" 1:02:03 ")).toEqual({ ok: true, ms: 3723_000 });
     expect(parseMoment("75:10")).toEqual({ ok: true, ms: (75 * 60 + 10) * 1000 });
-    for (const bad of ["", "23", "-1:00", "1:60", "1:75:00", "abc", "1e3:00", "12:34\u0000", "9".repeat(40)]) {
+    for (const bad of [
+      "",
+      "23",
+      "-1:00",
+      "1:60",
+      "1:75:00",
+      "abc",
+      "1e3:00",
+      "12:34\u0000",
+      "9".repeat(40),
+    ]) {
       expect(parseMoment(bad).ok, bad).toBe(false);
     }
     expect(parseMoment("61:00", 60 * 60_000)).toMatchObject({ ok: false });
