@@ -66,7 +66,6 @@ export function ReplayViewer({
   const [t, setT] = useState(page.openAt);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
-  const [shown, setShown] = useState<Shown>({ ...page.initial, cursors: [], incomplete: false });
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
   const [indexed, setIndexed] = useState(false);
   const tRef = useRef(t);
@@ -106,13 +105,16 @@ export function ReplayViewer({
     };
   }, [session.id]);
 
-  // Every change of t (a seek, or a step of playback) shows the session there.
+  // Every change of t (a seek, or a step of playback) shows the session there, computed
+  // in the render itself (no second render). Until the log is here: the server's frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once indexed, the same moment gains its cursors.
-  useEffect(() => {
+  const shown: Shown = useMemo(() => {
     const current = player.current;
-    if (!current || status !== "ready") return;
-    setShown(fromFrame(current.frameAt(t)));
-  }, [t, status, indexed]);
+    if (!current || status !== "ready") {
+      return { ...page.initial, cursors: [], incomplete: false };
+    }
+    return fromFrame(current.frameAt(t));
+  }, [t, status, indexed, page.initial]);
 
   // The time from a seek to the painted frame, for the benchmark.
   useEffect(() => {
