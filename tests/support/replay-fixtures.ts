@@ -101,13 +101,14 @@ export async function recordSyntheticSession(options: {
     clock = start + second * 1000;
     const roll = random();
     author = roll < 0.9 ? options.typist.id : options.other.id;
-    if (roll >= 0.95) {
-      // The interviewer leaves a note a third of the way down, a few keys at a time.
+    if (roll >= 0.985) {
+      // The interviewer leaves a note at the start of a line a third of the way down,
+      // one keystroke an update.
       const note = "# interviewer: what about empty input?\n";
       const lineStart = code.toString().lastIndexOf("\n", Math.floor(code.length / 3)) + 1;
-      for (let k = 0; k < 3; k++) {
-        clock = start + second * 1000 + k * 250;
-        code.insert(lineStart + k, note[(second + k) % note.length]!);
+      for (let k = 0; k < note.length; k++) {
+        clock = start + second * 1000 + k * 20;
+        code.insert(lineStart + k, note[k]!);
       }
     } else if (roll < 0.55) {
       // A burst of keystrokes: 1–4 a second, one update each, at the cursor's place

@@ -137,3 +137,19 @@ describe("moments", () => {
     expect(momentFromQuery(null, 3_600_000)).toBeNull();
   });
 });
+
+describe("the replay player's cursors after indexing", () => {
+  it("shows them at a moment already drawn before the index existed", () => {
+    const { log } = session(300);
+    const player = new ReplayPlayer({ origin: START, snapshots: [], updates: log });
+    const t = START + 299 * 900;
+    expect(player.frameAt(t).cursors).toEqual([]);
+    player.index();
+    expect(
+      player
+        .frameAt(t)
+        .cursors.map((c) => c.userId)
+        .sort(),
+    ).toEqual([ALICE, BOB]);
+  });
+});

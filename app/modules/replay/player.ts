@@ -198,6 +198,8 @@ export class ReplayPlayer {
     this.checkpoints.push(...own);
     this.checkpoints.sort((a, b) => a.next - b.next);
     this.indexed = true;
+    // The frame last shown had no cursors yet: the next call draws it again.
+    if (this.current) this.current.frame = null;
   }
 
   /** The checkpoint holding the most updates among those usable at t. */
