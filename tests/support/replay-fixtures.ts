@@ -18,7 +18,7 @@ export interface SyntheticSession {
   updates: number;
   /** The pad's text at the end. */
   finalCode: string;
-  /** The pad's text `atMs` after the start, for the checks that seek. */
+  /** The pad's text at a whole second `atMs` after the start, for the checks that seek. */
   codeAt: (atMs: number) => string;
   runs: number;
 }
@@ -98,7 +98,10 @@ export async function recordSyntheticSession(options: {
   let written = 0;
   let runCount = 0;
   for (let second = 0; second < minutes * 60; second++) {
-    clock = start + second * 1000;
+    // The text as it stood at the start of this second, before its keystrokes (which
+    // fall from 100 ms into it): what a seek to a whole second shows.
+    history.push({ at: second * 1000, code: code.toString() });
+    clock = start + second * 1000 + 100;
     const roll = random();
     author = roll < 0.9 ? options.typist.id : options.other.id;
     if (roll >= 0.985) {
@@ -107,7 +110,7 @@ export async function recordSyntheticSession(options: {
       const note = "# interviewer: what about empty input?\n";
       const lineStart = code.toString().lastIndexOf("\n", Math.floor(code.length / 3)) + 1;
       for (let k = 0; k < note.length; k++) {
-        clock = start + second * 1000 + k * 20;
+        clock = start + second * 1000 + 100 + k * 20;
         code.insert(lineStart + k, note[k]!);
       }
     } else if (roll < 0.55) {
@@ -115,7 +118,7 @@ export async function recordSyntheticSession(options: {
       // (the end of what is written so far), the text wrapping around to a new block.
       const keys = 1 + Math.floor(random() * 4);
       for (let k = 0; k < keys; k++) {
-        clock = start + second * 1000 + k * 200;
+        clock = start + second * 1000 + 100 + k * 200;
         const ch = text$[written % text$.length]!;
         code.insert(code.length, written > 0 && written % text$.length === 0 ? `\n\n${ch}` : ch);
         written++;
@@ -139,7 +142,6 @@ export async function recordSyntheticSession(options: {
         ),
       ]);
     }
-    if (second % 30 === 0) history.push({ at: second * 1000, code: code.toString() });
   }
   history.push({ at: minutes * 60_000, code: code.toString() });
 
@@ -202,9 +204,10 @@ export async function recordSyntheticSession(options: {
     await compactReplay(options.sessionId, { now: new Date(start + minutes * 60_000 + 3_600_000) });
   }
   const codeAt = (atMs: number) => {
-    let best = history[0]!;
-    for (const h of history) if (h.at <= atMs) best = h;
-    return best.code;
+    // After the recording's last keystroke the pad stays as it ended.
+    const moment = history.find((h) => h.at === Math.min(atMs, minutes * 60_000));
+    if (!moment) throw new Error(`codeAt: ${atMs} is not a whole second of the recording`);
+    return moment.code;
   };
   return { updates: rows.length, finalCode: code.toString(), codeAt, runs: runCount };
 }

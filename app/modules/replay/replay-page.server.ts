@@ -57,7 +57,10 @@ function summary(session: SessionView, viewer: { id: string; name: string }): Se
     format: session.format,
     startsAt: session.startsAt.getTime(),
     endsAt: session.endsAt.getTime(),
-    people: [viewer, { id: session.peer.id, name: session.peer.name }],
+    people: [
+      { id: viewer.id, name: viewer.name },
+      { id: session.peer.id, name: session.peer.name },
+    ],
   };
 }
 
