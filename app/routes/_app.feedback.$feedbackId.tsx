@@ -130,11 +130,7 @@ function Scorecard({ item }: { item: Item }) {
                 <p className="prewrap">{s.evidence}</p>
                 {s.momentMs !== null ? (
                   <p>
-                    <Link
-                      className="pinned-moment"
-                      to={replayHref(item.sessionId, s.momentMs)}
-                      data-testid="pinned-moment"
-                    >
+                    <Link to={replayHref(item.sessionId, s.momentMs)} data-testid="pinned-moment">
                       See it in the replay at {formatMoment(s.momentMs)}
                     </Link>
                   </p>

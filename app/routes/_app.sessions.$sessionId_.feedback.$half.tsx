@@ -342,7 +342,6 @@ function ScorecardFields({
               <input
                 type="text"
                 inputMode="numeric"
-                className="moment-input"
                 maxLength={12}
                 placeholder="mm:ss"
                 defaultValue={draft[moments[d.slug]!.name] ?? ""}
