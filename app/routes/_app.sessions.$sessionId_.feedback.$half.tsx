@@ -342,6 +342,7 @@ function ScorecardFields({
               <input
                 type="text"
                 inputMode="numeric"
+                style={{ maxWidth: "10rem" }}
                 maxLength={12}
                 placeholder="mm:ss"
                 defaultValue={draft[moments[d.slug]!.name] ?? ""}

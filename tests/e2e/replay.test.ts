@@ -76,6 +76,16 @@ describeOnPostgres("the replay page", () => {
       other: { id: interviewer.id, name: "Ivan Interviewer" },
       minutes: RECORDED_MINUTES,
     });
+    if (SCREENSHOTS) {
+      const writer = await browser.newPage({ timezoneId: ZONE });
+      await logIn(writer, interviewer.email, interviewer.password);
+      await visit(writer, `/sessions/${sessionId}/feedback/1`);
+      await writer.getByLabel("Pin a moment (optional)").first().fill("5:00");
+      await snap(writer, "feedback-form");
+      // Its draft autosave may still answer after the submit below: not this test's subject.
+      browser.allowConsoleErrors(/\/feedback\/1/);
+      await writer.close();
+    }
     // The scorecard pins 5:00 to its first dimension; the rating reveals it.
     const dims = await dimensionsOf("coding");
     const payload = scorecardPayload(dims);
