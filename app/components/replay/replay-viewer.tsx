@@ -249,6 +249,14 @@ export function ReplayViewer({
             <span>{clock.format(to)}</span>
           </div>
         </div>
+        {t >= session.startsAt ? (
+          <p className="hint replay-pin">
+            This moment is{" "}
+            <strong data-testid="replay-moment">{formatMoment(t - session.startsAt)}</strong> from
+            the start: type it in a scorecard's “Pin a moment”, or{" "}
+            <a href={`?t=${Math.floor((t - session.startsAt) / 1000)}`}>link to it</a>.
+          </p>
+        ) : null}
         {status === "loading" ? (
           <p className="hint" role="status">
             Loading the recording…
