@@ -361,12 +361,25 @@ function PadText({
   colourOf: (id: string) => string;
   nameOf: (id: string) => string;
 }) {
+  const pre = useRef<HTMLPreElement>(null);
+  // Follow the typing: the latest edit's caret stays in view (the pad scrolls, the page not).
+  useEffect(() => {
+    const box = pre.current;
+    const latest = [...cursors].sort((a, b) => b.at - a.at)[0];
+    if (!box || !latest) return;
+    const caret = box.querySelector<HTMLElement>(`[data-cursor="${latest.userId}"]`);
+    if (!caret) return;
+    const top = caret.offsetTop;
+    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 24) {
+      box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+    }
+  }, [cursors]);
   if (!code) return <p className="hint">The pad is empty at this moment.</p>;
   const lines = code.split("\n");
   const byLine = new Map<number, ReplayCursor[]>();
   for (const c of cursors) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c]);
   return (
-    <pre className="replay-code" data-testid="replay-pad">
+    <pre className="replay-code" data-testid="replay-pad" ref={pre}>
       {lines.map((line, i) => {
         const here = (byLine.get(i + 1) ?? []).sort((a, b) => a.column - b.column);
         const parts: React.ReactNode[] = [];
@@ -376,6 +389,7 @@ function PadText({
           parts.push(
             <span
               key={c.userId}
+              data-cursor={c.userId}
               className="replay-caret"
               style={{ borderColor: colourOf(c.userId) }}
               title={`${nameOf(c.userId)} last edited here`}
