@@ -6,6 +6,7 @@ import { SESSION_BOARD_TITLE } from "~/modules/board/board-svg";
 import { otherPieceOfHalf } from "~/modules/feedback/duties";
 import { getFeedbackForViewer } from "~/modules/feedback/feedback.server";
 import { OVERALL_CALL_LABELS, RATING_ASPECTS } from "~/modules/feedback/forms";
+import { formatMoment, replayHref } from "~/modules/feedback/moments";
 import { requireUser } from "~/modules/identity/auth.server";
 import boardSnapshotStyles from "~/styles/board-snapshot.css?url";
 import { formatDateTime } from "~/utils/datetime";
@@ -127,6 +128,13 @@ function Scorecard({ item }: { item: Item }) {
               <dd>
                 <p className="hint">{s.anchor}</p>
                 <p className="prewrap">{s.evidence}</p>
+                {s.momentMs !== null ? (
+                  <p>
+                    <Link to={replayHref(item.sessionId, s.momentMs)} data-testid="pinned-moment">
+                      See it in the replay at {formatMoment(s.momentMs)}
+                    </Link>
+                  </p>
+                ) : null}
                 {s.story ? (
                   <blockquote className="cited-story" data-testid="cited-story">
                     <p>

@@ -535,6 +535,12 @@ export default function SessionPage() {
                     ? `The time is up. The room stays open until ${formatDateTime(new Date(closesAt), timeZone)}; the pad is now read-only.`
                     : `The room closed at ${formatDateTime(new Date(closesAt), timeZone)}; the pad stays readable here.`}
                 </p>
+                {status.kind === "ended" ? (
+                  <p>
+                    <Link to={`/sessions/${session.id}/replay`}>Watch the replay</Link>: the pad,
+                    the whiteboard and the runs, moment by moment.
+                  </p>
+                ) : null}
               </section>
             )}
             {room.halves === 2 && room.half === 1 && status.kind === "live" ? (

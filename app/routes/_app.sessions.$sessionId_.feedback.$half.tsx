@@ -43,12 +43,15 @@ async function requireForm(params: LoaderFunctionArgs["params"], userId: string)
   return form;
 }
 
-function schemaFor(form: Pick<FeedbackForm, "kind" | "round" | "practiseRounds" | "stories">) {
+function schemaFor(
+  form: Pick<FeedbackForm, "kind" | "round" | "practiseRounds" | "stories" | "session">,
+) {
   return form.kind === "scorecard"
     ? scorecardSchema(
         form.round,
         form.practiseRounds.map((r) => r.slug),
         form.stories.map((s) => s.id),
+        new Date(form.session.endsAt).getTime() - new Date(form.session.startsAt).getTime(),
       )
     : ratingSchema;
 }
@@ -288,6 +291,7 @@ function ScorecardFields({
   const scores = (fields.score as DimensionGroup).getFieldset();
   const evidence = (fields.evidence as DimensionGroup).getFieldset();
   const stories = (fields.story as DimensionGroup).getFieldset();
+  const moments = (fields.moment as DimensionGroup).getFieldset();
   return (
     <>
       {page.targetLevel ? (
@@ -322,6 +326,28 @@ function ScorecardFields({
               rows={3}
               placeholder="What did they say or do that earns this score?"
             />
+            <Field
+              label="Pin a moment (optional)"
+              hint={
+                <>
+                  mm:ss from the start, e.g. 23:14; find it in{" "}
+                  <Link to={`/sessions/${page.session.id}/replay`} target="_blank">
+                    the replay
+                  </Link>
+                  .
+                </>
+              }
+              meta={moments[d.slug]!}
+            >
+              <input
+                type="text"
+                inputMode="numeric"
+                style={{ maxWidth: "10rem" }}
+                maxLength={12}
+                placeholder="mm:ss"
+                defaultValue={draft[moments[d.slug]!.name] ?? ""}
+              />
+            </Field>
             {page.stories.length > 0 ? (
               <Field label="Cite a story note (optional)" meta={stories[d.slug]!}>
                 <select defaultValue={draft[stories[d.slug]!.name] ?? ""}>

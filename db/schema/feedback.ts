@@ -114,11 +114,18 @@ export const feedbackScores = pgTable(
     evidence: text("evidence").notNull(),
     /** The interviewer's story note this score cites, shown with it to the recipient. */
     storyId: uuid("story_id").references(() => storyNotes.id, { onDelete: "set null" }),
+    /**
+     * A moment of the session's replay the evidence points at, in ms from the session's
+     * start. Never negative (CHECK); within the session's length (trigger
+     * feedback_scores_moment_in_session, migration 0019).
+     */
+    momentMs: integer("moment_ms"),
   },
   (t) => [
     primaryKey({ columns: [t.feedbackId, t.dimensionId] }),
     check("feedback_scores_range", sql`${t.score} between 1 and 4`),
     check("feedback_scores_evidence", sql`char_length(${t.evidence}) between 1 and 4000`),
+    check("feedback_scores_moment", sql`${t.momentMs} >= 0`),
   ],
 );
 

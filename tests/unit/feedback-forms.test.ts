@@ -297,6 +297,7 @@ describe("drafts", () => {
           `score.${d.slug}`,
           `evidence.${d.slug}`,
           `story.${d.slug}`,
+          `moment.${d.slug}`,
         ]),
         "overall",
         "strengths",

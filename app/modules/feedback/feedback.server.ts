@@ -404,6 +404,7 @@ export async function submitFeedback(
           score: payload.value.score[d.slug] as number,
           evidence: payload.value.evidence[d.slug] as string,
           storyId: (payload.value.story?.[d.slug] as string | undefined) ?? null,
+          momentMs: (payload.value.moment?.[d.slug] as number | undefined) ?? null,
         })),
       );
     }
@@ -561,6 +562,7 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
             description: dimensions.description,
             score: feedbackScores.score,
             evidence: feedbackScores.evidence,
+            momentMs: feedbackScores.momentMs,
             anchor1: dimensions.anchor1,
             anchor2: dimensions.anchor2,
             anchor3: dimensions.anchor3,
@@ -617,6 +619,7 @@ export async function getFeedbackForViewer(feedbackId: string, viewerId: string)
       description: s.description,
       score: s.score,
       evidence: s.evidence,
+      momentMs: s.momentMs,
       anchor: [s.anchor1, s.anchor2, s.anchor3, s.anchor4][s.score - 1] ?? "",
       story: s.story?.title !== undefined && s.story.title !== null ? s.story : null,
     })),

@@ -10,6 +10,7 @@ import {
   type OverallCall,
 } from "#db/schema";
 import { isOneLine, ONE_LINE_MESSAGE } from "~/utils/text";
+import { parseMoment } from "./moments";
 
 export const OVERALL_CALL_LABELS: Record<OverallCall, string> = {
   strong_no_hire: "Strong no hire",
@@ -49,10 +50,13 @@ export function scorecardSchema(
   practiseRoundSlugs: string[],
   /** The author's story notes of this half: the only ones a score may cite. */
   storyIds: string[] = [],
+  /** The session's length: a pinned moment must lie within it. */
+  sessionLengthMs?: number,
 ) {
   const scoreShape: Record<string, z.ZodTypeAny> = {};
   const evidenceShape: Record<string, z.ZodTypeAny> = {};
   const storyShape: Record<string, z.ZodTypeAny> = {};
+  const momentShape: Record<string, z.ZodTypeAny> = {};
   for (const d of round.dimensions) {
     const rangeMessage = `Score ${d.name} from 1 to 4.`;
     scoreShape[d.slug] = z
@@ -65,6 +69,15 @@ export function scorecardSchema(
       .string()
       .refine((id) => storyIds.includes(id), "Cite one of your story notes of this half.")
       .optional();
+    momentShape[d.slug] = z
+      .string()
+      .transform((text, ctx) => {
+        const moment = parseMoment(text, sessionLengthMs);
+        if (moment.ok) return moment.ms;
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: moment.message });
+        return z.NEVER;
+      })
+      .optional();
   }
   const unknown = `${round.name} has no such dimension. Reload the page and try again.`;
   return z.object({
@@ -76,6 +89,8 @@ export function scorecardSchema(
       .strict(unknown),
     /** Optional: per dimension, the story note its evidence cites. */
     story: z.object(storyShape).strict(unknown).optional(),
+    /** Optional: per dimension, a moment of the replay (ms from the start) its evidence pins. */
+    moment: z.object(momentShape).strict(unknown).optional(),
     overall: z.enum(OVERALL_CALLS, {
       errorMap: () => ({ message: "Make an overall call at the target level." }),
     }),
@@ -135,6 +150,7 @@ export function draftFieldNames(kind: FeedbackKind, round: ScorecardRound): Map<
       [`score.${d.slug}`, CHOICE_MAX],
       [`evidence.${d.slug}`, FEEDBACK_TEXT_MAX],
       [`story.${d.slug}`, CHOICE_MAX],
+      [`moment.${d.slug}`, CHOICE_MAX],
     ]),
     ["overall", CHOICE_MAX],
     ["strengths", FEEDBACK_TEXT_MAX],
