@@ -25,7 +25,7 @@
 // be absent. Env: JOIN_RUNS (default 10; 3 with BENCH_QUICK=1), JOIN_TIME_PORT (3610),
 // BENCH_SKIP_BUILD=1 reuses build/. The last line of output is one JSON object.
 
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,9 +36,7 @@ import {
   chromium,
   type Page,
 } from "playwright-core";
-import { seedCatalog } from "#db/catalog/seed-catalog";
-import { seedQuestions } from "#db/catalog/seed-questions";
-import { closeDatabase, openDatabase, setDatabaseConnection } from "#db/client";
+import { closeDatabase } from "#db/client";
 import { waitForHydration } from "../support/hydration";
 import { REPO_ROOT } from "../support/paths";
 import {
@@ -48,6 +46,7 @@ import {
   withDatabaseName,
 } from "../support/postgres-admin";
 import { sessionAt } from "../support/room-fixtures";
+import { buildForBench, openSeededDatabase } from "./bench-setup";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -409,27 +408,10 @@ async function main() {
   }
 
   try {
-    if (process.env.BENCH_SKIP_BUILD !== "1") {
-      console.log("building for production (build/)…");
-      execFileSync(
-        path.join(REPO_ROOT, "node_modules/.bin/remix"),
-        ["vite:build", "--logLevel", "error"],
-        {
-          cwd: REPO_ROOT,
-          stdio: ["ignore", "ignore", "inherit"],
-          env: { ...process.env, NODE_ENV: "production" },
-        },
-      );
-    }
-
+    buildForBench();
     await createDatabase(adminUrl, dbName);
     created = true;
-    process.env.DATABASE_URL = databaseUrl;
-    const connection = openDatabase({ kind: "postgres", url: databaseUrl });
-    setDatabaseConnection(connection);
-    await connection.migrate();
-    await seedCatalog(connection.db);
-    await seedQuestions(connection.db);
+    await openSeededDatabase(databaseUrl);
     // The measured person ("me", the candidate) and the peer (the interviewer).
     const { sessionId, me, peer } = await sessionAt(30);
     await closeDatabase();

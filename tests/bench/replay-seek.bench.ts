@@ -21,7 +21,6 @@
 // REPLAY_BENCH_PORT (4810), REPLAY_SCREENSHOTS=<dir> also saves screenshots there.
 // The last line of output is one JSON object (tests/bench/report.ts).
 
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -29,9 +28,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { type Browser, chromium } from "playwright-core";
-import { seedCatalog } from "#db/catalog/seed-catalog";
-import { seedQuestions } from "#db/catalog/seed-questions";
-import { closeDatabase, openDatabase, setDatabaseConnection } from "#db/client";
+import { closeDatabase } from "#db/client";
 import { parseEnv } from "~/env.server";
 import { createExpressApp } from "~/http/express-app.server";
 import { createUser } from "../support/factories";
@@ -45,6 +42,7 @@ import {
   withDatabaseName,
 } from "../support/postgres-admin";
 import { recordSyntheticSession } from "../support/replay-fixtures";
+import { buildForBench, openSeededDatabase } from "./bench-setup";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -110,26 +108,10 @@ async function main() {
     process.once(signal, () => void cleanup().finally(() => process.exit(130)));
   }
   try {
-    if (process.env.BENCH_SKIP_BUILD !== "1") {
-      console.log("building for production (build/)…");
-      execFileSync(
-        path.join(REPO_ROOT, "node_modules/.bin/remix"),
-        ["vite:build", "--logLevel", "error"],
-        {
-          cwd: REPO_ROOT,
-          stdio: ["ignore", "ignore", "inherit"],
-          env: { ...process.env, NODE_ENV: "production" },
-        },
-      );
-    }
+    buildForBench();
     await createDatabase(adminUrl, dbName);
     created = true;
-    process.env.DATABASE_URL = databaseUrl;
-    const connection = openDatabase({ kind: "postgres", url: databaseUrl });
-    setDatabaseConnection(connection);
-    await connection.migrate();
-    await seedCatalog(connection.db);
-    await seedQuestions(connection.db);
+    await openSeededDatabase(databaseUrl);
 
     const candidate = await createUser({ name: "Replay Candidate", timeZone: "Europe/Paris" });
     const interviewer = await createUser({ name: "Replay Interviewer", timeZone: "Asia/Tokyo" });
