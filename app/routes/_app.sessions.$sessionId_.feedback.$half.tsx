@@ -26,6 +26,7 @@ import {
   type ScorecardInput,
   scorecardSchema,
 } from "~/modules/feedback/forms";
+import { formatMoment, momentFromQuery } from "~/modules/feedback/moments";
 import { requireUser } from "~/modules/identity/auth.server";
 import { statusLagsClock } from "~/modules/sessions/roles";
 import { formatDateTime, formatTime } from "~/utils/datetime";
@@ -64,7 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // not yet run): the page asks the room to settle it, and the form then opens at once.
   const settleDue =
     form.state === "not_yet" && now >= form.session.endsAt && statusLagsClock(form.session, now);
-  return { form, timeZone: user.timeZone, settleDue };
+  // ?pin= comes from the replay's "pin it in your scorecard": the moment to pin, in
+  // seconds from the start; anything else is ignored.
+  const pin =
+    form.kind === "scorecard"
+      ? momentFromQuery(
+          new URL(request.url).searchParams.get("pin"),
+          new Date(form.session.endsAt).getTime() - new Date(form.session.startsAt).getTime(),
+        )
+      : null;
+  return { form, timeZone: user.timeZone, settleDue, pin };
 }
 
 const STATE_MESSAGES = {
@@ -149,7 +159,7 @@ function useSettleEndedSession(sessionId: string, due: boolean) {
 }
 
 export default function WriteFeedback() {
-  const { form: page, timeZone, settleDue } = useLoaderData<typeof loader>();
+  const { form: page, timeZone, settleDue, pin } = useLoaderData<typeof loader>();
   const settling = useSettleEndedSession(page.session.id, settleDue);
   const actionData = useActionData<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -227,7 +237,7 @@ export default function WriteFeedback() {
             </section>
           ) : null}
           {isScorecard ? (
-            <ScorecardFields page={page} draft={draft} fields={fields} />
+            <ScorecardFields page={page} draft={draft} fields={fields} pin={pin} />
           ) : (
             <RatingFields draft={draft} fields={fields} />
           )}
@@ -283,17 +293,48 @@ function ScorecardFields({
   page,
   draft,
   fields,
+  pin,
 }: {
   page: FeedbackForm;
   draft: Record<string, string>;
   fields: Fields;
+  /** A moment from the replay to pin (ms from the start), or null. */
+  pin: number | null;
 }) {
   const scores = (fields.score as DimensionGroup).getFieldset();
   const evidence = (fields.evidence as DimensionGroup).getFieldset();
   const stories = (fields.story as DimensionGroup).getFieldset();
   const moments = (fields.moment as DimensionGroup).getFieldset();
+  /** Writes the pinned moment into a dimension's field, as typing it would (the draft saves). */
+  const pinTo = (fieldName: string) => {
+    const input = document.querySelector<HTMLInputElement>(
+      `input[name="${CSS.escape(fieldName)}"]`,
+    );
+    if (!input || pin === null) return;
+    input.value = formatMoment(pin);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.focus();
+  };
   return (
     <>
+      {pin !== null ? (
+        <section className="card notice" aria-labelledby="pin-heading" data-testid="pin-moment">
+          <h2 id="pin-heading">{`Pin ${formatMoment(pin)} from the replay`}</h2>
+          <p className="hint">Choose the dimension this moment is evidence for.</p>
+          <div className="form-actions">
+            {page.round.dimensions.map((d) => (
+              <button
+                key={d.slug}
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => pinTo(moments[d.slug]!.name)}
+              >
+                {d.name}
+              </button>
+            ))}
+          </div>
+        </section>
+      ) : null}
       {page.targetLevel ? (
         <section className="card">
           <h2>The bar at {page.targetLevel.code}</h2>

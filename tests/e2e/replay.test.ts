@@ -76,11 +76,18 @@ describeOnPostgres("the replay page", () => {
       other: { id: interviewer.id, name: "Ivan Interviewer" },
       minutes: RECORDED_MINUTES,
     });
-    if (SCREENSHOTS) {
+    // The interviewer pins a moment from the replay: its link opens the scorecard, which
+    // puts the moment into the dimension chosen.
+    {
       const writer = await browser.newPage({ timezoneId: ZONE });
       await logIn(writer, interviewer.email, interviewer.password);
-      await visit(writer, `/sessions/${sessionId}/feedback/1`);
-      await writer.getByLabel("Pin a moment (optional)").first().fill("5:00");
+      await visit(writer, `/sessions/${sessionId}/replay?t=300`);
+      await writer.getByTestId("replay-pin-link").click();
+      await writer.waitForURL((url) => url.pathname === `/sessions/${sessionId}/feedback/1`);
+      await writer.getByTestId("pin-moment").getByRole("button").first().click();
+      await expect
+        .poll(() => writer.getByLabel("Pin a moment (optional)").first().inputValue())
+        .toBe("5:00");
       await snap(writer, "feedback-form");
       // Its draft autosave may still answer after the submit below: not this test's subject.
       browser.allowConsoleErrors(/\/feedback\/1/);

@@ -272,6 +272,28 @@ describe("moments pinned in a scorecard", () => {
     client = await clientOf(interviewer);
   });
 
+  it("is pinned from the replay: the interviewer's link opens the scorecard ready to pin it", async () => {
+    const replay = await (await client.get(`/sessions/${sessionId}/replay?t=490`)).text();
+    expect(replay).toContain(`href="/sessions/${sessionId}/feedback/1?pin=490"`);
+    // The candidate writes no scorecard of this session: no such link for them.
+    const candidateView = await (
+      await (await clientOf(candidate)).get(`/sessions/${sessionId}/replay?t=490`)
+    ).text();
+    expect(candidateView).not.toContain("pin it in your scorecard");
+    // The form offers the moment to each dimension.
+    const page = await client.get(`/sessions/${sessionId}/feedback/1?pin=490`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Pin 8:10 from the replay");
+    for (const d of dims) expect(html).toContain(`>${d.name.replaceAll("&", "&amp;")}</button>`);
+    // A pin it cannot read, or past the session, offers nothing (and is no error).
+    for (const pin of ["abc", "99999", "-5", "1e3", "%00"]) {
+      const other = await client.get(`/sessions/${sessionId}/feedback/1?pin=${pin}`);
+      expect(other.status, pin).toBe(200);
+      expect(await other.text(), pin).not.toContain("from the replay</h2>");
+    }
+  });
+
   it("refuses a malformed, negative, too late, huge or control-character moment with a message", async () => {
     const cases: [string, RegExp][] = [
       ["abc", /mm:ss or h:mm:ss/],

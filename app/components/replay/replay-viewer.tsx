@@ -253,7 +253,20 @@ export function ReplayViewer({
           <p className="hint replay-pin">
             This moment is{" "}
             <strong data-testid="replay-moment">{formatMoment(t - session.startsAt)}</strong> from
-            the start: type it in a scorecard's “Pin a moment”, or{" "}
+            the start:{" "}
+            {session.scorecardHalf !== null ? (
+              <>
+                <a
+                  href={`/sessions/${session.id}/feedback/${session.scorecardHalf}?pin=${Math.floor((t - session.startsAt) / 1000)}`}
+                  data-testid="replay-pin-link"
+                >
+                  pin it in your scorecard
+                </a>
+                , or{" "}
+              </>
+            ) : (
+              "type it in a scorecard's “Pin a moment”, or "
+            )}
             <a href={`?t=${Math.floor((t - session.startsAt) / 1000)}`}>link to it</a>.
           </p>
         ) : null}

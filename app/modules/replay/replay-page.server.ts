@@ -1,5 +1,6 @@
 import { SESSION_BOARD_TITLE } from "~/modules/board/board-svg";
 import type { SessionView } from "~/modules/booking/session-view.server";
+import { rolesForHalf } from "~/modules/sessions/roles";
 import { formatDateTime } from "~/utils/datetime";
 import { renderSessionDownload } from "./download";
 import { labelMarkers, type MarkerView } from "./marker-labels";
@@ -20,6 +21,24 @@ interface SessionSummary {
   startsAt: number;
   endsAt: number;
   people: { id: string; name: string }[];
+  /** The half the viewer interviewed (and writes the scorecard of), if any. */
+  scorecardHalf: 1 | 2 | null;
+}
+
+/** The half `viewerId` interviewed in, from the session's shape (roles.ts). */
+function interviewedHalf(session: SessionView, viewerId: string): 1 | 2 | null {
+  const shape = {
+    format: session.format,
+    bookedBy: session.bookedBy,
+    participants: [
+      { userId: viewerId, role: session.myRole },
+      { userId: session.peer.id, role: session.peer.role as typeof session.myRole },
+    ],
+  };
+  for (const half of [1, 2] as const) {
+    if (rolesForHalf(shape, half)?.interviewerId === viewerId) return half;
+  }
+  return null;
 }
 
 export type ReplayPage =
@@ -61,6 +80,7 @@ function summary(session: SessionView, viewer: { id: string; name: string }): Se
       { id: viewer.id, name: viewer.name },
       { id: session.peer.id, name: session.peer.name },
     ],
+    scorecardHalf: interviewedHalf(session, viewer.id),
   };
 }
 
