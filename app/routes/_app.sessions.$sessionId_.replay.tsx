@@ -53,6 +53,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const deleted = await deleteReplay(sessionId, user.id);
   if (!deleted) throw NOT_FOUND();
+  if ("notEnded" in deleted) {
+    return data(
+      { error: "The replay can be deleted once the session has ended." },
+      { status: 409 },
+    );
+  }
   throw redirect(`/sessions/${sessionId}/replay`);
 }
 

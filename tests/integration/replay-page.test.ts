@@ -229,6 +229,10 @@ describe("who may see a replay", () => {
     expect((await client.get(`/sessions/${futureSessionId}/replay.bin`)).status).toBe(404);
     const stranger$ = await clientOf(stranger);
     expect((await stranger$.get(`/sessions/${futureSessionId}/replay`)).status).toBe(404);
+    // Nor can it be deleted before the end (a forged post): a 409 with a message.
+    const early = await client.post(`/sessions/${futureSessionId}/replay`, { intent: "delete" });
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain("once the session has ended");
   });
 });
 

@@ -31,6 +31,12 @@ export interface ReplayRemovalView {
   at: Date;
 }
 
+/** A session still to come or under way: nothing to replay (or delete) yet. */
+function isLive(session: SessionView, now: Date): boolean {
+  const live = session.status === "scheduled" || session.status === "in_progress";
+  return live && now < session.endsAt;
+}
+
 export type ReplayView =
   | { state: "not_ended"; session: SessionView }
   | { state: "deleted"; session: SessionView; removal: ReplayRemovalView }
@@ -77,10 +83,7 @@ export async function getReplay(
 ): Promise<ReplayView | null> {
   const session = await getSessionForUser(sessionId, userId);
   if (!session) return null;
-  const live = session.status === "scheduled" || session.status === "in_progress";
-  if (live && now < session.endsAt) {
-    return { state: "not_ended", session };
-  }
+  if (isLive(session, now)) return { state: "not_ended", session };
   const db = getDb();
   const removals = await db
     .select({
@@ -268,9 +271,12 @@ export async function deleteReplay(
   sessionId: string,
   userId: string,
   now: Date = new Date(),
-): Promise<{ removal: ReplayRemovalView } | null> {
+): Promise<{ removal: ReplayRemovalView } | { notEnded: true } | null> {
   const session = await getSessionForUser(sessionId, userId);
   if (!session) return null;
+  // Not while the session runs: deleting would silently stop recording the other
+  // person's session too. The page offers it only once the session has ended.
+  if (isLive(session, now)) return { notEnded: true };
   return getDb().transaction(async (tx) => {
     await tx
       .insert(replayRemovals)
