@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
-import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { followConfirmationEmail } from "./support/accounts";
+import { describe, expect, inject, it } from "vitest";
 import {
   expectValue,
   expectVisibleText,
@@ -10,6 +8,8 @@ import {
   visit,
   waitForHydration,
 } from "./support/browser";
+import { UUID, uniqueEmail, ZONE } from "./support/room";
+import { serverDatabaseOf, signUpForId } from "./support/server-database";
 
 // A behavioral room with its kit, in two real browsers against the real server. A
 // one-way Behavioral mock running now is written straight into the database. The
@@ -24,39 +24,14 @@ import {
 
 const browser = setupBrowser();
 const databaseUrl = inject("databaseUrl");
-let sqlClient: postgres.Sql | undefined;
+const database = serverDatabaseOf("behavioral kit e2e");
 
-afterAll(async () => {
-  await sqlClient?.end({ timeout: 5 });
-});
-
-const ZONE = "Europe/Paris";
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const MINUTE = 60_000;
 const SCREENSHOTS = process.env.KIT_SCREENSHOTS;
 
-function database(): postgres.Sql {
-  if (!databaseUrl) throw new Error("behavioral kit e2e: needs the server's PostgreSQL database");
-  sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  return sqlClient;
-}
-
-function uniqueEmail(tag: string) {
-  return `e2e-${tag}-${randomBytes(4).toString("hex")}@example.test`;
-}
-
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await visit(page, "/signup");
-  await expectValue(page.getByLabel("Time zone", { exact: true }), ZONE);
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await followConfirmationEmail(page, email);
-  const [user] = await database()<{ id: string }[]>`select id from users where email = ${email}`;
-  if (!user) throw new Error(`no user ${email} after sign-up`);
-  return user.id;
-}
+/** Signs up in the browser; the new person's id. */
+const signUp = (page: Page, name: string, email: string) =>
+  signUpForId(database(), page, name, email);
 
 /** A one-way Behavioral mock at L5 running now: `candidate` interviewed by `interviewer`. */
 function insertLiveBehavioral(people: { candidate: string; interviewer: string }) {

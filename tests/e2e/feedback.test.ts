@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
-import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { followConfirmationEmail } from "./support/accounts";
+import { describe, expect, inject, it } from "vitest";
 import {
   expectValue,
   expectVisibleText,
@@ -10,6 +8,8 @@ import {
   visit,
   waitForHydration,
 } from "./support/browser";
+import { UUID, uniqueEmail, ZONE } from "./support/room";
+import { serverDatabaseOf, signUpForId } from "./support/server-database";
 
 // Feedback after a mock, in two real browsers against the real server. A one-way
 // Coding mock at L5 that ended yesterday is written straight into the database (with
@@ -25,43 +25,18 @@ import {
 
 const browser = setupBrowser();
 const databaseUrl = inject("databaseUrl");
-let sqlClient: postgres.Sql | undefined;
+const database = serverDatabaseOf("feedback e2e");
 
-afterAll(async () => {
-  await sqlClient?.end({ timeout: 5 });
-});
-
-const ZONE = "Europe/Paris";
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-
-function database(): postgres.Sql {
-  if (!databaseUrl) throw new Error("feedback e2e: needs the server's PostgreSQL database");
-  sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  return sqlClient;
-}
-
-function uniqueEmail(tag: string) {
-  return `e2e-${tag}-${randomBytes(4).toString("hex")}@example.test`;
-}
 
 function pathOf(page: Page) {
   return new URL(page.url()).pathname;
 }
 
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await visit(page, "/signup");
-  await expectValue(page.getByLabel("Time zone", { exact: true }), ZONE);
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await followConfirmationEmail(page, email);
-  const [user] = await database()<{ id: string }[]>`select id from users where email = ${email}`;
-  if (!user) throw new Error(`no user ${email} after sign-up`);
-  return user.id;
-}
+/** Signs up in the browser; the new person's id. */
+const signUp = (page: Page, name: string, email: string) =>
+  signUpForId(database(), page, name, email);
 
 interface Catalog {
   loopId: number;

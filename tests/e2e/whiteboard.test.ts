@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
-import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import {
   expectVisibleText,
   restartServer,
@@ -9,6 +8,7 @@ import {
   waitForHydration,
 } from "./support/browser";
 import { bookRoom, expectPadConnected, moveSessionStart } from "./support/room";
+import { serverDatabaseOf } from "./support/server-database";
 
 // The whiteboard in two real browsers: a System design mock opens on the board (side by
 // side with the pad on a wide screen), Excalidraw loads only then, from our own origin,
@@ -18,12 +18,8 @@ import { bookRoom, expectPadConnected, moveSessionStart } from "./support/room";
 
 const browser = setupBrowser();
 const databaseUrl = inject("databaseUrl");
-let sqlClient: postgres.Sql | undefined;
+const database = serverDatabaseOf("whiteboard e2e");
 const SHOTS = process.env.ROOM_SCREENSHOTS_DIR;
-
-afterAll(async () => {
-  await sqlClient?.end({ timeout: 5 });
-});
 
 /**
  * The window as the person sees it, scrolled to the board. Not a full-page shot: that
@@ -164,8 +160,7 @@ describe("the whiteboard", () => {
     // Once the session has ended the board is read-only (PostgreSQL only: the test moves
     // the session in time in the database).
     if (!databaseUrl) return;
-    sqlClient ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
-    await moveSessionStart(sqlClient, room.sessionId, 95);
+    await moveSessionStart(database(), room.sessionId, 95);
     await visit(candidate, `/sessions/${room.sessionId}`);
     await expectVisibleText(summary(candidate), /^6 shapes on the board\. Read-only/);
     expect(await candidate.getByTestId("toolbar-rectangle").count()).toBe(0);
