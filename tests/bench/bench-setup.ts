@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
 import { seedCatalog } from "#db/catalog/seed-catalog";
 import { seedQuestions } from "#db/catalog/seed-questions";
 import { openDatabase, setDatabaseConnection } from "#db/client";
@@ -35,4 +36,27 @@ export async function openSeededDatabase(databaseUrl: string) {
   await seedCatalog(connection.db);
   await seedQuestions(connection.db);
   return connection;
+}
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless and quiet, with its profile and cache in `profileDir`. */
+export function launchBenchChromium(profileDir: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(profileDir, "config"),
+      XDG_CACHE_HOME: path.join(profileDir, "cache"),
+    },
+  });
 }

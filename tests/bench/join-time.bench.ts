@@ -29,13 +29,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  chromium,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { closeDatabase } from "#db/client";
 import { waitForHydration } from "../support/hydration";
 import { REPO_ROOT } from "../support/paths";
@@ -46,7 +40,7 @@ import {
   withDatabaseName,
 } from "../support/postgres-admin";
 import { sessionAt } from "../support/room-fixtures";
-import { buildForBench, openSeededDatabase } from "./bench-setup";
+import { buildForBench, launchBenchChromium, openSeededDatabase } from "./bench-setup";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -54,7 +48,6 @@ const RUNS = Math.max(1, Number(process.env.JOIN_RUNS ?? (QUICK ? 3 : 10)) || 10
 const PORT = Number(process.env.JOIN_TIME_PORT ?? 3610);
 const HOST = "127.0.0.1";
 const BASE_URL = `http://${HOST}:${PORT}`;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const START_TIMEOUT_MS = 90_000;
 const STEP_TIMEOUT_MS = 30_000;
 const TARGETS = { joinP50Ms: "< 1000" };
@@ -421,23 +414,7 @@ async function main() {
     await waitUntilHealthy(server.child, server.output);
     console.log(`server: ${BASE_URL} (production build, PostgreSQL)`);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      env: {
-        ...process.env,
-        XDG_CONFIG_HOME: path.join(profileDir, "config"),
-        XDG_CACHE_HOME: path.join(profileDir, "cache"),
-      },
-    });
+    browser = await launchBenchChromium(profileDir);
     const seated = await logIn(browser, peer.email, peer.password);
     await seatPeer(seated.page, sessionId);
     const measured = await logIn(browser, me.email, me.password);

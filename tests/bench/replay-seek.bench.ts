@@ -27,7 +27,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { closeDatabase } from "#db/client";
 import { parseEnv } from "~/env.server";
 import { createExpressApp } from "~/http/express-app.server";
@@ -42,7 +42,7 @@ import {
   withDatabaseName,
 } from "../support/postgres-admin";
 import { recordSyntheticSession } from "../support/replay-fixtures";
-import { buildForBench, openSeededDatabase } from "./bench-setup";
+import { buildForBench, launchBenchChromium, openSeededDatabase } from "./bench-setup";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -50,7 +50,6 @@ const SEEKS = Math.max(5, Number(process.env.REPLAY_SEEKS ?? (QUICK ? 20 : 60)) 
 const PAINT_RUNS = Math.max(1, Number(process.env.REPLAY_PAINT_RUNS ?? (QUICK ? 3 : 5)) || 5);
 const PORT = Number(process.env.REPLAY_BENCH_PORT ?? 4810);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = process.env.REPLAY_SCREENSHOTS;
 const MINUTE = 60_000;
 const TARGETS = { seekP95Ms: "< 200", firstPaintP50Ms: "< 1000" };
@@ -132,23 +131,7 @@ async function main() {
       `database ${dbName}: a 60-minute session, ${recorded.updates} updates, ${recorded.runs} runs, final pad ${recorded.finalCode.length} characters`,
     );
     server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      env: {
-        ...process.env,
-        XDG_CONFIG_HOME: path.join(profileDir, "config"),
-        XDG_CACHE_HOME: path.join(profileDir, "cache"),
-      },
-    });
+    browser = await launchBenchChromium(profileDir);
     const login = await browser.newContext({ baseURL: BASE_URL, locale: "en-GB" });
     const loginPage = await login.newPage();
     await loginPage.goto("/login");
