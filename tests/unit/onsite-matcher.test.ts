@@ -335,7 +335,9 @@ describe("proposeOnsite against a brute-force oracle", () => {
         });
         const naive = naiveProposeOnsite(onsite);
         expect(summary(naive)).toEqual(summary(fast));
-        naive.forEach((day, k) => expect(day.score).toBeCloseTo(fast[k]!.score, 12));
+        naive.forEach((day, k) => {
+          expect(day.score).toBeCloseTo(fast[k]!.score, 12);
+        });
       }),
       { numRuns: 150, seed: 20261020 },
     );
