@@ -373,10 +373,12 @@ describe("proposeOnsite examples", () => {
   it("uses a peer qualified for two rounds once", () => {
     const star = peer("star", berlin, workday, { reliability: 1, interviewsGiven: 30 });
     const other = peer("other", berlin, workday, { reliability: 0.6 });
+    // The candidate interviews for these rounds too, and would rank first: never themself.
+    const me = peer("me", berlin, workday, { reliability: 1, interviewsGiven: 40 });
     const onsite: OnsiteRequest = {
       requester: person("me", berlin, workday),
       targetLevelRank: 5,
-      rounds: [round("coding#1", 1, [star, other]), round("coding#2", 1, [star, other])],
+      rounds: [round("coding#1", 1, [me, star, other]), round("coding#2", 1, [star, me, other])],
       horizonDays: 3,
       now: NOW,
     };

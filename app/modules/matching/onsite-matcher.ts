@@ -404,8 +404,8 @@ function dayReasons(
       `${clockTime(timeZone, day.start)}–${clockTime(timeZone, rounds.at(-1)!.end)} your time`,
     `Every interviewer takes candidates up to L${onsite.targetLevelRank} or above`,
   ];
-  const reliabilities = rounds
-    .map((round, r) => onsite.rounds[r]!.candidates[day.choices[r]!.candidateIndex]!.reliability)
+  const reliabilities = day.choices
+    .map((choice, r) => onsite.rounds[r]!.candidates[choice.candidateIndex]!.reliability)
     .filter((value): value is number => value !== null);
   if (reliabilities.length === rounds.length) {
     const lowest = Math.min(...reliabilities);
