@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { interviewerRounds, levels, loops, rounds } from "#db/schema";
 import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
@@ -45,8 +45,15 @@ export async function setWeek(userId: string, options: WeekOptions = {}) {
 export async function offerToInterview(userId: string, roundSlug: string, upTo: string) {
   const db = getDb();
   const [loop] = await db.select().from(loops).where(eq(loops.slug, LOOP));
-  const [round] = await db.select().from(rounds).where(eq(rounds.slug, roundSlug));
-  const [level] = await db.select().from(levels).where(eq(levels.code, upTo));
+  // Another loop may name its rounds and levels the same way: look them up in this one.
+  const [round] = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.loopId, loop!.id), eq(rounds.slug, roundSlug)));
+  const [level] = await db
+    .select()
+    .from(levels)
+    .where(and(eq(levels.loopId, loop!.id), eq(levels.code, upTo)));
   await db
     .insert(interviewerRounds)
     .values({ userId, loopId: loop!.id, roundId: round!.id, maxLevelId: level!.id })
