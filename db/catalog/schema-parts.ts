@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { LEVEL_CODE } from "./level-code";
 
 // Field rules shared by the checks of a loop's data (loop-schema.ts) and of its question
 // bank (question-schema.ts), so that both name problems the same way. Pure.
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/**
- * A level code: short, upper-case, starting with a letter ("L5", "E4", "IC3", "SWE2").
- * Loops name their own ladder; nothing in the app may assume a particular scheme.
- */
-export const LEVEL_CODE = /^[A-Z][A-Z0-9]{0,5}$/;
 
 /** Control characters other than tab and line breaks (summaries may run over lines). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is matched

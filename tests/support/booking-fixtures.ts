@@ -42,9 +42,14 @@ export async function setWeek(userId: string, options: WeekOptions = {}) {
  * Makes `userId` a one-way interviewer of the round up to `upTo`: offered on their profile
  * and qualified by an admin grant (offering alone no longer qualifies anyone).
  */
-export async function offerToInterview(userId: string, roundSlug: string, upTo: string) {
+export async function offerToInterview(
+  userId: string,
+  roundSlug: string,
+  upTo: string,
+  loopSlug: string = LOOP,
+) {
   const db = getDb();
-  const [loop] = await db.select().from(loops).where(eq(loops.slug, LOOP));
+  const [loop] = await db.select().from(loops).where(eq(loops.slug, loopSlug));
   // Another loop may name its rounds and levels the same way: look them up in this one.
   const [round] = await db
     .select()
