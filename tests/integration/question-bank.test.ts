@@ -152,4 +152,19 @@ describe("the shipped question bank", () => {
     );
     expect(await snapshotQuestions()).toEqual(before);
   });
+
+  it("checks a bank of a loop that does not ship against the database", async () => {
+    const before = await snapshotQuestions();
+    const stray = {
+      loopSlug: "no-such-loop",
+      rounds: { coding: databricksQuestions.rounds.coding! },
+    };
+    await expect(seedQuestions(getDb(), [stray])).rejects.toThrow(/unknown loop no-such-loop/);
+    const malformed = structuredClone(stray);
+    malformed.rounds.coding![0]!.hints = [];
+    await expect(seedQuestions(getDb(), [malformed])).rejects.toThrow(
+      /no-such-loop › rounds\.coding\[0\]\.hints: must hold at least two hints/,
+    );
+    expect(await snapshotQuestions()).toEqual(before);
+  });
 });
