@@ -54,8 +54,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     defaults: {
-      round: url.searchParams.get("round") ?? "coding",
-      level: url.searchParams.get("level") ?? profile?.targetLevel ?? "L4",
+      // Without a choice: the first round of the onsite day, and the loop's second rung
+      // (one step above entry, where most people practise). Every loop names its own.
+      round:
+        url.searchParams.get("round") ??
+        (loop?.rounds.find((r) => r.stage === "onsite") ?? loop?.rounds[0])?.slug ??
+        "",
+      level:
+        url.searchParams.get("level") ??
+        profile?.targetLevel ??
+        (loop?.levels[1] ?? loop?.levels[0])?.code ??
+        "",
       format: url.searchParams.get("format") ?? "swap",
       horizonDays: "14",
     },

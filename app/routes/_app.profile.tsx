@@ -21,6 +21,7 @@ import { LANGUAGES, makeProfileSchema } from "~/modules/identity/profile";
 import { getProfile, getProfileOptions, saveProfile } from "~/modules/identity/profile.server";
 import { listTimeZones } from "~/modules/identity/time-zone";
 import { getShareFlaggedAreas, setShareFlaggedAreas } from "~/modules/sessions/kit.server";
+import { roundKind } from "~/modules/sessions/pad-setup";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Peerloop" }];
 
@@ -241,7 +242,10 @@ export default function Profile() {
           <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
         </div>
       </Form>
-      <FlaggedAreasSharing share={shareFlaggedAreas} />
+      {/* Only loops with a hiring-manager round have mocks that revisit weak spots. */}
+      {selectedLoop?.rounds.some((r) => roundKind(r.slug) === "hiring_manager") ? (
+        <FlaggedAreasSharing share={shareFlaggedAreas} />
+      ) : null}
       <OneWayStanding standing={standing} />
     </div>
   );

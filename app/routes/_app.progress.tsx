@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { LEVEL_CODE } from "#db/catalog/level-code";
 import { BookingError } from "~/components/booking-error";
 import { EmptyState } from "~/components/empty-state";
 import { PersonRecordCard } from "~/components/person-record";
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const bookSuggestionSchema = bookProposalSchema.extend({
   loop: z.string().min(1),
   round: z.string().min(1),
-  level: z.string().regex(/^L\d+$/),
+  level: z.string().regex(LEVEL_CODE),
   format: z.enum(["swap", "one_way"]),
 });
 

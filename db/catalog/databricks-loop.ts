@@ -1,9 +1,9 @@
-import { validateLoops } from "./loop-schema";
-import loopData from "./loops/databricks-ic.json";
+import { SHIPPED_LOOPS } from "./shipped-loops";
 import type { LoopDefinition } from "./types";
 
-// The shipped loop is data: db/catalog/loops/databricks-ic.json (stages, dimensions with
-// their anchors and probe ladders, levels, tracks). It is checked here, when it is
-// loaded at start-up: a bad field stops the start with its path named (loop-schema.ts).
+// The first shipped loop (db/catalog/loops/databricks-ic.json), by name: the tests that
+// edit a copy of real loop data start from it. The app itself never names a loop.
 
-export const databricksLoop: LoopDefinition = validateLoops([loopData])[0]!;
+export const databricksLoop: LoopDefinition = SHIPPED_LOOPS.find(
+  (l) => l.slug === "databricks-ic",
+)!;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { onsiteDayAt } from "./onsite-day";
+import { type DataProblem, levelCode, pathText, problemList, slug, text } from "./schema-parts";
 import type { LoopDefinition } from "./types";
 
 // The rules a loop's data must follow before anything is seeded: the shape of every
@@ -8,29 +9,10 @@ import type { LoopDefinition } from "./types";
 // every problem at once, each naming the field by its path in the data
 // (`databricks-ic › rounds[3] (coding) › dimensions[1].anchors: …`).
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const LEVEL_CODE = /^L\d{1,2}$/;
-
-/** Control characters other than tab and line breaks (summaries may run over lines). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is matched
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL.test(value), {
-      message: "must not hold control characters",
-    });
-const slug = z.string().regex(SLUG, "must be a slug: lower-case words joined by hyphens");
 /** A round sits at most this often in one onsite day (two coding rounds is common). */
 export const MAX_SITTINGS_OF_A_ROUND = 3;
 /** An onsite day holds at most this many rounds: more would not fit a working day. */
 export const MAX_ONSITE_ROUNDS = 7;
-
-const levelCode = z.string().regex(LEVEL_CODE, 'must be a level code like "L5"');
 
 const dimension = z
   .object({
@@ -115,30 +97,14 @@ const loopShape = z
   .strict();
 
 /** One problem with a loop's data: where (a path into the data) and what. */
-export interface LoopProblem {
-  path: string;
-  message: string;
-}
+export type LoopProblem = DataProblem;
 
 /** Every loop that is not valid, with all its problems, in one message. */
 export class LoopDataError extends Error {
   constructor(readonly problems: LoopProblem[]) {
-    super(
-      `The interview loop data is not valid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems
-        .map((p) => `- ${p.path}: ${p.message}`)
-        .join("\n")}`,
-    );
+    super(problemList("The interview loop data is not valid", problems));
     this.name = "LoopDataError";
   }
-}
-
-/** `a.b[2].c`, from zod's path. */
-function pathText(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, part) =>
-      typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part,
-    "",
-  );
 }
 
 /** Problems in what ties the fields of one (well-shaped) loop together. */

@@ -1,8 +1,11 @@
-// The shape of a loop's question bank as data. Seeded into the `questions` table
-// (db/schema/room.ts) idempotently by db/catalog/seed-questions.ts.
+import type { LevelCode } from "./types";
 
-/** A level code of the shipped ladder; resolved to the loop's level rank when seeded. */
-export type QuestionLevel = "L3" | "L4" | "L5" | "L6" | "L7";
+// The shape of a loop's question bank as data: JSON files under db/catalog/questions/
+// <loop-slug>/<round-slug>.json, checked at start-up (question-schema.ts) and seeded
+// into the `questions` table (db/schema/room.ts) idempotently by seed-questions.ts.
+
+/** A level code of the bank's loop; resolved to the loop's level rank when seeded. */
+export type QuestionLevel = LevelCode;
 
 export interface QuestionDefinition {
   /** Unique within its round; the natural key the seed upserts on. */
@@ -14,9 +17,12 @@ export interface QuestionDefinition {
   followUps: string[];
   /** Nudges the interviewer may give when the candidate is stuck. */
   hints: string[];
-  /** What a good answer looks like from a mid-level (L4) candidate. */
+  /**
+   * What a good answer looks like from a mid-level candidate (the field and its column
+   * were named after the first loop's L4; every loop reads it as its own mid level).
+   */
   goodAnswerL4: string;
-  /** What a good answer looks like from a staff (L6) candidate. */
+  /** What a good answer looks like from a staff-level candidate (the first loop's L6). */
   goodAnswerL6: string;
   /** Lowest level the question is suitable for. */
   minLevel: QuestionLevel;

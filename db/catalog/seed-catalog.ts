@@ -11,11 +11,11 @@ import {
   tracks,
 } from "../schema";
 import { bumpCatalogVersion } from "./catalog-version";
-import { databricksLoop } from "./databricks-loop";
 import { validateLoops } from "./loop-schema";
+import { SHIPPED_LOOPS } from "./shipped-loops";
 import type { LoopDefinition } from "./types";
 
-export const SHIPPED_LOOPS: LoopDefinition[] = [databricksLoop];
+export { SHIPPED_LOOPS };
 
 /**
  * Checks every loop (validateLoops), then upserts it on its natural keys (slugs, level codes), so running it again

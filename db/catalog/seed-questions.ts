@@ -1,21 +1,27 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { levels, loops, questions, rounds } from "../schema";
-import { databricksQuestions } from "./databricks-questions";
+import { validateQuestionBanks } from "./question-schema";
 import type { QuestionBank } from "./question-types";
+import { SHIPPED_LOOPS } from "./shipped-loops";
+import { SHIPPED_QUESTION_BANKS } from "./shipped-question-banks";
 
-export const SHIPPED_QUESTION_BANKS: QuestionBank[] = [databricksQuestions];
+export { SHIPPED_QUESTION_BANKS };
 
 /**
- * Upserts every bank's questions on (round_id, slug), so running it again changes
- * nothing and ids stay stable. The loop and its rounds and levels must already be
- * seeded (seedCatalog). Questions that vanished from the data are kept: sessions
- * may still point at them.
+ * Checks every bank (validateQuestionBanks, against the shipped loops it belongs to),
+ * then upserts its questions on (round_id, slug), so running it again changes nothing
+ * and ids stay stable. The loop and its rounds and levels must already be seeded
+ * (seedCatalog); a bank for a loop that does not ship is checked against the database.
+ * Questions that vanished from the data are kept: sessions may still point at them.
  */
 export async function seedQuestions(
   db: Database,
   banks: QuestionBank[] = SHIPPED_QUESTION_BANKS,
 ): Promise<void> {
+  // Bad bank data stops the seed with every problem named, before anything is written
+  // (the shipped banks were checked when they were loaded).
+  if (banks !== SHIPPED_QUESTION_BANKS) validateQuestionBanks(banks, SHIPPED_LOOPS);
   await db.transaction(async (tx) => {
     for (const bank of banks) {
       const [loop] = await tx

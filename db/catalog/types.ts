@@ -1,10 +1,14 @@
 // The shape of a company's interview loop as data. Seeded into the catalog tables
 // (db/schema/catalog.ts) idempotently by db/catalog/seed-catalog.ts.
 
-export type LevelCode = `L${number}`;
+/**
+ * A level code of the loop's own ladder, e.g. "L5" or "E4": a capital letter, then up to
+ * five capitals or digits (schema-parts.ts LEVEL_CODE). Only the loop gives it meaning.
+ */
+export type LevelCode = string;
 
 export interface LevelDefinition {
-  /** Short code shown everywhere, e.g. "L5". Unique within the loop. */
+  /** Short code shown everywhere, e.g. "L5" or "E4". Unique within the loop. */
   code: LevelCode;
   /** Ordering on the ladder: a higher rank is a higher bar. */
   rank: number;

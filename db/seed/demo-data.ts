@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { saveWeeklyAvailability } from "../../app/modules/availability/availability.server";
 import { createRequest } from "../../app/modules/booking/requests.server";
 import { grantInterviewing } from "../../app/modules/credits/interviewer-grants.server";
@@ -23,6 +23,7 @@ export const DEMO_ADMIN_EMAIL = "farah@demo.peerloop.dev";
 /** Everyone shares this password; the README states it. */
 export const DEMO_PASSWORD = "peerloop-demo";
 
+/** The loop the demo history is about (demo-history.ts); people target it unless they say. */
 const LOOP = "databricks-ic";
 const ALL_ROUNDS = [
   "recruiter-screen",
@@ -37,6 +38,8 @@ const ALL_ROUNDS = [
 
 type DemoUser = Omit<ProfileInput, "targetLoop" | "interviewRounds"> & {
   email: string;
+  /** The loop they practise for (default: the history's loop). */
+  targetLoop?: string;
   /** Rounds offered as interviewer and the highest target level taken. */
   interviews: { rounds: string[]; upTo: string };
   /**
@@ -111,6 +114,47 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
+/**
+ * People who practise for another loop: proof that the demo, like the app, takes any loop
+ * in the data. They have no history yet (the history plan is written for LOOP), but they
+ * hold open swap requests and one of them interviews one-way, so a newcomer who targets
+ * their loop finds partners at once.
+ */
+export const DEMO_NEWCOMERS: DemoUser[] = [
+  {
+    email: "grace@demo.peerloop.dev",
+    name: "Grace Mensah",
+    timeZone: "Africa/Accra",
+    targetLoop: "bigtech-swe",
+    currentLevel: "E4",
+    targetTrack: "generalist",
+    targetLevel: "E5",
+    languages: ["python", "typescript"],
+    interviews: { rounds: ["coding-phone-screen", "onsite-coding"], upTo: "E4" },
+  },
+  {
+    email: "hiro@demo.peerloop.dev",
+    name: "Hiro Tanaka",
+    timeZone: "Asia/Tokyo",
+    targetLoop: "bigtech-swe",
+    currentLevel: "E6",
+    targetTrack: "infrastructure",
+    targetLevel: "E6",
+    languages: ["go", "cpp", "java"],
+    interviews: {
+      rounds: [
+        "recruiter-call",
+        "coding-phone-screen",
+        "onsite-coding",
+        "system-design",
+        "behavioral-leadership",
+      ],
+      upTo: "E6",
+    },
+    expert: true,
+  },
+];
+
 /** Generous hours every day in each person's own zone, so newcomers see proposals at once. */
 function demoWeek(timeZone: string) {
   return {
@@ -135,19 +179,29 @@ function demoWeek(timeZone: string) {
  */
 async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
   const db = getDb();
+  const loop = demo.targetLoop ?? LOOP;
   const [settings] = await db
     .select({ userId: availabilitySettings.userId })
     .from(availabilitySettings)
     .where(eq(availabilitySettings.userId, userId));
   if (!settings) await saveWeeklyAvailability(userId, demoWeek(demo.timeZone));
-  for (const round of ALL_ROUNDS) {
+  // Every round of their loop, as the data has it.
+  const loopRounds = await db
+    .select({ slug: rounds.slug })
+    .from(rounds)
+    .innerJoin(loops, eq(loops.id, rounds.loopId))
+    .where(eq(loops.slug, loop))
+    .orderBy(asc(rounds.position));
+  for (const { slug: round } of loopRounds) {
     const [open] = await db
       .select({ id: mockRequests.id })
       .from(mockRequests)
       .innerJoin(rounds, eq(rounds.id, mockRequests.roundId))
+      .innerJoin(loops, eq(loops.id, rounds.loopId))
       .where(
         and(
           eq(mockRequests.userId, userId),
+          eq(loops.slug, loop),
           eq(rounds.slug, round),
           eq(mockRequests.format, "swap"),
           eq(mockRequests.status, "open"),
@@ -159,7 +213,7 @@ async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
     await createRequest(
       userId,
       {
-        loopSlug: LOOP,
+        loopSlug: loop,
         roundSlug: round,
         levelCode: demo.targetLevel!,
         format: "swap",
@@ -174,11 +228,12 @@ async function refreshDemoPractice(userId: string, demo: DemoUser, now: Date) {
 async function grantSeedExpert(userId: string, demo: DemoUser) {
   if (!demo.expert) return;
   const db = getDb();
+  const loop = demo.targetLoop ?? LOOP;
   const [level] = await db
     .select({ id: levels.id })
     .from(levels)
     .innerJoin(loops, eq(loops.id, levels.loopId))
-    .where(and(eq(loops.slug, LOOP), eq(levels.code, demo.interviews.upTo)));
+    .where(and(eq(loops.slug, loop), eq(levels.code, demo.interviews.upTo)));
   const held = await db
     .select({ roundId: interviewerGrants.roundId })
     .from(interviewerGrants)
@@ -187,7 +242,7 @@ async function grantSeedExpert(userId: string, demo: DemoUser) {
     .select({ id: rounds.id })
     .from(rounds)
     .innerJoin(loops, eq(loops.id, rounds.loopId))
-    .where(and(eq(loops.slug, LOOP), inArray(rounds.slug, demo.interviews.rounds)));
+    .where(and(eq(loops.slug, loop), inArray(rounds.slug, demo.interviews.rounds)));
   for (const round of offered) {
     if (!level || held.some((h) => h.roundId === round.id)) continue;
     await grantInterviewing({
@@ -208,7 +263,7 @@ async function grantSeedExpert(userId: string, demo: DemoUser) {
  */
 export async function seedDemoData(now: Date = new Date()): Promise<number> {
   let created = 0;
-  for (const demo of DEMO_USERS) {
+  for (const demo of [...DEMO_USERS, ...DEMO_NEWCOMERS]) {
     const [existing] = await getDb()
       .select({ id: users.id })
       .from(users)
@@ -225,10 +280,10 @@ export async function seedDemoData(now: Date = new Date()): Promise<number> {
       timeZone: demo.timeZone,
     });
     if (!result.ok) continue;
-    const { interviews, email: _email, ...profile } = demo;
+    const { interviews, email: _email, targetLoop, ...profile } = demo;
     await saveProfile(result.userId, {
       ...profile,
-      targetLoop: LOOP,
+      targetLoop: targetLoop ?? LOOP,
       interviewRounds: interviews.rounds.map((round) => ({ round, maxLevel: interviews.upTo })),
     });
     await refreshDemoPractice(result.userId, demo, now);

@@ -1,7 +1,8 @@
 import { asc, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { databricksLoop } from "#db/catalog/databricks-loop";
-import { seedCatalog } from "#db/catalog/seed-catalog";
+import { SHIPPED_LOOPS, seedCatalog } from "#db/catalog/seed-catalog";
+import type { LoopDefinition } from "#db/catalog/types";
 import { getDb } from "#db/client";
 import { pgConstraint } from "#db/errors";
 import {
@@ -138,11 +139,15 @@ describe("the shipped loop catalog", () => {
     expect(await snapshotCatalog()).toEqual(before);
   });
 
-  it("matches the definition it was seeded from", async () => {
+  it("matches the definitions it was seeded from, every shipped loop", async () => {
     const snapshot = await snapshotCatalog();
-    const expectedDimensions = databricksLoop.rounds.reduce((n, r) => n + r.dimensions.length, 0);
-    expect(snapshot.dimensions).toHaveLength(expectedDimensions);
-    expect(snapshot.bars).toHaveLength(databricksLoop.rounds.length * databricksLoop.levels.length);
+    expect(snapshot.loops.map((l) => l.slug)).toEqual(SHIPPED_LOOPS.map((l) => l.slug));
+    const sum = (count: (loop: LoopDefinition) => number) =>
+      SHIPPED_LOOPS.reduce((n, loop) => n + count(loop), 0);
+    expect(snapshot.dimensions).toHaveLength(
+      sum((loop) => loop.rounds.reduce((n, r) => n + r.dimensions.length, 0)),
+    );
+    expect(snapshot.bars).toHaveLength(sum((loop) => loop.rounds.length * loop.levels.length));
   });
 
   it("updates changed text in place, keeping ids", async () => {

@@ -1,48 +1,110 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { databricksQuestions } from "#db/catalog/databricks-questions";
-import { seedQuestions } from "#db/catalog/seed-questions";
+import { SHIPPED_QUESTION_BANKS, seedQuestions } from "#db/catalog/seed-questions";
 import { getDb } from "#db/client";
 import { levels, loops, questions, rounds } from "#db/schema";
 import { setupFreshDatabase } from "../support/database";
 
 setupFreshDatabase();
 
+const databricksQuestions = SHIPPED_QUESTION_BANKS.find((b) => b.loopSlug === "databricks-ic")!;
+
 async function snapshotQuestions() {
   return getDb().select().from(questions).orderBy(asc(questions.id));
 }
 
 describe("the shipped question bank", () => {
-  it("holds the expected number of questions per round", async () => {
+  it("holds the expected number of questions per loop and round", async () => {
     await seedQuestions(getDb());
     const db = getDb();
-    const [loop] = await db
-      .select()
-      .from(loops)
-      .where(eq(loops.slug, databricksQuestions.loopSlug));
-    const roundRows = await db.select({ id: rounds.id, slug: rounds.slug }).from(rounds);
-    const slugById = new Map(roundRows.map((r) => [r.id, r.slug]));
+    const loopRows = await db.select({ id: loops.id, slug: loops.slug }).from(loops);
+    const loopSlugById = new Map(loopRows.map((l) => [l.id, l.slug]));
+    const roundRows = await db
+      .select({ id: rounds.id, slug: rounds.slug, loopId: rounds.loopId })
+      .from(rounds);
+    const roundById = new Map(roundRows.map((r) => [r.id, r]));
     const rows = await snapshotQuestions();
 
     const counts: Record<string, number> = {};
     for (const row of rows) {
-      expect(row.loopId).toBe(loop!.id);
-      const slug = slugById.get(row.roundId)!;
-      counts[slug] = (counts[slug] ?? 0) + 1;
+      const round = roundById.get(row.roundId)!;
+      expect(row.loopId).toBe(round.loopId);
+      const key = `${loopSlugById.get(row.loopId)}/${round.slug}`;
+      counts[key] = (counts[key] ?? 0) + 1;
     }
     const expected = Object.fromEntries(
-      Object.entries(databricksQuestions.rounds).map(([slug, qs]) => [slug, qs.length]),
+      SHIPPED_QUESTION_BANKS.flatMap((bank) =>
+        Object.entries(bank.rounds).map(([slug, qs]) => [`${bank.loopSlug}/${slug}`, qs.length]),
+      ),
     );
     expect(counts).toEqual(expected);
   });
 
+  it("stores every question of every bank exactly as its data says", async () => {
+    const db = getDb();
+    const loopRows = await db.select({ id: loops.id, slug: loops.slug }).from(loops);
+    const roundRows = await db
+      .select({ id: rounds.id, slug: rounds.slug, loopId: rounds.loopId })
+      .from(rounds);
+    const levelRows = await db
+      .select({ loopId: levels.loopId, code: levels.code, rank: levels.rank })
+      .from(levels);
+    const rows = await snapshotQuestions();
+    let compared = 0;
+    for (const bank of SHIPPED_QUESTION_BANKS) {
+      const loopId = loopRows.find((l) => l.slug === bank.loopSlug)!.id;
+      const rankOf = (code: string) =>
+        levelRows.find((l) => l.loopId === loopId && l.code === code)!.rank;
+      for (const [roundSlug, definitions] of Object.entries(bank.rounds)) {
+        const roundId = roundRows.find((r) => r.loopId === loopId && r.slug === roundSlug)!.id;
+        for (const q of definitions) {
+          const row = rows.find((r) => r.roundId === roundId && r.slug === q.slug)!;
+          expect(
+            {
+              title: row.title,
+              prompt: row.prompt,
+              followUps: row.followUps,
+              hints: row.hints,
+              goodAnswerL4: row.goodAnswerL4,
+              goodAnswerL6: row.goodAnswerL6,
+              minLevelRank: row.minLevelRank,
+              maxLevelRank: row.maxLevelRank,
+              topics: row.topics,
+              exercise: row.exercise,
+            },
+            `${bank.loopSlug}/${roundSlug}/${q.slug}`,
+          ).toEqual({
+            title: q.title,
+            prompt: q.prompt,
+            followUps: q.followUps,
+            hints: q.hints,
+            goodAnswerL4: q.goodAnswerL4,
+            goodAnswerL6: q.goodAnswerL6,
+            minLevelRank: rankOf(q.minLevel),
+            maxLevelRank: rankOf(q.maxLevel),
+            topics: q.topics,
+            exercise: q.exercise ?? null,
+          });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(rows.length);
+  });
+
   it("stores level ranges as the loop's ranks and keeps arrays intact", async () => {
     const db = getDb();
+    const [loop] = await db
+      .select({ id: loops.id })
+      .from(loops)
+      .where(eq(loops.slug, databricksQuestions.loopSlug));
     const rankByCode = new Map(
-      (await db.select({ code: levels.code, rank: levels.rank }).from(levels)).map((l) => [
-        l.code,
-        l.rank,
-      ]),
+      (
+        await db
+          .select({ code: levels.code, rank: levels.rank })
+          .from(levels)
+          .where(eq(levels.loopId, loop!.id))
+      ).map((l) => [l.code, l.rank]),
     );
     const rows = await snapshotQuestions();
     const definition = databricksQuestions.rounds.coding![0]!;
@@ -79,11 +141,30 @@ describe("the shipped question bank", () => {
     const before = await snapshotQuestions();
     const badRound = structuredClone(databricksQuestions);
     badRound.rounds["no-such-round"] = databricksQuestions.rounds.coding!;
-    await expect(seedQuestions(getDb(), [badRound])).rejects.toThrow(/unknown round no-such-round/);
+    await expect(seedQuestions(getDb(), [badRound])).rejects.toThrow(
+      /databricks-ic › rounds\.no-such-round: names no round of the loop/,
+    );
     const badLevel = structuredClone(databricksQuestions);
     badLevel.rounds.coding![0]!.title = "Should be rolled back";
     (badLevel.rounds.coding![1]! as { maxLevel: string }).maxLevel = "L9";
-    await expect(seedQuestions(getDb(), [badLevel])).rejects.toThrow(/unknown level L9/);
+    await expect(seedQuestions(getDb(), [badLevel])).rejects.toThrow(
+      /databricks-ic › rounds\.coding\[1\] \([a-z-]+\)\.maxLevel: names no level of the loop: "L9"/,
+    );
+    expect(await snapshotQuestions()).toEqual(before);
+  });
+
+  it("checks a bank of a loop that does not ship against the database", async () => {
+    const before = await snapshotQuestions();
+    const stray = {
+      loopSlug: "no-such-loop",
+      rounds: { coding: databricksQuestions.rounds.coding! },
+    };
+    await expect(seedQuestions(getDb(), [stray])).rejects.toThrow(/unknown loop no-such-loop/);
+    const malformed = structuredClone(stray);
+    malformed.rounds.coding![0]!.hints = [];
+    await expect(seedQuestions(getDb(), [malformed])).rejects.toThrow(
+      /no-such-loop › rounds\.coding\[0\]\.hints: must hold at least two hints/,
+    );
     expect(await snapshotQuestions()).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { interviewerRounds, levels, loops, rounds } from "#db/schema";
 import { saveWeeklyAvailability } from "~/modules/availability/availability.server";
@@ -42,11 +42,23 @@ export async function setWeek(userId: string, options: WeekOptions = {}) {
  * Makes `userId` a one-way interviewer of the round up to `upTo`: offered on their profile
  * and qualified by an admin grant (offering alone no longer qualifies anyone).
  */
-export async function offerToInterview(userId: string, roundSlug: string, upTo: string) {
+export async function offerToInterview(
+  userId: string,
+  roundSlug: string,
+  upTo: string,
+  loopSlug: string = LOOP,
+) {
   const db = getDb();
-  const [loop] = await db.select().from(loops).where(eq(loops.slug, LOOP));
-  const [round] = await db.select().from(rounds).where(eq(rounds.slug, roundSlug));
-  const [level] = await db.select().from(levels).where(eq(levels.code, upTo));
+  const [loop] = await db.select().from(loops).where(eq(loops.slug, loopSlug));
+  // Another loop may name its rounds and levels the same way: look them up in this one.
+  const [round] = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.loopId, loop!.id), eq(rounds.slug, roundSlug)));
+  const [level] = await db
+    .select()
+    .from(levels)
+    .where(and(eq(levels.loopId, loop!.id), eq(levels.code, upTo)));
   await db
     .insert(interviewerRounds)
     .values({ userId, loopId: loop!.id, roundId: round!.id, maxLevelId: level!.id })

@@ -81,6 +81,7 @@ function request(overrides: Partial<MatchRequest> = {}): MatchRequest {
     requesterId: "me",
     format: "swap",
     targetLevelRank: 5,
+    levelCodes: { 3: "L3", 4: "L4", 5: "L5", 6: "L6", 7: "L7", 8: "L8" },
     sessionMinutes: 60,
     horizonDays: 3,
     now: NOW,
@@ -378,6 +379,21 @@ describe("findMatches: ranking", () => {
     expect(proposals.find((p) => p.peerId === "a-one-off")?.reasons[0]).toBe(
       "Targets L6, one level from your L5",
     );
+  });
+
+  it("names levels the way the request's loop does", () => {
+    const levelCodes = { 4: "E4", 5: "E5", 6: "E6" };
+    const swap = match(request({ format: "swap", levelCodes }), me, [
+      candidate("a-one-off", {}, { swapTargetRank: 6 }),
+    ]);
+    expect(swap[0]?.reasons[0]).toBe("Targets E6, one level from your E5");
+    const oneWay = match(request({ format: "one_way", levelCodes: {} }), me, [
+      candidate("b", {}, { interviewsUpToRank: 6, levelRank: 6 }),
+    ]);
+    expect(oneWay[0]?.reasons.slice(0, 2)).toEqual([
+      "Interviews up to level 6",
+      "Currently level 6",
+    ]);
   });
 
   it("one-way: prefers interviewers calibrated at or just above the target", () => {

@@ -50,6 +50,22 @@ describe("loop data", () => {
     );
   });
 
+  it("takes any ladder's short codes, and nothing that is not one", () => {
+    // The same ladder renamed everywhere it is named ("L5" → "IC5"): still a valid loop.
+    const renamed = JSON.parse(JSON.stringify(databricksLoop).replace(/"L(\d)"/g, '"IC$1"'));
+    expect(renamed.levels[0].code).toBe("IC3");
+    expect(problemsOf(renamed)).toEqual([]);
+    const problems = problemsOf(
+      loopWith((loop) => {
+        loop.levels[0].code = "l3";
+        loop.levels[1].code = "LEVEL4X";
+        loop.levels[2].code = "5";
+      }),
+    ).join("\n");
+    for (const index of [0, 1, 2])
+      expect(problems).toMatch(new RegExp(`levels\\[${index}\\]\\.code: must be a level code`));
+  });
+
   it("refuses fields it does not know (a typo is not silently ignored)", () => {
     const problems = problemsOf(loopWith((loop) => (loop.rounds[2].durationMinuts = 60)));
     expect(problems.join("\n")).toMatch(

@@ -1,26 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { databricksLoop } from "#db/catalog/databricks-loop";
-import { databricksQuestions } from "#db/catalog/databricks-questions";
-import type { QuestionBank } from "#db/catalog/question-types";
-import type { LoopDefinition } from "#db/catalog/types";
+import { SHIPPED_LOOPS } from "#db/catalog/seed-catalog";
+import { SHIPPED_QUESTION_BANKS } from "#db/catalog/seed-questions";
+import { roundKind } from "~/modules/sessions/pad-setup";
 
-// The question bank is hand-written data; these checks keep it usable for every
-// round and every level before it ever reaches the database.
+// The question banks are hand-written data; these checks keep every shipped bank usable
+// for every round and every level before it ever reaches the database.
 
-/** Rounds people rehearse most, with a larger bank (at least 25 questions). */
-const DEEP_ROUNDS = new Set([
-  "coding",
-  "phone-screen",
-  "system-design",
-  "ml-system-design",
-  "spark-deep-dive",
-]);
+/**
+ * How large each bank must be. The first loop's bank has grown for people who practise a
+ * lot (its most-rehearsed rounds hold at least 25 questions); a newer bank starts smaller.
+ */
+const SIZE: Record<string, { deepRounds: Set<string>; deep: number; other: number }> = {
+  "databricks-ic": {
+    deepRounds: new Set([
+      "coding",
+      "phone-screen",
+      "system-design",
+      "ml-system-design",
+      "spark-deep-dive",
+    ]),
+    deep: 25,
+    other: 15,
+  },
+};
+const NEW_BANK = { deepRounds: new Set<string>(), deep: 4, other: 4 };
 
-const pairs: [string, QuestionBank, LoopDefinition][] = [
-  [databricksQuestions.loopSlug, databricksQuestions, databricksLoop],
-];
+const pairs = SHIPPED_QUESTION_BANKS.map((bank) => {
+  const loop = SHIPPED_LOOPS.find((l) => l.slug === bank.loopSlug);
+  if (!loop) throw new Error(`bank ${bank.loopSlug} has no shipped loop`);
+  return [bank.loopSlug, bank, loop] as const;
+});
+
+it("ships a bank for every shipped loop", () => {
+  expect(SHIPPED_QUESTION_BANKS.map((b) => b.loopSlug).sort()).toEqual(
+    SHIPPED_LOOPS.map((l) => l.slug).sort(),
+  );
+});
 
 describe.each(pairs)("question bank %s", (_slug, bank, loop) => {
+  const size = SIZE[bank.loopSlug] ?? NEW_BANK;
   const rankOf = (code: string) => {
     const level = loop.levels.find((l) => l.code === code);
     if (!level) throw new Error(`unknown level ${code}`);
@@ -39,14 +57,14 @@ describe.each(pairs)("question bank %s", (_slug, bank, loop) => {
 
   it("holds enough questions per round for people who practise a lot", () => {
     for (const round of loop.rounds) {
-      const floor = DEEP_ROUNDS.has(round.slug) ? 25 : 15;
+      const floor = size.deepRounds.has(round.slug) ? size.deep : size.other;
       expect(bank.rounds[round.slug]?.length ?? 0, round.slug).toBeGreaterThanOrEqual(floor);
     }
   });
 
   it("spreads every deep round's questions across the ladder", () => {
     for (const round of loop.rounds) {
-      if (!DEEP_ROUNDS.has(round.slug)) continue;
+      if (!size.deepRounds.has(round.slug)) continue;
       const questions = bank.rounds[round.slug] ?? [];
       for (const level of loop.levels) {
         const fitting = questions.filter(
@@ -66,6 +84,16 @@ describe.each(pairs)("question bank %s", (_slug, bank, loop) => {
     }
     if (bank.rounds["spark-deep-dive"]) {
       expect(exercises("spark-deep-dive", "sql")).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it("gives most questions of every coding round a Python exercise to run", () => {
+    const codingRounds = loop.rounds.filter((r) => roundKind(r.slug) === "coding");
+    expect(codingRounds.length).toBeGreaterThan(0);
+    for (const round of codingRounds) {
+      const questions = bank.rounds[round.slug] ?? [];
+      const runnable = questions.filter((q) => q.exercise?.language === "python");
+      expect(runnable.length * 2, round.slug).toBeGreaterThanOrEqual(questions.length);
     }
   });
 

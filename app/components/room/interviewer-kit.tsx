@@ -119,10 +119,10 @@ export function InterviewerKitPanel({
         <details>
           <summary>What good looks like</summary>
           <p>
-            <strong>At L4:</strong> {question.goodAnswerL4}
+            <strong>Mid-level:</strong> {question.goodAnswerL4}
           </p>
           <p>
-            <strong>At L6:</strong> {question.goodAnswerL6}
+            <strong>Staff level:</strong> {question.goodAnswerL6}
           </p>
         </details>
       ) : null}

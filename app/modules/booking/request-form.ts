@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEVEL_CODE } from "#db/catalog/level-code";
 
 export const HORIZON_CHOICES = [7, 14, 21, 30] as const;
 
@@ -7,7 +8,7 @@ export const mockRequestSchema = z.object({
   round: z.string({ required_error: "Choose a round." }).trim().min(1, "Choose a round."),
   level: z
     .string({ required_error: "Choose a target level." })
-    .regex(/^L\d+$/, "Choose a target level."),
+    .regex(LEVEL_CODE, "Choose a target level."),
   format: z.enum(["swap", "one_way"], { message: "Choose swap or one-way." }),
   horizonDays: z.coerce
     .number({ invalid_type_error: "Choose how far ahead to look." })

@@ -807,7 +807,10 @@ export async function listFeedbackToWrite(
 }
 
 /** The viewer's revealed scorecards with their scores: the input of trends and readiness. */
-export async function loadReceivedScorecards(viewerId: string): Promise<ReceivedScorecard[]> {
+/** A received scorecard with the loop its round belongs to (loops may share round slugs). */
+export type LoopScorecard = ReceivedScorecard & { loopSlug: string };
+
+export async function loadReceivedScorecards(viewerId: string): Promise<LoopScorecard[]> {
   // One statement, each scorecard with its scores in the dimensions' order; the
   // practise-next round's slug comes from the cached catalog (it read every round).
   const score = alias(feedbackScores, "score");
@@ -816,6 +819,7 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
     getDb()
       .select({
         id: feedback.id,
+        roundId: rounds.id,
         roundSlug: rounds.slug,
         startsAt: mockSessions.startsAt,
         levelCode: levels.code,
@@ -841,8 +845,10 @@ export async function loadReceivedScorecards(viewerId: string): Promise<Received
     getLoopCatalogs(),
   ]);
   const roundSlugs = new Map(catalogs.flatMap((loop) => loop.rounds.map((r) => [r.id, r.slug])));
+  const loopSlugs = new Map(catalogs.flatMap((loop) => loop.rounds.map((r) => [r.id, loop.slug])));
   return rows.map((r) => ({
     feedbackId: r.id,
+    loopSlug: loopSlugs.get(r.roundId) ?? "",
     roundSlug: r.roundSlug,
     startsAt: r.startsAt,
     levelCode: r.levelCode,

@@ -62,12 +62,15 @@ function trendOf(cards: ReceivedScorecard[], roundSlug: string): TrendPoint[] {
 
 /** Readiness and trends per round of the person's track, and the mock to book next. */
 export async function getProgress(userId: string): Promise<Progress> {
-  const [profile, catalogs, cards] = await Promise.all([
+  const [profile, catalogs, allCards] = await Promise.all([
     getTarget(userId),
     getLoopCatalogs(),
     loadReceivedScorecards(userId),
   ]);
   const loop = catalogs.find((l) => l.slug === profile?.targetLoop) ?? catalogs[0];
+  // Only the target loop's scorecards: another loop may have a round of the same name,
+  // and its levels are a different ladder.
+  const cards = allCards.filter((c) => c.loopSlug === loop?.slug);
   const level = loop?.levels.find((l) => l.code === profile?.targetLevel);
   if (!loop || !level) return { target: null, rounds: [], otherRounds: [], suggestion: null };
   const track = loop.tracks.find((t) => t.slug === profile?.targetTrack);

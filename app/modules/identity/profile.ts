@@ -76,6 +76,10 @@ export function makeProfileSchema(options: ProfileOptions) {
         return Boolean(value[field] && loop);
       };
       const levelCodes = new Set(loop?.levels.map((l) => l.code));
+      // The loop's own ladder, lowest to highest (the catalog lists levels by rank).
+      const ladder = loop?.levels.length
+        ? `Choose a level from ${loop.levels[0]!.code} to ${loop.levels.at(-1)!.code}.`
+        : "Choose a level.";
       if (needsLoop("targetTrack") && !loop?.tracks.some((t) => t.slug === value.targetTrack)) {
         ctx.addIssue({
           code: "custom",
@@ -85,7 +89,7 @@ export function makeProfileSchema(options: ProfileOptions) {
       }
       for (const field of ["targetLevel", "currentLevel"] as const) {
         if (needsLoop(field) && !levelCodes.has(value[field]!)) {
-          ctx.addIssue({ code: "custom", path: [field], message: "Choose a level from L3 to L7." });
+          ctx.addIssue({ code: "custom", path: [field], message: ladder });
         }
       }
       const seen = new Set<string>();
@@ -111,7 +115,7 @@ export function makeProfileSchema(options: ProfileOptions) {
           ctx.addIssue({
             code: "custom",
             path: ["interviewRounds", index, "maxLevel"],
-            message: "Choose a level from L3 to L7.",
+            message: ladder,
           });
         }
       });

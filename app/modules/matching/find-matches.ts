@@ -232,8 +232,9 @@ export function proposalScore(peerPart: number, start: number, plan: MatchPlan):
   return peerPart + MATCH_SCORE_WEIGHTS.soonness * clamp01(1 - (start - plan.now) / plan.horizonMs);
 }
 
-function levelName(rank: number): string {
-  return `L${rank}`;
+/** A rank as its loop names it: every loop has its own ladder of codes. */
+function levelName(rank: number, request: MatchRequest): string {
+  return request.levelCodes?.[rank] ?? `level ${rank}`;
 }
 
 function daysAgoPhrase(days: number): string {
@@ -259,15 +260,15 @@ function peerReasons(request: MatchRequest, candidate: MatchCandidate): string[]
   if (request.format === "swap" && candidate.swapTargetRank !== null) {
     reasons.push(
       candidate.swapTargetRank === target
-        ? `Targets ${levelName(target)}, same as you`
-        : `Targets ${levelName(candidate.swapTargetRank)}, one level from your ${levelName(target)}`,
+        ? `Targets ${levelName(target, request)}, same as you`
+        : `Targets ${levelName(candidate.swapTargetRank, request)}, one level from your ${levelName(target, request)}`,
     );
   }
   const upTo = request.format === "one_way" ? oneWayRank(candidate) : null;
   if (upTo !== null) {
-    reasons.push(`Interviews up to ${levelName(upTo)}`);
+    reasons.push(`Interviews up to ${levelName(upTo, request)}`);
     if (candidate.levelRank !== null) {
-      reasons.push(`Currently ${levelName(candidate.levelRank)}`);
+      reasons.push(`Currently ${levelName(candidate.levelRank, request)}`);
     }
   }
   reasons.push(

@@ -11,6 +11,7 @@ import {
 } from "#db/schema";
 import { loadAvailabilities } from "~/modules/availability/availability.server";
 import type { Interval } from "~/modules/availability/types";
+import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
 import { EMPTY_RECORD, type PersonRecord, qualityScore } from "~/modules/feedback/record";
 import { loadPersonRecords } from "~/modules/feedback/record.server";
@@ -282,7 +283,20 @@ async function selectPeersWithWindow(
   return { peers, validFrom, validUntil };
 }
 
-function matchRequestOf(base: SlotSearch, now: Date): MatchRequest {
+/**
+ * The level codes of the round's loop by rank, for the reasons shown with proposals.
+ * Read from the catalog, which is kept in memory: no query once it has been read.
+ */
+async function levelCodesOfRound(roundId: number): Promise<Record<number, string>> {
+  const loop = (await getLoopCatalogs()).find((l) => l.rounds.some((r) => r.id === roundId));
+  return Object.fromEntries((loop?.levels ?? []).map((l) => [l.rank, l.code]));
+}
+
+function matchRequestOf(
+  base: SlotSearch,
+  now: Date,
+  levelCodes: Record<number, string>,
+): MatchRequest {
   const horizonDays = base.until
     ? Math.min(base.horizonDays, Math.max(0, (base.until.getTime() - now.getTime()) / DAY_MS))
     : base.horizonDays;
@@ -290,6 +304,7 @@ function matchRequestOf(base: SlotSearch, now: Date): MatchRequest {
     requesterId: base.userId,
     format: base.format,
     targetLevelRank: base.targetLevelRank,
+    levelCodes,
     sessionMinutes: sessionMinutes(base.format, base.roundMinutes),
     horizonDays,
     now: now.getTime(),
@@ -308,13 +323,14 @@ async function buildMatchInputs(
 ): Promise<MatchInputs> {
   const peerIds = peerRows.map((p) => p.userId);
   const everyone = [base.userId, ...peerIds];
-  const [availability, busy, stats, people] = await Promise.all([
+  const [availability, busy, stats, people, levelCodes] = await Promise.all([
     loadAvailabilities(everyone, undefined, db),
     loadBusy(everyone, new Date(now.getTime() - DAY_MS), base.pair?.sessionId, db),
     ranking ? loadPeerStats(peerIds, base.userId, db) : loadPeerStats([], null, db),
     loadPeople(everyone, db),
+    ranking ? levelCodesOfRound(base.roundId) : {},
   ]);
-  const request = matchRequestOf(base, now);
+  const request = matchRequestOf(base, now, levelCodes);
   const requester: MatchPerson = {
     id: base.userId,
     availability: availability.get(base.userId)!,
@@ -588,10 +604,11 @@ export async function proposeSlots(
   db: Database = getDb(),
 ): Promise<ProposalView[]> {
   if (search.pair) return proposeSlotsFresh(search, now, options, db);
-  const [version, requester, lastWith] = await Promise.all([
+  const [version, requester, lastWith, levelCodes] = await Promise.all([
     readPoolVersion(db),
     loadRequester(search.userId, now, db),
     loadLastSessionsWith(search.userId, db),
+    levelCodesOfRound(search.roundId),
   ]);
   const entry = await cachedRoundPool(search, now, version, db);
   // From here on nothing awaits, so no other request sees the pool half-prepared.
@@ -600,7 +617,7 @@ export async function proposeSlots(
     return proposeSlotsFresh(search, now, options, db);
   }
   trimBusy(entry, now.getTime());
-  const request = matchRequestOf(search, now);
+  const request = matchRequestOf(search, now, levelCodes);
   const { candidates } = entry.pool;
   const proposals = withPastPartners([entry], lastWith, () =>
     entry.pool.findMatches(

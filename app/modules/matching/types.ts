@@ -7,6 +7,11 @@ export interface MatchRequest {
   format: MockFormat;
   /** Rank of the candidate's target level (L5 → 5). */
   targetLevelRank: number;
+  /**
+   * The loop's level codes by rank (5 → "L5" in one loop, "E5" in another), for the
+   * reasons shown with a proposal. A rank without a code reads "level 5".
+   */
+  levelCodes?: Readonly<Record<number, string>>;
   /** Length of the whole session in minutes (a swap is two halves of one round each). */
   sessionMinutes: number;
   /** Search window: [now, now + horizonDays). */

@@ -305,12 +305,15 @@ export async function flaggedAreasOf(candidateId: string): Promise<FlaggedAreasV
     loadReceivedScorecards(candidateId),
     getLoopCatalogs(),
   ]);
-  const roundNames = new Map(catalogs.flatMap((l) => l.rounds.map((r) => [r.slug, r.name])));
+  // Keyed by loop too: two loops may each have a round of the same slug.
+  const roundNames = new Map(
+    catalogs.flatMap((l) => l.rounds.map((r) => [`${l.slug}/${r.slug}`, r.name])),
+  );
   return {
     shared: true,
     areas: flaggedAreas(
       scorecards.map((card) => ({
-        roundName: roundNames.get(card.roundSlug) ?? card.roundSlug,
+        roundName: roundNames.get(`${card.loopSlug}/${card.roundSlug}`) ?? card.roundSlug,
         startsAt: card.startsAt,
         scores: card.scores,
       })),
