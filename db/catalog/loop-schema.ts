@@ -38,6 +38,7 @@ const dimension = z
       .object({ opening: text(400), deeper: z.array(text(400)).min(1).max(10) })
       .strict()
       .optional(),
+    value: z.boolean().optional(),
   })
   .strict();
 

@@ -94,6 +94,7 @@ async function writeCatalog(db: Database, definitions: LoopDefinition[]): Promis
             anchor3: dim.anchors[2],
             anchor4: dim.anchors[3],
             probes: dim.probes ? [dim.probes.opening, ...dim.probes.deeper] : [],
+            isValue: dim.value ?? false,
           };
           await tx
             .insert(dimensions)

@@ -34,6 +34,8 @@ export interface DimensionDefinition {
    * then follow-ups that dig deeper into the same story. Behavioral values have one.
    */
   probes?: { opening: string; deeper: string[] };
+  /** One of the loop's values (probed in the behavioral round), not a plain skill. */
+  value?: boolean;
 }
 
 export interface RoundDefinition {

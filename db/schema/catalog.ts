@@ -142,6 +142,8 @@ export const dimensions = pgTable(
     anchor4: text("anchor_4").notNull(),
     /** The probe ladder: an opening question, then deeper follow-ups (may be empty). */
     probes: text("probes").array().notNull().default(sql`'{}'::text[]`),
+    /** One of the loop's values (behavioral round), as opposed to a plain skill. */
+    isValue: boolean("is_value").notNull().default(false),
   },
   (t) => [unique("dimensions_round_slug_key").on(t.roundId, t.slug)],
 );

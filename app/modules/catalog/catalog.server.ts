@@ -28,6 +28,8 @@ export interface CatalogDimension {
   anchors: [string, string, string, string];
   /** The probe ladder: the opening question first, then deeper follow-ups; may be empty. */
   probes: string[];
+  /** One of the loop's values (the behavioral round's), not a plain scorecard dimension. */
+  isValue: boolean;
 }
 
 export interface CatalogRound {
@@ -187,6 +189,7 @@ async function readLoopCatalogs(db: Database): Promise<LoopCatalog[]> {
               string,
             ],
             probes: d.probes,
+            isValue: d.isValue,
           })),
         levelBars: Object.fromEntries(
           barRows.filter((b) => b.roundId === r.id).map((b) => [b.code, b.text]),
