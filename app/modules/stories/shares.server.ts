@@ -214,3 +214,9 @@ export async function sharedForScorecard(
     valueDimensionIds: context.roundValueIds,
   };
 }
+
+export const SHARE_MESSAGES: Record<Exclude<ShareOutcome, "ok">, string> = {
+  not_found: "Choose stories from your bank.",
+  closed: "The session is over: the stories you shared stay as they were.",
+  too_many: `Share at most ${SHARES_PER_SESSION_MAX} titles in one mock.`,
+};
