@@ -66,8 +66,8 @@ import {
   switchRoles,
   syncRoom,
 } from "~/modules/sessions/room.server";
-import { shareSchema } from "~/modules/stories/story-form";
 import { myShares, SHARE_MESSAGES, setShares } from "~/modules/stories/shares.server";
+import { shareSchema } from "~/modules/stories/story-form";
 import { formatDateTime, formatRange, formatRelative } from "~/utils/datetime";
 import { parseSerialId, parseUuid } from "~/utils/ids";
 
@@ -416,7 +416,8 @@ export default function SessionPage() {
     actionData && "intent" in actionData && actionData.intent === "dispute" ? actionError : null;
   const error = disputeError ? null : actionError;
   // Before the room opens, the candidate can already choose the titles to share.
-  const sharesPanel = shares && session.status !== "cancelled" ? <StoryShares shares={shares} /> : null;
+  const sharesPanel =
+    shares && session.status !== "cancelled" ? <StoryShares shares={shares} /> : null;
 
   return (
     <div className="stack">

@@ -31,7 +31,8 @@ function storyForm(values: number[], title = "Rolled back my own launch") {
     title,
     situation: "Our ingestion service was about to go live for the largest customer.",
     task: "I owned the launch and the go/no-go call.",
-    action: "I read the canary metrics against my hypothesis, saw they disproved it, and rolled back.",
+    action:
+      "I read the canary metrics against my hypothesis, saw they disproved it, and rolled back.",
     result: "No customer saw the bug; we relaunched a week later with a fix.",
     values: values.map(String),
   };
@@ -44,7 +45,12 @@ async function storiesOf(ownerId: string) {
 describe("the catalog's values", () => {
   it("are the six values of the behavioral round, not answer structure", async () => {
     const dims = await behavioralDimensions();
-    expect([...dims.values()].filter((d) => d.isValue).map((d) => d.slug).sort()).toEqual([
+    expect(
+      [...dims.values()]
+        .filter((d) => d.isValue)
+        .map((d) => d.slug)
+        .sort(),
+    ).toEqual([
       "bias-for-action",
       "company-first",
       "customer-obsession",
@@ -176,9 +182,9 @@ describe("only the owner", () => {
     // Even an invalid edit: a stranger learns nothing from validation.
     const invalid = await strangerClient.post(`/stories/${created.id}`, { intent: "save" });
     expect(invalid.status).toBe(404);
-    expect(
-      (await strangerClient.post(`/stories/${created.id}`, { intent: "delete" })).status,
-    ).toBe(404);
+    expect((await strangerClient.post(`/stories/${created.id}`, { intent: "delete" })).status).toBe(
+      404,
+    );
     expect((await strangerClient.get("/stories/not-a-uuid")).status).toBe(404);
     const [row] = await storiesOf(owner.id);
     expect(row!.title).toBe("Private title");
@@ -203,7 +209,9 @@ describe("the database's own rules", () => {
         result: "R",
       });
     });
-    await expect(bare).rejects.toSatisfy((err) => pgConstraint(err) === "bank_stories_have_a_value");
+    await expect(bare).rejects.toSatisfy(
+      (err) => pgConstraint(err) === "bank_stories_have_a_value",
+    );
 
     const created = await createStory(owner.id, {
       ...storyForm([]),

@@ -54,9 +54,7 @@ describe("buildCoverage", () => {
     const told = [{ storyId: "a", dimensionId: 4, score: 3, at: "2026-11-01T10:00:00Z" }];
     const raising = buildCoverage(VALUES, stories, told)[3]!;
     expect(raising.state).toBe("strong");
-    expect(raising.stories).toEqual([
-      { id: "a", title: "A", scores: [3], best: 3, tagged: false },
-    ]);
+    expect(raising.stories).toEqual([{ id: "a", title: "A", scores: [3], best: 3, tagged: false }]);
   });
 
   it("a weak story beside a strong one leaves the value covered", () => {

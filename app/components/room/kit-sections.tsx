@@ -359,8 +359,8 @@ export function SharedStories({
       )}
       {shared.uncovered.length > 0 ? (
         <p data-testid="uncovered-values">
-          <strong>No shared story for:</strong> {shared.uncovered.join(", ")}. Probe these with
-          the ladders below.
+          <strong>No shared story for:</strong> {shared.uncovered.join(", ")}. Probe these with the
+          ladders below.
         </p>
       ) : (
         <p className="hint">Every value has a shared story; probe the weakest told ones.</p>

@@ -9,7 +9,11 @@ export function StoryShares({ shares }: { shares: MySharesView }) {
   const fetcher = useFetcher<{ shared?: number; error?: string }>();
   const busy = fetcher.state !== "idle";
   return (
-    <section className="card stack" aria-labelledby="story-shares-heading" data-testid="story-shares">
+    <section
+      className="card stack"
+      aria-labelledby="story-shares-heading"
+      data-testid="story-shares"
+    >
       <h2 id="story-shares-heading">Your stories for this mock</h2>
       {shares.stories.length === 0 ? (
         <p className="hint">
@@ -22,8 +26,8 @@ export function StoryShares({ shares }: { shares: MySharesView }) {
           <fieldset disabled={!shares.editable} aria-describedby="story-shares-hint">
             <legend>Share titles with your interviewer</legend>
             <p className="hint" id="story-shares-hint">
-              Only the titles and their values are shown, never the story itself. Up to{" "}
-              {shares.max}.
+              Only the titles and their values are shown, never the story itself. Up to {shares.max}
+              .
             </p>
             <ul className="plain-list">
               {shares.stories.map((story) => (
@@ -53,7 +57,11 @@ export function StoryShares({ shares }: { shares: MySharesView }) {
           ) : (
             <p className="hint">The session is over: what you shared stays as it was.</p>
           )}
-          <p role="status" aria-live="polite" className={fetcher.data?.error ? "form-error" : "hint"}>
+          <p
+            role="status"
+            aria-live="polite"
+            className={fetcher.data?.error ? "form-error" : "hint"}
+          >
             {fetcher.data?.error ??
               (fetcher.data?.shared !== undefined && !busy
                 ? `Shared ${fetcher.data.shared} title${fetcher.data.shared === 1 ? "" : "s"}.`

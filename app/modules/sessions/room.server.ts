@@ -22,8 +22,8 @@ import { transitionSession } from "~/modules/booking/transition-session.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { openNoShowWindow } from "~/modules/credits/escrow.server";
 import { type PublicExercise, publicExercise } from "~/modules/runs/exercise-views";
-import { parseUuid } from "~/utils/ids";
 import { type KitStories, kitSharedStories } from "~/modules/stories/shares.server";
+import { parseUuid } from "~/utils/ids";
 import type { FlaggedArea } from "./kit";
 import {
   bankRunOut,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { pgConstraint } from "#db/errors";
 import { bankStories, bankStoryValues, sessionStoryShares } from "#db/schema";
@@ -192,7 +192,7 @@ export async function setShares(
       return "ok" as const;
     });
   } catch (err) {
-    if (err instanceof Error && err.name === "TransactionRollbackError") return "not_found";
+    if (err instanceof TransactionRollbackError) return "not_found";
     if (pgConstraint(err) === "session_story_shares_cap") return "too_many";
     throw err;
   }
