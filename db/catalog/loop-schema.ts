@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onsiteDayAt } from "./onsite-day";
 import type { LoopDefinition } from "./types";
 
 // The rules a loop's data must follow before anything is seeded: the shape of every
@@ -24,6 +25,11 @@ const text = (max: number) =>
       message: "must not hold control characters",
     });
 const slug = z.string().regex(SLUG, "must be a slug: lower-case words joined by hyphens");
+/** A round sits at most this often in one onsite day (two coding rounds is common). */
+export const MAX_SITTINGS_OF_A_ROUND = 3;
+/** An onsite day holds at most this many rounds: more would not fit a working day. */
+export const MAX_ONSITE_ROUNDS = 7;
+
 const levelCode = z.string().regex(LEVEL_CODE, 'must be a level code like "L5"');
 
 const dimension = z
@@ -47,6 +53,9 @@ const round = z
     slug,
     name: text(80),
     position: z.number().int().min(1).max(20),
+    stage: z.enum(["screen", "onsite"], {
+      errorMap: () => ({ message: 'must be "screen" or "onsite"' }),
+    }),
     durationMinutes: z.number().int().min(15).max(180),
     summary: text(1200),
     allowsSwap: z.boolean(),
@@ -83,6 +92,19 @@ const loopShape = z
             name: text(80),
             summary: text(600),
             roundSlugs: z.array(slug).min(1).max(20),
+            onsite: z
+              .array(
+                z
+                  .object({
+                    round: slug,
+                    count: z.number().int().min(1).max(MAX_SITTINGS_OF_A_ROUND).optional(),
+                    fromLevel: levelCode.optional(),
+                    toLevel: levelCode.optional(),
+                  })
+                  .strict(),
+              )
+              .min(1)
+              .max(20),
           })
           .strict(),
       )
@@ -148,6 +170,45 @@ function crossFieldProblems(loop: z.infer<typeof loopShape>): LoopProblem[] {
           `names no round of the loop: "${slug}"`,
         );
     });
+  });
+  const stageOf = new Map(loop.rounds.map((r) => [r.slug, r.stage]));
+  const rankOf = new Map(loop.levels.map((l) => [l.code, l.rank]));
+  loop.tracks.forEach((track, t) => {
+    const at = `tracks[${t}] (${track.slug}).onsite`;
+    track.onsite.forEach((entry, e) => {
+      const here = `${at}[${e}]`;
+      if (!roundSlugs.has(entry.round)) {
+        add(`${here}.round`, `names no round of the loop: "${entry.round}"`);
+      } else if (stageOf.get(entry.round) !== "onsite") {
+        add(`${here}.round`, `"${entry.round}" is a screen, not an onsite round`);
+      } else if (!track.roundSlugs.includes(entry.round)) {
+        add(`${here}.round`, `"${entry.round}" is not among the track's roundSlugs`);
+      }
+      for (const key of ["fromLevel", "toLevel"] as const) {
+        const code = entry[key];
+        if (code !== undefined && !codes.has(code))
+          add(`${here}.${key}`, `names no level of the loop: "${code}"`);
+      }
+      const from = entry.fromLevel && rankOf.get(entry.fromLevel);
+      const to = entry.toLevel && rankOf.get(entry.toLevel);
+      if (from !== undefined && to !== undefined && from > to)
+        add(`${here}`, `fromLevel ${entry.fromLevel} is above toLevel ${entry.toLevel}`);
+    });
+    // Every level must get a day that fits: at least one round, not too many, and no
+    // round more often than MAX_SITTINGS_OF_A_ROUND once the entries that overlap add up.
+    for (const level of loop.levels) {
+      const day = onsiteDayAt(track.onsite, level.rank, rankOf);
+      const total = day.reduce((sum, sitting) => sum + sitting.count, 0);
+      if (total === 0) add(at, `holds no round at ${level.code}`);
+      if (total > MAX_ONSITE_ROUNDS)
+        add(at, `holds ${total} rounds at ${level.code}, more than ${MAX_ONSITE_ROUNDS}`);
+      const perRound = new Map<string, number>();
+      for (const sitting of day)
+        perRound.set(sitting.round, (perRound.get(sitting.round) ?? 0) + sitting.count);
+      for (const [round, count] of perRound)
+        if (count > MAX_SITTINGS_OF_A_ROUND)
+          add(at, `sits "${round}" ${count} times at ${level.code}`);
+    }
   });
   loop.rounds.forEach((round, r) => {
     const at = `rounds[${r}] (${round.slug})`;

@@ -71,6 +71,7 @@ async function writeCatalog(db: Database, definitions: LoopDefinition[]): Promis
         const values = {
           name: round.name,
           position: round.position,
+          stage: round.stage,
           durationMinutes: round.durationMinutes,
           summary: round.summary,
           allowsSwap: round.allowsSwap,
@@ -94,7 +95,7 @@ async function writeCatalog(db: Database, definitions: LoopDefinition[]): Promis
             anchor3: dim.anchors[2],
             anchor4: dim.anchors[3],
             probes: dim.probes ? [dim.probes.opening, ...dim.probes.deeper] : [],
-            isValue: dim.value ?? false,
+            isValue: dim.value === true,
           };
           await tx
             .insert(dimensions)
@@ -115,7 +116,7 @@ async function writeCatalog(db: Database, definitions: LoopDefinition[]): Promis
       }
 
       for (const track of def.tracks) {
-        const values = { name: track.name, summary: track.summary };
+        const values = { name: track.name, summary: track.summary, onsite: track.onsite };
         const [row] = await tx
           .insert(tracks)
           .values({ loopId, slug: track.slug, ...values })

@@ -18,9 +18,26 @@ export interface TrackDefinition {
   slug: string;
   name: string;
   summary: string;
-  /** Slugs of the rounds this track's onsite loop typically includes, in order. */
+  /** Slugs of the rounds this track practises (its screens and its onsite rounds), in order. */
   roundSlugs: string[];
+  /**
+   * The onsite day of this track, in order, as it changes with the level: an entry
+   * holds from `fromLevel` up to `toLevel` (each optional, inclusive), and a round
+   * may sit twice in one day (`count`, e.g. two coding rounds).
+   */
+  onsite: OnsiteEntryDefinition[];
 }
+
+export interface OnsiteEntryDefinition {
+  round: string;
+  /** How many times the round sits in the day (default 1). */
+  count?: number;
+  fromLevel?: LevelCode;
+  toLevel?: LevelCode;
+}
+
+/** A screen comes before the onsite (recruiter and phone screens); the rest is the onsite day. */
+export type RoundStage = "screen" | "onsite";
 
 export interface DimensionDefinition {
   slug: string;
@@ -34,7 +51,7 @@ export interface DimensionDefinition {
    * then follow-ups that dig deeper into the same story. Behavioral values have one.
    */
   probes?: { opening: string; deeper: string[] };
-  /** One of the loop's values (probed in the behavioral round), not a plain skill. */
+  /** One of the company's values (the story bank tags stories with these). */
   value?: boolean;
 }
 
@@ -43,6 +60,8 @@ export interface RoundDefinition {
   name: string;
   /** Position of the stage in the loop, 1-based. */
   position: number;
+  /** Before the onsite (a screen) or part of the onsite day. */
+  stage: RoundStage;
   /** Typical length, used as the mock session's length. */
   durationMinutes: number;
   /** What the round is and how it runs. */

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -65,8 +66,18 @@ export const tracks = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     summary: text("summary").notNull(),
+    /**
+     * The onsite day by level, as the loop's data gives it (OnsiteEntryDefinition[]:
+     * round slug, count, fromLevel, toLevel). Checked with the rest of the loop's data
+     * before it is seeded (loop-schema.ts); read by the catalog's loop shape.
+     */
+    onsite: jsonb("onsite")
+      .$type<{ round: string; count?: number; fromLevel?: string; toLevel?: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [
+    check("tracks_onsite_is_array", sql`jsonb_typeof(${t.onsite}) = 'array'`),
     unique("tracks_loop_slug_key").on(t.loopId, t.slug),
     unique("tracks_id_loop_key").on(t.id, t.loopId),
   ],
@@ -82,6 +93,10 @@ export const rounds = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     position: smallint("position").notNull(),
+    /** A screen comes before the onsite day; the other rounds make up the day. */
+    stage: text("stage", { enum: ["screen", "onsite"] })
+      .notNull()
+      .default("onsite"),
     durationMinutes: smallint("duration_minutes").notNull(),
     summary: text("summary").notNull(),
     allowsSwap: boolean("allows_swap").notNull(),
@@ -93,6 +108,7 @@ export const rounds = pgTable(
     unique("rounds_id_loop_key").on(t.id, t.loopId),
     check("rounds_duration_positive", sql`${t.durationMinutes} between 10 and 240`),
     check("rounds_position_positive", sql`${t.position} > 0`),
+    check("rounds_stage", sql`${t.stage} in ('screen', 'onsite')`),
   ],
 );
 
@@ -142,7 +158,7 @@ export const dimensions = pgTable(
     anchor4: text("anchor_4").notNull(),
     /** The probe ladder: an opening question, then deeper follow-ups (may be empty). */
     probes: text("probes").array().notNull().default(sql`'{}'::text[]`),
-    /** One of the loop's values (behavioral round), as opposed to a plain skill. */
+    /** One of the company's values: stories in the story bank are tagged with these. */
     isValue: boolean("is_value").notNull().default(false),
   },
   (t) => [unique("dimensions_round_slug_key").on(t.roundId, t.slug)],

@@ -1,8 +1,9 @@
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { databricksLoop } from "#db/catalog/databricks-loop";
 import { seedCatalog } from "#db/catalog/seed-catalog";
 import { getDb } from "#db/client";
+import { pgConstraint } from "#db/errors";
 import {
   companies,
   dimensions,
@@ -71,6 +72,38 @@ describe("the shipped loop catalog", () => {
       ]);
     }
     expect(loop!.tracks.length).toBe(4);
+  });
+
+  it("reads back each round's stage, each track's onsite day and the six values", async () => {
+    const loop = await getLoopCatalog("databricks-ic");
+    expect(loop!.rounds.filter((r) => r.stage === "screen").map((r) => r.slug)).toEqual([
+      "recruiter-screen",
+      "phone-screen",
+    ]);
+    const platform = loop!.tracks.find((t) => t.slug === "platform-ml")!;
+    expect(platform.onsite).toEqual(
+      databricksLoop.tracks.find((t) => t.slug === "platform-ml")!.onsite,
+    );
+    const values = loop!.rounds.flatMap((r) => r.dimensions.filter((d) => d.isValue));
+    expect(values.map((d) => d.slug)).toEqual([
+      "customer-obsession",
+      "raising-the-bar",
+      "truth-seeking",
+      "first-principles",
+      "bias-for-action",
+      "company-first",
+    ]);
+  });
+
+  it("refuses a round stage the data cannot hold, in the database itself", async () => {
+    const stage = await getDb()
+      .execute(sql`update rounds set stage = 'lunch' where slug = 'coding'`)
+      .catch((err: unknown) => err);
+    expect(pgConstraint(stage)).toBe("rounds_stage");
+    const onsite = await getDb()
+      .execute(sql`update tracks set onsite = '{"round":"coding"}'::jsonb`)
+      .catch((err: unknown) => err);
+    expect(pgConstraint(onsite)).toBe("tracks_onsite_is_array");
   });
 
   it("scores the behavioral round per value plus answer structure", async () => {

@@ -43,12 +43,21 @@ const otherLoop: LoopDefinition = {
   name: "Acme software loop",
   summary: "A small loop used by tests.",
   levels: [{ code: "L3", rank: 3, title: "Engineer", summary: "Ships features." }],
-  tracks: [{ slug: "general", name: "General", summary: "Everyone.", roundSlugs: ["chat"] }],
+  tracks: [
+    {
+      slug: "general",
+      name: "General",
+      summary: "Everyone.",
+      roundSlugs: ["chat"],
+      onsite: [{ round: "chat" }],
+    },
+  ],
   rounds: [
     {
       slug: "chat",
       name: "Chat",
       position: 1,
+      stage: "onsite",
       durationMinutes: 30,
       summary: "A conversation.",
       allowsSwap: true,

@@ -100,3 +100,52 @@ describe("loop data", () => {
     expect(problems).toMatch(/› summary: must be at most 1200 characters/);
   });
 });
+
+describe("onsite shapes in the data", () => {
+  it("names an onsite entry that is a screen, unknown, off the track or out of order", () => {
+    const problems = problemsOf(
+      loopWith((loop) => {
+        loop.tracks[0].onsite.push({ round: "phone-screen" });
+        loop.tracks[0].onsite.push({ round: "no-such-round" });
+        loop.tracks[1].onsite.push({ round: "spark-deep-dive" });
+        loop.tracks[2].onsite[0].fromLevel = "L6";
+        loop.tracks[2].onsite[0].toLevel = "L4";
+        loop.tracks[3].onsite[0].fromLevel = "L9";
+      }),
+    ).join("\n");
+    expect(problems).toMatch(
+      /tracks\[0\] \(platform-ml\)\.onsite\[5\]\.round: "phone-screen" is a screen/,
+    );
+    expect(problems).toMatch(/tracks\[0\] \(platform-ml\)\.onsite\[6\]\.round: names no round/);
+    expect(problems).toMatch(
+      /tracks\[1\] \(research\)\.onsite\[5\]\.round: "spark-deep-dive" is not among/,
+    );
+    expect(problems).toMatch(
+      /tracks\[2\] \(backend\)\.onsite\[0\]: fromLevel L6 is above toLevel L4/,
+    );
+    expect(problems).toMatch(
+      /tracks\[3\] \(data-science\)\.onsite\[0\]\.fromLevel: names no level/,
+    );
+  });
+
+  it("refuses a day with no round, too many rounds, or one round too often at some level", () => {
+    const problems = problemsOf(
+      loopWith((loop) => {
+        loop.tracks[0].onsite = [{ round: "coding", toLevel: "L4" }];
+        loop.tracks[1].onsite = [
+          { round: "coding", count: 3 },
+          { round: "coding", fromLevel: "L7" },
+        ];
+        loop.tracks[2].onsite = [
+          { round: "coding", count: 3 },
+          { round: "system-design", count: 3 },
+          { round: "behavioral" },
+          { round: "hiring-manager" },
+        ];
+      }),
+    ).join("\n");
+    expect(problems).toMatch(/tracks\[0\] \(platform-ml\)\.onsite: holds no round at L5/);
+    expect(problems).toMatch(/tracks\[1\] \(research\)\.onsite: sits "coding" 4 times at L7/);
+    expect(problems).toMatch(/tracks\[2\] \(backend\)\.onsite: holds 8 rounds at L3, more than 7/);
+  });
+});

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { catalogVersion } from "#db/catalog/catalog-version";
+import type { OnsiteEntryDefinition, RoundStage } from "#db/catalog/types";
 import { type Database, getDb } from "#db/client";
 import {
   companies,
@@ -28,7 +29,7 @@ export interface CatalogDimension {
   anchors: [string, string, string, string];
   /** The probe ladder: the opening question first, then deeper follow-ups; may be empty. */
   probes: string[];
-  /** One of the loop's values (the behavioral round's), not a plain scorecard dimension. */
+  /** One of the company's values (story-bank tags). */
   isValue: boolean;
 }
 
@@ -37,6 +38,7 @@ export interface CatalogRound {
   slug: string;
   name: string;
   position: number;
+  stage: RoundStage;
   durationMinutes: number;
   summary: string;
   allowsSwap: boolean;
@@ -52,6 +54,8 @@ export interface CatalogTrack {
   name: string;
   summary: string;
   roundSlugs: string[];
+  /** The onsite day by level as the data gives it; loopShapeAt (loop-shape.ts) reads it. */
+  onsite: readonly OnsiteEntryDefinition[];
 }
 
 export interface LoopCatalog {
@@ -163,6 +167,7 @@ async function readLoopCatalogs(db: Database): Promise<LoopCatalog[]> {
         name: t.name,
         summary: t.summary,
         roundSlugs: trackRoundRows.filter((tr) => tr.trackId === t.id).map((tr) => tr.slug),
+        onsite: t.onsite as OnsiteEntryDefinition[],
       })),
     rounds: roundRows
       .filter((r) => r.loopId === loop.id)
@@ -171,6 +176,7 @@ async function readLoopCatalogs(db: Database): Promise<LoopCatalog[]> {
         slug: r.slug,
         name: r.name,
         position: r.position,
+        stage: r.stage,
         durationMinutes: r.durationMinutes,
         summary: r.summary,
         allowsSwap: r.allowsSwap,
