@@ -25,13 +25,15 @@ const signUp = (page: Page, name: string, email: string) =>
 async function writeStory(page: Page, story: { title: string; situation: string }) {
   await visit(page, "/stories");
   const form = page.locator("form#new-story");
-  await form.getByLabel("Title").fill(story.title);
-  await form.getByLabel("Situation").fill(story.situation);
-  await form.getByLabel("Task").fill("Own the rollout to every region.");
+  await form.getByLabel("Title", { exact: true }).fill(story.title);
+  await form.getByLabel("Situation", { exact: true }).fill(story.situation);
+  await form.getByLabel("Task", { exact: true }).fill("Own the rollout to every region.");
   await form
-    .getByLabel("Action")
+    .getByLabel("Action", { exact: true })
     .fill("Paused it, read the error budget against my plan, said so.");
-  await form.getByLabel("Result").fill("The cause was fixed in a day; errors back under 0.1%.");
+  await form
+    .getByLabel("Result", { exact: true })
+    .fill("The cause was fixed in a day; errors back under 0.1%.");
   await form.getByLabel("Truth-seeking").check();
   await form.getByLabel("Bias for action").check();
   // Submitted from the keyboard.
