@@ -176,6 +176,8 @@ export default function StoriesPage() {
           <p className="hint">No loop has values to tag stories with yet.</p>
         ) : (
           <StoryForm
+            // A new, empty form once a story is saved (the page itself stays mounted).
+            key={stories[0]?.id ?? "first"}
             id="new-story"
             loops={loops}
             lastResult={actionData?.result}
