@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { expectVisibleText, setupBrowser, visit, waitForHydration } from "./support/browser";
+import {
+  expectValue,
+  expectVisibleText,
+  setupBrowser,
+  visit,
+  waitForHydration,
+} from "./support/browser";
 import { uniqueEmail, ZONE } from "./support/room";
 import { serverDatabaseOf, signUpForId } from "./support/server-database";
 
@@ -74,6 +80,8 @@ describe("the story bank", () => {
     const title = `The rollout the numbers stopped ${randomUUID().slice(0, 6)}`;
     await writeStory(page, { title, situation: "A launch where the dashboard disagreed with me." });
     await expectVisibleText(page.getByRole("status").first(), "Story saved.");
+    // The write form is empty again, ready for the next story.
+    await expectValue(page.locator("form#new-story").getByLabel("Title", { exact: true }), "");
     const truth = map.locator(".coverage-row", { hasText: "Truth-seeking" });
     await expectVisibleText(truth, title);
     await expectVisibleText(truth, "have not been told in a mock yet");
