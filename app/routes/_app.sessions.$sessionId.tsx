@@ -18,6 +18,7 @@ import { KitTests } from "~/components/room/kit-tests";
 import { LiveStatusBadge, useNow } from "~/components/room/room-status";
 import { RoomTimer } from "~/components/room/room-timer";
 import { RunPanel } from "~/components/room/run-panel";
+import { StoryShares } from "~/components/room/story-shares";
 import { SwitchRoles, useOnRolesSwitched } from "~/components/room/switch-roles";
 import { useCalmRevalidate } from "~/components/room/use-calm-revalidate";
 import { VideoPanel } from "~/components/room/video-panel";
@@ -65,6 +66,8 @@ import {
   switchRoles,
   syncRoom,
 } from "~/modules/sessions/room.server";
+import { myShares, SHARE_MESSAGES, setShares } from "~/modules/stories/shares.server";
+import { shareSchema } from "~/modules/stories/story-form";
 import { formatDateTime, formatRange, formatRelative } from "~/utils/datetime";
 import { parseSerialId, parseUuid } from "~/utils/ids";
 
@@ -96,12 +99,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = joinWindow(session.startsAt, session.endsAt, roomOpensBeforeMs());
   // The kit is read here only for the interviewer of the current half: the candidate's
   // page never receives it, not even hidden.
-  const [kit, feedback, syncDue, escrow, exercise] = await Promise.all([
+  const [kit, feedback, syncDue, escrow, exercise, shares] = await Promise.all([
     getInterviewerKit(access, user.id),
     sessionFeedbackStatus(session.id, user.id, now),
     roomNeedsSync(access, now),
     getEscrowForParticipant(session.id, user.id, now),
     getPublicExercise(access),
+    // The candidate's own story titles to share (story rounds only; null otherwise).
+    myShares(access, user.id),
   ]);
   const clock = halfClock(
     { ...session, halfTwoStartedAt: access.halfTwoStartedAt },
@@ -139,6 +144,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       exercise,
     },
     kit,
+    shares,
     canChange: session.status === "scheduled" && session.startsAt > now,
     canReschedule: session.status === "scheduled" && !isLateChange(session.startsAt, now),
     policy: describeCancelPolicy(session.startsAt, now),
@@ -161,6 +167,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (typeof intent === "string" && intent in KIT_INTENTS) {
     return KIT_INTENTS[intent as keyof typeof KIT_INTENTS](access, user.id, formData);
+  }
+  if (intent === "share-stories") {
+    const parsed = parseForm(formData, shareSchema);
+    if (parsed.status !== "success") {
+      return data({ error: SHARE_MESSAGES.not_found, intent }, { status: 400 });
+    }
+    const outcome = await setShares(access, user.id, parsed.value.stories);
+    if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+    if (outcome !== "ok") {
+      return data({ error: SHARE_MESSAGES[outcome], intent }, { status: 409 });
+    }
+    return { shared: parsed.value.stories.length };
   }
   if (intent === "switch-roles") {
     const result = await switchRoles(access, user.id, new Date());
@@ -356,6 +374,7 @@ export default function SessionPage() {
     room,
     kit,
     me,
+    shares,
   } = loaderData;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -396,6 +415,9 @@ export default function SessionPage() {
   const disputeError =
     actionData && "intent" in actionData && actionData.intent === "dispute" ? actionError : null;
   const error = disputeError ? null : actionError;
+  // Before the room opens, the candidate can already choose the titles to share.
+  const sharesPanel =
+    shares && session.status !== "cancelled" ? <StoryShares shares={shares} /> : null;
 
   return (
     <div className="stack">
@@ -569,6 +591,7 @@ export default function SessionPage() {
                 }
               />
             ) : null}
+            {sharesPanel}
             {kit?.question?.exercise?.language === "python" && sharedDoc && !readOnly ? (
               <section className="card">
                 <KitTests doc={sharedDoc.doc} me={me} exercise={kit.question.exercise} />
@@ -606,6 +629,7 @@ export default function SessionPage() {
           )}
         </section>
       )}
+      {inRoom ? null : sharesPanel}
 
       {canChange ? (
         <section className="card stack" aria-labelledby="change-heading">

@@ -45,7 +45,10 @@ async function requireForm(params: LoaderFunctionArgs["params"], userId: string)
 }
 
 function schemaFor(
-  form: Pick<FeedbackForm, "kind" | "round" | "practiseRounds" | "stories" | "session">,
+  form: Pick<
+    FeedbackForm,
+    "kind" | "round" | "practiseRounds" | "stories" | "session" | "bankStories"
+  >,
 ) {
   return form.kind === "scorecard"
     ? scorecardSchema(
@@ -53,6 +56,10 @@ function schemaFor(
         form.practiseRounds.map((r) => r.slug),
         form.stories.map((s) => s.id),
         new Date(form.session.endsAt).getTime() - new Date(form.session.startsAt).getTime(),
+        {
+          ids: form.bankStories.shared.map((s) => s.id),
+          valueSlugs: form.bankStories.valueSlugs,
+        },
       )
     : ratingSchema;
 }
@@ -305,6 +312,7 @@ function ScorecardFields({
   const evidence = (fields.evidence as DimensionGroup).getFieldset();
   const stories = (fields.story as DimensionGroup).getFieldset();
   const moments = (fields.moment as DimensionGroup).getFieldset();
+  const bankStories = (fields.bankStory as DimensionGroup).getFieldset();
   /** Writes the pinned moment into a dimension's field, as typing it would (the draft saves). */
   const pinTo = (fieldName: string) => {
     const input = document.querySelector<HTMLInputElement>(
@@ -396,6 +404,22 @@ function ScorecardFields({
                   {page.stories.map((s, i) => (
                     <option key={s.id} value={s.id}>
                       {`Story ${i + 1}: ${s.title || "untitled"}${s.valueName ? ` (${s.valueName})` : ""}`}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
+            {page.bankStories.valueSlugs.includes(d.slug) && page.bankStories.shared.length > 0 ? (
+              <Field
+                label="Which shared story was this? (optional)"
+                hint="It tells the candidate's story bank how this story scored for this value."
+                meta={bankStories[d.slug]!}
+              >
+                <select defaultValue={draft[bankStories[d.slug]!.name] ?? ""}>
+                  <option value="">No shared story</option>
+                  {page.bankStories.shared.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {`${s.title}${s.values.length ? ` (${s.values.join(", ")})` : ""}`}
                     </option>
                   ))}
                 </select>

@@ -17,6 +17,7 @@ import { mockSessions } from "./booking";
 import { dimensions, levels, rounds } from "./catalog";
 import { users } from "./identity";
 import { storyNotes } from "./room";
+import { bankStories } from "./stories";
 
 /**
  * What one person writes about the other after a half of a session:
@@ -114,6 +115,11 @@ export const feedbackScores = pgTable(
     evidence: text("evidence").notNull(),
     /** The interviewer's story note this score cites, shown with it to the recipient. */
     storyId: uuid("story_id").references(() => storyNotes.id, { onDelete: "set null" }),
+    /**
+     * Value dimensions: the candidate's bank story (shared into this session) the score
+     * refers to. Deleting the story keeps the score and drops the link.
+     */
+    bankStoryId: uuid("bank_story_id").references(() => bankStories.id, { onDelete: "set null" }),
     /**
      * A moment of the session's replay the evidence points at, in ms from the session's
      * start. Never negative (CHECK); within the session's length (trigger

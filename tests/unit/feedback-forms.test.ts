@@ -298,6 +298,7 @@ describe("drafts", () => {
           `evidence.${d.slug}`,
           `story.${d.slug}`,
           `moment.${d.slug}`,
+          `bankStory.${d.slug}`,
         ]),
         "overall",
         "strengths",

@@ -1,7 +1,14 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { InterviewerKit } from "~/modules/sessions/room.server";
-import { BankRunOut, BringYourOwn, FlaggedAreas, ProbeLadders, StoryNotes } from "./kit-sections";
+import {
+  BankRunOut,
+  BringYourOwn,
+  FlaggedAreas,
+  ProbeLadders,
+  SharedStories,
+  StoryNotes,
+} from "./kit-sections";
 
 const SAVE_DELAY_MS = 800;
 
@@ -130,6 +137,7 @@ export function InterviewerKitPanel({
         <BringYourOwn saved={kit.ownQuestions} open={!kit.question && kit.runOut !== null} />
       ) : null}
       {kit.flagged ? <FlaggedAreas flagged={kit.flagged} /> : null}
+      {kit.sharedStories ? <SharedStories shared={kit.sharedStories} /> : null}
       <ProbeLadders rubric={kit.rubric} />
       <details>
         <summary>Rubric</summary>

@@ -333,3 +333,38 @@ export function FlaggedAreas({ flagged }: { flagged: NonNullable<InterviewerKit[
     </details>
   );
 }
+
+/** The titles the candidate shared from their story bank, and the values none of them shows. */
+export function SharedStories({
+  shared,
+}: {
+  shared: NonNullable<InterviewerKit["sharedStories"]>;
+}) {
+  return (
+    <details open data-testid="shared-stories">
+      <summary>Stories the candidate brought</summary>
+      {shared.shared.length === 0 ? (
+        <p className="hint">
+          The candidate shared no story titles. Ask for a story per value as usual.
+        </p>
+      ) : (
+        <ul>
+          {shared.shared.map((story) => (
+            <li key={story.id}>
+              <strong>{story.title}</strong>
+              {story.values.length > 0 ? ` · ${story.values.join(", ")}` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {shared.uncovered.length > 0 ? (
+        <p data-testid="uncovered-values">
+          <strong>No shared story for:</strong> {shared.uncovered.join(", ")}. Probe these with the
+          ladders below.
+        </p>
+      ) : (
+        <p className="hint">Every value has a shared story; probe the weakest told ones.</p>
+      )}
+    </details>
+  );
+}

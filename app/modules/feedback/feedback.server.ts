@@ -31,6 +31,7 @@ import { settleOnScorecard } from "~/modules/credits/escrow.server";
 import type { SessionShape } from "~/modules/sessions/roles";
 import { DOC_ROOTS, META_KEYS } from "~/modules/sessions/shared-doc";
 import { storiesOfHalf } from "~/modules/sessions/story-notes.server";
+import { sharedForScorecard } from "~/modules/stories/shares.server";
 import { parseUuid } from "~/utils/ids";
 import {
   canReadFeedback,
@@ -222,7 +223,7 @@ export async function getFeedbackForm(
   if (!session) return null;
   const duty = dutyOf(session, half, viewerId);
   if (!duty) return null;
-  const [round, practiseRounds, question, [existing], [draft], stories] = await Promise.all([
+  const [round, practiseRounds, question, [existing], [draft], stories, bank] = await Promise.all([
     loadRoundRubric(session.roundId, db),
     loopRounds(session.loopId, db),
     questionOfHalf(sessionId, half, db),
@@ -235,6 +236,10 @@ export async function getFeedbackForm(
       .from(feedbackDrafts)
       .where(draftSlot(sessionId, half, duty.kind)),
     duty.kind === "scorecard" ? storiesOfHalf(sessionId, half, viewerId, db) : [],
+    // The candidate's shared bank stories (titles only) a value's score may refer to.
+    duty.kind === "scorecard"
+      ? sharedForScorecard(sessionId, session.roundId, duty.recipientId)
+      : { shared: [], valueDimensionIds: [] as number[] },
   ]);
   const candidate = session.participants.find(
     (p) => p.userId === (duty.kind === "scorecard" ? duty.recipientId : duty.authorId),
@@ -269,6 +274,13 @@ export async function getFeedbackForm(
     submitted: existing ?? null,
     draft: draft ?? null,
     stories,
+    bankStories: {
+      shared: bank.shared.map(({ id, title, values }) => ({ id, title, values })),
+      /** The value dimensions (by slug) a score may tie to one of the shared stories. */
+      valueSlugs: round.dimensions
+        .filter((d) => bank.valueDimensionIds.includes(d.id))
+        .map((d) => d.slug),
+    },
   };
 }
 
@@ -404,6 +416,7 @@ export async function submitFeedback(
           score: payload.value.score[d.slug] as number,
           evidence: payload.value.evidence[d.slug] as string,
           storyId: (payload.value.story?.[d.slug] as string | undefined) ?? null,
+          bankStoryId: (payload.value.bankStory?.[d.slug] as string | undefined) ?? null,
           momentMs: (payload.value.moment?.[d.slug] as number | undefined) ?? null,
         })),
       );

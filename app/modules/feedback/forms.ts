@@ -52,12 +52,27 @@ export function scorecardSchema(
   storyIds: string[] = [],
   /** The session's length: a pinned moment must lie within it. */
   sessionLengthMs?: number,
+  /**
+   * The candidate's bank stories shared into this session, and the value dimensions a
+   * score may tie one to (decision 0028). Other dimensions take no story.
+   */
+  bankStories: { ids: string[]; valueSlugs: string[] } = { ids: [], valueSlugs: [] },
 ) {
   const scoreShape: Record<string, z.ZodTypeAny> = {};
   const evidenceShape: Record<string, z.ZodTypeAny> = {};
   const storyShape: Record<string, z.ZodTypeAny> = {};
   const momentShape: Record<string, z.ZodTypeAny> = {};
+  const bankStoryShape: Record<string, z.ZodTypeAny> = {};
   for (const d of round.dimensions) {
+    if (bankStories.valueSlugs.includes(d.slug)) {
+      bankStoryShape[d.slug] = z
+        .string()
+        .refine(
+          (id) => bankStories.ids.includes(id),
+          "Choose one of the stories the candidate shared.",
+        )
+        .optional();
+    }
     const rangeMessage = `Score ${d.name} from 1 to 4.`;
     scoreShape[d.slug] = z
       .number({ required_error: rangeMessage, invalid_type_error: rangeMessage })
@@ -89,6 +104,8 @@ export function scorecardSchema(
       .strict(unknown),
     /** Optional: per dimension, the story note its evidence cites. */
     story: z.object(storyShape).strict(unknown).optional(),
+    /** Optional: per value dimension, the candidate's shared bank story the score refers to. */
+    bankStory: z.object(bankStoryShape).strict(unknown).optional(),
     /** Optional: per dimension, a moment of the replay (ms from the start) its evidence pins. */
     moment: z.object(momentShape).strict(unknown).optional(),
     overall: z.enum(OVERALL_CALLS, {
@@ -151,6 +168,7 @@ export function draftFieldNames(kind: FeedbackKind, round: ScorecardRound): Map<
       [`evidence.${d.slug}`, FEEDBACK_TEXT_MAX],
       [`story.${d.slug}`, CHOICE_MAX],
       [`moment.${d.slug}`, CHOICE_MAX],
+      [`bankStory.${d.slug}`, CHOICE_MAX],
     ]),
     ["overall", CHOICE_MAX],
     ["strengths", FEEDBACK_TEXT_MAX],

@@ -22,6 +22,7 @@ import { transitionSession } from "~/modules/booking/transition-session.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { openNoShowWindow } from "~/modules/credits/escrow.server";
 import { type PublicExercise, publicExercise } from "~/modules/runs/exercise-views";
+import { type KitStories, kitSharedStories } from "~/modules/stories/shares.server";
 import { parseUuid } from "~/utils/ids";
 import type { FlaggedArea } from "./kit";
 import {
@@ -297,6 +298,11 @@ export interface InterviewerKit {
   stories: StoryView[] | null;
   /** Hiring-manager round: what the candidate's earlier scorecards flagged, if shared. */
   flagged: { shared: boolean; areas: FlaggedArea[] } | null;
+  /**
+   * Rounds told in stories: the TITLES of the bank stories the candidate shared, with
+   * their values, and the loop's values none of them shows. Never a story's text.
+   */
+  sharedStories: KitStories | null;
 }
 
 /** Assigns (once) the question of a half: fitting the candidate's level, never one they had. */
@@ -440,13 +446,14 @@ export async function getInterviewerKit(
   const own = assigned?.own;
   const { session } = access;
   const kind = roundKind(session.roundSlug);
-  const [ownList, runOut, stories, flagged] = await Promise.all([
+  const [ownList, runOut, stories, flagged, sharedStories] = await Promise.all([
     listOwnQuestions(userId),
     assigned ? null : bankRunOut(access, roles.candidateId),
     kind === "behavioral" || kind === "hiring_manager"
       ? listStories(session.id, access.half, userId)
       : null,
     kind === "hiring_manager" ? flaggedAreasOf(roles.candidateId) : null,
+    kitSharedStories(access, roles.candidateId),
   ]);
   const candidateLevel =
     roles.candidateId === session.peer.id ? session.peer.targetLevel : session.myTargetLevel;
@@ -505,6 +512,7 @@ export async function getInterviewerKit(
     runOut,
     stories,
     flagged,
+    sharedStories,
   };
 }
 
