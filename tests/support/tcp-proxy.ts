@@ -17,13 +17,16 @@ export interface TcpProxy {
   /** Drops every open connection; new ones are accepted and left hanging until restore(). */
   stall(): void;
   restore(): void;
+  /** Sends new connections to another port from now on (a load balancer's failover). */
+  retarget(port: number): void;
   mode(): ProxyMode;
   /** Connections accepted since the proxy started. */
   accepted(): number;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpProxy(initial: { host: string; port: number }): Promise<TcpProxy> {
+  const target = { ...initial };
   let mode: ProxyMode = "open";
   let accepted = 0;
   const pairs = new Set<{ client: Socket; upstream?: Socket }>();
@@ -84,6 +87,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       // Stalled connections never reached the database: they go, and their clients retry.
       dropAll();
       mode = "open";
+    },
+    retarget(port) {
+      target.port = port;
     },
     mode: () => mode,
     accepted: () => accepted,
