@@ -55,7 +55,9 @@ const MESSAGES: Record<number, { title: string; detail: string }> = {
   },
   503: {
     title: "Temporarily unavailable",
-    detail: "Peerloop cannot answer right now. Try again in a moment.",
+    // In practice the database is out of reach (app/http/database-outage.server.ts).
+    detail:
+      "Peerloop cannot reach its database right now, so nothing could be shown or saved. Try again in a minute.",
   },
 };
 

@@ -6,6 +6,7 @@ import express from "express";
 import type { ViteDevServer } from "vite";
 import type { Env } from "~/env.server";
 import { mustNotCompress } from "./compression";
+import { withDatabaseOutageAs503 } from "./database-outage.server";
 import { MAX_BODY_BYTES } from "./form-limits";
 import { runtimeFolders } from "./runtime-folders.server";
 import { isCrossOriginWrite, securityHeaders } from "./security";
@@ -105,10 +106,14 @@ export function createExpressApp(env: Env, source: BuildSource): express.Express
     app.use(express.static(source.clientDir, { maxAge: "1h" }));
   }
 
+  // A database outage answers 503, not 500 (database-outage.server.ts).
   const build =
     source.kind === "development"
-      ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-      : source.build;
+      ? async () =>
+          withDatabaseOutageAs503(
+            (await source.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild,
+          )
+      : withDatabaseOutageAs503(source.build);
 
   app.all(
     "*",

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import type { DatabaseConnection } from "#db/client";
+import { pgErrorCode } from "#db/errors";
 import type { Env } from "~/env.server";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { expireRequests } from "~/modules/booking/requests.server";
@@ -73,6 +74,8 @@ export interface JobEngineTiming {
   pollingIntervalSeconds: number;
   /** Kicks within one slot of this length collapse into one run. */
   kickSlotSeconds: number;
+  /** Told after each job this process ran (tests count runs across processes). */
+  onJobDone?: (queue: string, jobId: string) => void;
 }
 
 /** What production runs. Tests pass shorter ones so that waiting for a run takes less. */
@@ -109,11 +112,16 @@ export async function startJobEngine(
     QueueName,
     () => Promise<unknown>,
   ][]) {
-    await boss.createQueue(queue);
-    await boss.schedule(queue, SCHEDULES[queue]);
-    await boss.work(queue, { pollingIntervalSeconds: timing.pollingIntervalSeconds }, async () => {
-      await handler();
-    });
+    await retryOnDeadlock(() => boss.createQueue(queue));
+    await retryOnDeadlock(() => boss.schedule(queue, SCHEDULES[queue]));
+    await boss.work(
+      queue,
+      { pollingIntervalSeconds: timing.pollingIntervalSeconds },
+      async (jobs) => {
+        await handler();
+        for (const job of jobs) timing.onJobDone?.(queue, job.id);
+      },
+    );
   }
 
   const engine: JobEngine = {
@@ -134,4 +142,23 @@ export async function startJobEngine(
   };
   setJobKicker((queue) => engine.kick(queue as QueueName));
   return engine;
+}
+
+const PG_DEADLOCK_DETECTED = "40P01";
+
+/**
+ * Two app processes starting together create the same queues and schedules at once, and
+ * pg-boss's create_queue (a partition and a row per queue) can deadlock with itself:
+ * PostgreSQL then aborts one side, which would end that process's start. Both sides want
+ * the same outcome, so the aborted one simply tries again (tests/integration/faults-two-processes.test.ts).
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= attempts || pgErrorCode(err) !== PG_DEADLOCK_DETECTED) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }

@@ -66,8 +66,14 @@ export function smtpTransport(url: string) {
 const MAX_ATTEMPTS = 8;
 
 /**
- * Sends unsent emails through SMTP, oldest first. Each row is claimed by bumping its
- * attempt count with a compare-and-swap, so two workers never send one email twice.
+ * Sends unsent emails through SMTP, oldest first. Each email is sent while its row is
+ * locked (FOR UPDATE SKIP LOCKED, in a transaction of its own), and marked sent in that
+ * transaction: another worker (another app process, or a kick overlapping the schedule)
+ * skips a row being sent and finds it sent once the lock goes. A claim that only bumped a
+ * counter let a second worker claim the row again while the first was still talking to
+ * SMTP, and the email went out twice (tests/integration/faults-two-processes.test.ts).
+ * Should the process die mid-send, the transaction rolls back and the email is retried:
+ * at least once, never twice while everyone is alive.
  */
 export async function deliverPendingEmails(
   mailer: ReturnType<typeof nodemailer.createTransport>,
@@ -75,53 +81,60 @@ export async function deliverPendingEmails(
 ): Promise<{ sent: number; failed: number }> {
   const db = getDb();
   const pending = await db
-    .select()
+    .select({ id: outboxEmails.id })
     .from(outboxEmails)
     .where(and(isNull(outboxEmails.sentAt), lt(outboxEmails.attempts, MAX_ATTEMPTS)))
     .orderBy(asc(outboxEmails.createdAt))
     .limit(batchSize);
   let sent = 0;
   let failed = 0;
-  for (const email of pending) {
-    const [claimed] = await db
-      .update(outboxEmails)
-      .set({ attempts: email.attempts + 1 })
-      .where(
-        and(
-          eq(outboxEmails.id, email.id),
-          eq(outboxEmails.attempts, email.attempts),
-          isNull(outboxEmails.sentAt),
-        ),
-      )
-      .returning({ id: outboxEmails.id });
-    if (!claimed) continue;
-    try {
-      await mailer.sendMail({
-        from: `${ORGANIZER.name} <${ORGANIZER.email}>`,
-        to: email.toAddress,
-        subject: email.subject,
-        text: email.textBody,
-        ...(email.ics
-          ? {
-              icalEvent: {
-                method: email.ics.includes("METHOD:CANCEL") ? "CANCEL" : "REQUEST",
-                content: email.ics,
-              },
-            }
-          : {}),
-      });
-      await db
+  for (const { id } of pending) {
+    const outcome = await db.transaction(async (tx) => {
+      const [email] = await tx
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.id, id),
+            isNull(outboxEmails.sentAt),
+            lt(outboxEmails.attempts, MAX_ATTEMPTS),
+          ),
+        )
+        .for("update", { skipLocked: true });
+      if (!email) return "skipped" as const;
+      try {
+        await mailer.sendMail({
+          from: `${ORGANIZER.name} <${ORGANIZER.email}>`,
+          to: email.toAddress,
+          subject: email.subject,
+          text: email.textBody,
+          ...(email.ics
+            ? {
+                icalEvent: {
+                  method: email.ics.includes("METHOD:CANCEL") ? "CANCEL" : "REQUEST",
+                  content: email.ics,
+                },
+              }
+            : {}),
+        });
+      } catch (err) {
+        await tx
+          .update(outboxEmails)
+          .set({
+            attempts: email.attempts + 1,
+            lastError: String(err instanceof Error ? err.message : err).slice(0, 500),
+          })
+          .where(eq(outboxEmails.id, id));
+        return "failed" as const;
+      }
+      await tx
         .update(outboxEmails)
-        .set({ sentAt: new Date(), lastError: null })
-        .where(eq(outboxEmails.id, email.id));
-      sent++;
-    } catch (err) {
-      await db
-        .update(outboxEmails)
-        .set({ lastError: String(err instanceof Error ? err.message : err).slice(0, 500) })
-        .where(eq(outboxEmails.id, email.id));
-      failed++;
-    }
+        .set({ attempts: email.attempts + 1, sentAt: new Date(), lastError: null })
+        .where(eq(outboxEmails.id, id));
+      return "sent" as const;
+    });
+    if (outcome === "sent") sent++;
+    if (outcome === "failed") failed++;
   }
   return { sent, failed };
 }
