@@ -13,16 +13,12 @@ import {
 import { levels, loops, tracks } from "./catalog";
 import { users } from "./identity";
 
-/** Plans one person may keep at once (a loop each); the database's trigger enforces it. */
-export const MAX_PLANS_PER_PERSON = 8;
-/** The most hours a week a plan may count on (and the form accepts). */
-export const MAX_PLAN_HOURS_PER_WEEK = 40;
-
 /**
  * A person's loop planner: one plan per loop they prepare for, several loops at once
  * (DOMAIN.md: candidates juggle several processes). Dates are the person's own calendar
  * dates; the schedule itself is computed on every read (plan-schedule.ts), never stored,
- * so it follows the feedback as it arrives.
+ * so it follows the feedback as it arrives. A person keeps at most MAX_PLANS_PER_PERSON
+ * (plan-form.ts) plans: the trigger loop_plans_cap (migration 0022) enforces it.
  */
 export const loopPlans = pgTable(
   "loop_plans",
@@ -60,7 +56,7 @@ export const loopPlans = pgTable(
       "loop_plans_phone_screen_before_onsite",
       sql`${t.phoneScreenDate} is null or ${t.phoneScreenDate} < ${t.onsiteDate}`,
     ),
-    // Half-hour steps, within a working week.
+    // Half-hour steps, within a working week (MAX_PLAN_HOURS_PER_WEEK in plan-form.ts).
     check(
       "loop_plans_hours_per_week",
       sql`${t.hoursPerWeek} between 0 and 40 and ${t.hoursPerWeek} * 2 = trunc(${t.hoursPerWeek} * 2)`,
