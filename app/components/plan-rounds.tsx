@@ -99,7 +99,7 @@ export function PlanRoundCard({
         <ul className="plain-list plan-round__sessions">
           {round.sessions.map((s) => (
             <li key={s.id}>
-              <span className={`pill ${s.state === "held" ? "pill--completed" : ""}`}>
+              <span className={s.state === "held" ? "pill pill--completed" : "pill"}>
                 {s.state === "held" ? "Held" : "Booked"}
               </span>{" "}
               <Link to={`/sessions/${s.id}`}>{formatDateTime(new Date(s.startsAt), timeZone)}</Link>
