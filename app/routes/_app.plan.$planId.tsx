@@ -179,7 +179,7 @@ export default function PlanPage() {
           Plan saved.
         </p>
       ) : null}
-      {bookError && !bookError.round ? (
+      {bookError && !view.rounds.some((r) => r.slug === bookError.round) ? (
         <p className="form-error" role="alert">
           {bookError.bookError}
         </p>

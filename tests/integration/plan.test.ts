@@ -4,13 +4,14 @@ import { databricksLoop } from "#db/catalog/databricks-loop";
 import { seedCatalog } from "#db/catalog/seed-catalog";
 import { getDb } from "#db/client";
 import { pgConstraint } from "#db/errors";
-import { loopPlans } from "#db/schema";
+import { loopPlans, mockSessions, sessionParticipants } from "#db/schema";
 import { addDaysToLocalDate, localDateOf } from "~/modules/availability/zoned-time";
 import { getLoopCatalogs, type LoopCatalog } from "~/modules/catalog/catalog.server";
 import { loopShapeAt } from "~/modules/catalog/loop-shape";
 import { MAX_PLANS_PER_PERSON } from "~/modules/plan/plan-form";
 import { PLAN_WRITE_MESSAGES } from "~/modules/plan/plan-messages";
 import { createPlan, listPlans } from "~/modules/plan/plans.server";
+import { createAvailableUser, offerToInterview, setWeek } from "../support/booking-fixtures";
 import { setupFreshDatabase, usingPostgres } from "../support/database";
 import { createUser } from "../support/factories";
 import { insertSession } from "../support/feedback-fixtures";
@@ -200,6 +201,75 @@ describe("plans: storage and the page", () => {
     expect(again.status).toBe(409);
     expect(errorTexts(await again.text())).toContain(PLAN_WRITE_MESSAGES.loop_taken);
     expect(await countFor(userId)).toBe(1);
+  });
+});
+
+/** The hidden fields of the Book form on one round's card. */
+function bookFormOf(html: string, roundSlug: string): Record<string, string> {
+  const card = html.slice(html.indexOf(`data-round="${roundSlug}"`));
+  const form = card.slice(card.indexOf("<form"), card.indexOf("</form>"));
+  const fields: Record<string, string> = {};
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+    fields[m[1]!] = m[2]!.replace(/&amp;/g, "&");
+  }
+  return fields;
+}
+
+describe("plans: booking a planned mock in one step", () => {
+  it("books the round's best time once, even when the button is pressed twice", async () => {
+    const { client, userId } = await signedIn();
+    await setWeek(userId, { timeZone: ZONE });
+    const round = loopShapeAt(loop, track.slug, level.rank)!.find(
+      (l) => l.stage === "onsite",
+    )!.round;
+    const peer = await createAvailableUser("Plan Peer");
+    await offerToInterview(peer.id, round.slug, level.code);
+    const id = await createThroughForm(client);
+
+    const before = await (await client.get(`/plan/${id}`)).text();
+    const fields = bookFormOf(before, round.slug);
+    expect(fields).toMatchObject({ intent: "book", round: round.slug, peerId: peer.id });
+    // A double click: the same form, twice at once.
+    const [first, second] = await Promise.all([
+      client.post(`/plan/${id}`, fields),
+      client.post(`/plan/${id}`, fields),
+    ]);
+    expect([first.status, second.status]).toEqual([302, 302]);
+    const location = first.headers.get("location") ?? "";
+    expect(location).toMatch(
+      new RegExp(`^/plan/${id}\\?booked=[0-9a-f-]{36}#round-${round.slug}$`),
+    );
+    expect(second.headers.get("location")).toBe(location);
+    const sessionId = new URL(location, "http://x").searchParams.get("booked")!;
+    const mine = await getDb()
+      .select({ id: mockSessions.id, roundId: mockSessions.roundId, status: mockSessions.status })
+      .from(sessionParticipants)
+      .innerJoin(mockSessions, eq(mockSessions.id, sessionParticipants.sessionId))
+      .where(eq(sessionParticipants.userId, userId));
+    expect(mine).toEqual([{ id: sessionId, roundId: round.id, status: "scheduled" }]);
+
+    // It is on the plan, against its round.
+    const after = await (await client.get(location)).text();
+    const card = after.slice(after.indexOf(`data-round="${round.slug}"`));
+    expect(card.slice(0, card.indexOf("plan-round__offer"))).toContain(`/sessions/${sessionId}`);
+  });
+
+  it("takes the loop and level from the plan, and refuses a round the loop does not have", async () => {
+    const { client } = await signedIn();
+    const id = await createThroughForm(client);
+    const response = await client.post(`/plan/${id}`, {
+      intent: "book",
+      round: "no-such-round",
+      format: "swap",
+      peerId: "00000000-0000-4000-8000-000000000000",
+      start: new Date(Date.now() + 86_400_000).toISOString(),
+      idempotencyKey: "a-key-long-enough-to-pass",
+      // Ignored: the plan's own loop and level are used.
+      loop: "another-loop",
+      level: "L1",
+    });
+    expect(response.status).toBe(404);
+    expect(errorTexts(await response.text())).toContain("That session or request does not exist.");
   });
 });
 
