@@ -25,6 +25,7 @@ export function PlanRoundCard({
   readyAt,
   timeZone,
   bookError,
+  hasPhoneScreen,
 }: {
   round: PlanRoundView;
   offer: PlanOffer | undefined;
@@ -32,6 +33,8 @@ export function PlanRoundCard({
   readyAt: number;
   timeZone: string;
   bookError: string | null;
+  /** Screen rounds are due before the phone screen only when there is one. */
+  hasPhoneScreen: boolean;
 }) {
   const navigation = useNavigation();
   const busyKey = navigation.state !== "idle" ? navigation.formData?.get("idempotencyKey") : null;
@@ -82,7 +85,7 @@ export function PlanRoundCard({
           {round.wanted} {round.wanted === 1 ? "mock" : "mocks"}
         </strong>{" "}
         by {formatLocalDate(round.dueBy)}
-        {round.stage === "screen" ? " (before the screen)" : ""}
+        {round.stage === "screen" && hasPhoneScreen ? " (before the phone screen)" : ""}
         {round.booked > 0 ? ` · ${round.booked} booked` : ""}
         {round.toBook.length > 0
           ? ` · ${round.toBook.length} to book (${round.toBook

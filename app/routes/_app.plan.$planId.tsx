@@ -225,6 +225,7 @@ export default function PlanPage() {
               readyAt={readyAt}
               timeZone={timeZone}
               bookError={bookError?.round === round.slug ? bookError.bookError : null}
+              hasPhoneScreen={plan.phoneScreenDate !== null}
             />
           ))}
         </ol>
@@ -260,7 +261,17 @@ export default function PlanPage() {
             submitLabel="Save the plan"
           />
         </details>
-        <Form method="post" className="form-actions">
+        <Form
+          method="post"
+          className="form-actions"
+          onSubmit={(event) => {
+            if (
+              !window.confirm(`Delete your plan for ${plan.loopName}? Booked mocks stay booked.`)
+            ) {
+              event.preventDefault();
+            }
+          }}
+        >
           <input type="hidden" name="intent" value="delete" />
           <SubmitButton className="button button--danger" pendingLabel="Deleting…">
             Delete this plan
