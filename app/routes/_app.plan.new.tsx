@@ -11,27 +11,26 @@ import { getTarget } from "~/modules/identity/profile.server";
 import { MAX_PLANS_PER_PERSON, makePlanSchema } from "~/modules/plan/plan-form";
 import { PLAN_WRITE_MESSAGES } from "~/modules/plan/plan-messages";
 import { listPlanTabs } from "~/modules/plan/plan-page.server";
-import { createPlan, getPlanOptions, listPlans } from "~/modules/plan/plans.server";
+import { createPlan, getPlanOptions } from "~/modules/plan/plans.server";
 
 export const meta: MetaFunction = () => [{ title: "New plan · Peerloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [tabs, plans, options, target] = await Promise.all([
+  const [tabs, options, target] = await Promise.all([
     listPlanTabs(user.id),
-    listPlans(user.id),
     getPlanOptions(),
     getTarget(user.id),
   ]);
   // The profile's target first, unless it has a plan already; else the first loop without one.
-  const planned = new Set(plans.map((p) => p.loopSlug));
+  const planned = new Set(tabs.map((t) => t.loopSlug));
   const fromProfile = target?.targetLoop && !planned.has(target.targetLoop);
   const loop = fromProfile
     ? target.targetLoop
     : (options.loops.find((l) => !planned.has(l.slug))?.slug ?? options.loops[0]?.slug);
   return {
     tabs,
-    full: plans.length >= MAX_PLANS_PER_PERSON,
+    full: tabs.length >= MAX_PLANS_PER_PERSON,
     options,
     today: localDateOf(user.timeZone, Date.now()),
     defaults: {

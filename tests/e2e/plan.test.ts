@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { databricksLoop } from "#db/catalog/databricks-loop";
@@ -20,6 +22,32 @@ const track = loop.tracks.find((t) => t.onsite.some((entry) => (entry.count ?? 1
 const doubled = track.onsite.find((entry) => (entry.count ?? 1) > 1)!;
 const doubledName = loop.rounds.find((r) => r.slug === doubled.round)!.name;
 const level = loop.levels[Math.floor(loop.levels.length / 2)]!;
+
+const AXE_SOURCE = readFileSync(
+  path.join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** Serious and critical axe-core findings on the current page, as "rule: targets". */
+async function seriousFindings(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run: (
+          context: Document,
+          options: object,
+        ) => Promise<{
+          violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
 
 async function screenshot(page: Page, name: string) {
   if (!SCREENSHOTS) return;
@@ -70,6 +98,7 @@ describe("the loop planner", () => {
     expect(await page.getByRole("link", { name: "Book a mock onsite" }).getAttribute("href")).toBe(
       `/onsite?loop=${loop.slug}&track=${track.slug}&level=${level.code}&before=${onsite}`,
     );
+    expect(await seriousFindings(page)).toEqual([]);
     await screenshot(page, "plan");
 
     // Book the first planned mock that has a time, in one step.

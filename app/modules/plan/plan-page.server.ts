@@ -17,6 +17,7 @@ const DAY_MS = 86_400_000;
 
 export interface PlanTab {
   id: string;
+  loopSlug: string;
   loopName: string;
   onsiteDate: string;
 }
@@ -46,6 +47,7 @@ export async function listPlanTabs(userId: string): Promise<PlanTab[]> {
   const [plans, catalogs] = await Promise.all([listPlans(userId), getLoopCatalogs()]);
   return plans.map((p) => ({
     id: p.id,
+    loopSlug: p.loopSlug,
     loopName: catalogs.find((l) => l.slug === p.loopSlug)?.name ?? p.loopSlug,
     onsiteDate: p.onsiteDate,
   }));
@@ -110,6 +112,7 @@ export async function loadPlanPage(
   return {
     tabs: plans.map((p) => ({
       id: p.id,
+      loopSlug: p.loopSlug,
       loopName: catalogs.find((l) => l.slug === p.loopSlug)?.name ?? p.loopSlug,
       onsiteDate: p.onsiteDate,
     })),
