@@ -29,9 +29,10 @@ let track: LoopCatalog["tracks"][number];
 let level: LoopCatalog["levels"][number];
 
 beforeAll(async () => {
-  // Whatever the catalog holds: its first loop, the track with the fullest onsite day, and
-  // the loop's highest level (where the data adds rounds, if anywhere).
-  loop = (await getLoopCatalogs())[0]!;
+  // The shipped loop as loaded (the session and booking fixtures write into it), read as
+  // data: the track with the fullest onsite day, and the loop's highest level (where the
+  // data adds rounds, if anywhere).
+  loop = (await getLoopCatalogs()).find((l) => l.slug === databricksLoop.slug)!;
   track = [...loop.tracks].sort((a, b) => b.onsite.length - a.onsite.length)[0]!;
   level = loop.levels.at(-1)!;
 });
@@ -408,11 +409,11 @@ describe("plans: the cap", () => {
     extraLoops = definitions.map((d) => d.slug);
   }, 120_000);
 
-  // Every extra loop is a copy of the shipped one: the same track slugs and level codes.
+  // Every extra loop is a copy of the shipped one: its track slugs and level codes.
   const inputFor = (slug: string) => ({
     loop: slug,
-    track: track.slug,
-    level: level.code,
+    track: databricksLoop.tracks[0]!.slug,
+    level: databricksLoop.levels[0]!.code,
     onsiteDate: addDaysToLocalDate(today(), 30),
     hoursPerWeek: 5,
   });
