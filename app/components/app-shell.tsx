@@ -8,6 +8,7 @@ const NAV_ITEMS = [
   { to: "/availability", label: "Availability" },
   { to: "/feedback", label: "Feedback" },
   { to: "/progress", label: "Progress" },
+  { to: "/plan", label: "Plan" },
   { to: "/stories", label: "Stories" },
   { to: "/credits", label: "Credits" },
   { to: "/profile", label: "Profile" },

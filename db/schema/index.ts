@@ -8,6 +8,7 @@ export * from "./identity";
 export * from "./matching";
 export * from "./notify";
 export * from "./payments";
+export * from "./plans";
 export * from "./profiles";
 export * from "./qualification";
 export * from "./replay";

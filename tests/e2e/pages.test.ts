@@ -60,6 +60,7 @@ const NAV_LABELS = [
   "Availability",
   "Feedback",
   "Progress",
+  "Plan",
   "Credits",
   "Profile",
 ];

@@ -140,3 +140,87 @@ describe("the plan's schedule", () => {
     expect(backwards.problems).toContainEqual({ kind: "phone_screen_after_onsite" });
   });
 });
+
+describe("the plan's schedule around booked mocks and gates", () => {
+  it("counts a booked mock in its own week, as one of its round's mocks", () => {
+    const result = plan({
+      booked: [{ roundSlug: "coding", date: "2026-12-23", sessionId: "s1" }],
+    });
+    const coding = result.rounds.find((r) => r.slug === "coding")!;
+    expect(coding).toMatchObject({ wanted: 3, planned: 3, booked: 1 });
+    const bookedMocks = result.weeks.flatMap((w) => w.mocks.filter((m) => m.booked));
+    expect(bookedMocks).toEqual([
+      {
+        roundSlug: "coding",
+        week: "2026-12-21",
+        dueBy: "2026-12-23",
+        booked: { sessionId: "s1", date: "2026-12-23" },
+      },
+    ]);
+    // Two more are planned around it, not three: the booked one stands for the first.
+    expect(weekOf(result, "coding")).toHaveLength(3);
+    expect(weekOf(result, "coding")).toContain("2026-12-21");
+  });
+
+  it("lets a booked mock take its week's hours, even past the budget", () => {
+    // One mock's worth of hours a week; two mocks booked in this week.
+    const result = plan({
+      hoursPerWeek: 1.5,
+      booked: [
+        { roundSlug: "coding", date: "2026-12-03", sessionId: "a" },
+        { roundSlug: "ml-system-design", date: "2026-12-04", sessionId: "b" },
+      ],
+    });
+    const thisWeek = result.weeks[0]!;
+    expect(thisWeek.mocks.map((m) => m.booked?.sessionId)).toEqual(["a", "b"]);
+    expect(thisWeek.minutes).toBe(2 * (60 + PREP_MINUTES));
+  });
+
+  it("leaves out booked mocks before today or after their round is due", () => {
+    const result = plan({
+      booked: [
+        { roundSlug: "coding", date: "2026-12-01", sessionId: "yesterday" },
+        { roundSlug: "phone-screen", date: "2026-12-20", sessionId: "after-the-screen" },
+        { roundSlug: "coding", date: "2027-01-13", sessionId: "onsite-day" },
+      ],
+    });
+    expect(result.rounds.every((r) => r.booked === 0)).toBe(true);
+  });
+
+  it("plans nothing for a screen whose date has passed, and misses nothing for it", () => {
+    const result = plan({ phoneScreenDate: "2026-11-30" });
+    const screen = result.rounds.find((r) => r.slug === "phone-screen")!;
+    expect(screen.planned).toBe(0);
+    expect(screen.why.at(-1)).toBe("Its date has passed: nothing left to plan for it.");
+    expect(result.problems).toEqual([]);
+  });
+
+  it("opens a gate only on a ready status, whatever the figure", () => {
+    const result = plan({
+      rounds: [
+        round("coding", "close", 65),
+        round("behavioral", "ready", 61),
+        round("spark-deep-dive", "not_yet", 10),
+      ],
+    });
+    const gate = (slug: string) => result.rounds.find((r) => r.slug === slug)!.gate;
+    expect(gate("coding")).toEqual({ passed: false, status: "close", percent: 65 });
+    expect(gate("behavioral")).toEqual({ passed: true, status: "ready", percent: 61 });
+    expect(gate("spark-deep-dive").passed).toBe(false);
+    // The weakest gets the most mocks and the reason in words.
+    const spark = result.rounds.find((r) => r.slug === "spark-deep-dive")!;
+    expect(spark.wanted).toBeGreaterThan(result.rounds.find((r) => r.slug === "coding")!.wanted);
+    expect(spark.why[0]).toBe("Below its gate (10%): 3 mocks, the first ones early.");
+  });
+
+  it("moves every mock when the onsite moves earlier, and none lands on or after it", () => {
+    for (const onsiteDate of ["2026-12-20", "2026-12-28", "2027-02-10"]) {
+      const result = plan({ onsiteDate, phoneScreenDate: null });
+      const lastWeek = result.weeks.at(-1)!;
+      expect(lastWeek.containsOnsite, onsiteDate).toBe(true);
+      for (const week of result.weeks) {
+        for (const mock of week.mocks) expect(mock.dueBy < onsiteDate, onsiteDate).toBe(true);
+      }
+    }
+  });
+});

@@ -23,6 +23,10 @@ import type { ReadinessStatus } from "~/modules/feedback/readiness";
 //   fewer mocks so far before one with more, so one weak round does not crowd the rest out.
 // - When the hours cannot hold every mock, the plan drops mocks from the readiest rounds
 //   first and says what is missing.
+// - Mocks already booked count first: each sits in the week of its day, takes its hours
+//   there, and stands for one of its round's mocks; the rest are planned around them.
+// - A round whose due date has already gone (a phone screen behind the person) gets
+//   nothing and counts as nothing missing.
 
 /** Mocks planned for a round by its readiness status. */
 export const MOCKS_BY_STATUS: Record<ReadinessStatus, number> = {
@@ -53,6 +57,14 @@ export interface PlanInput {
   hoursPerWeek: number;
   /** The rounds of their loop at their level, in loop order. */
   rounds: PlanRoundInput[];
+  /** Mocks already booked (not yet held), on the person's own calendar dates. */
+  booked?: BookedMockInput[];
+}
+
+export interface BookedMockInput {
+  roundSlug: string;
+  date: LocalDate;
+  sessionId: string;
 }
 
 export interface PlannedMock {
@@ -60,6 +72,8 @@ export interface PlannedMock {
   /** The week it is planned in (its Monday), and the date it is due by. */
   week: LocalDate;
   dueBy: LocalDate;
+  /** Set when the mock is booked: the session and its day. */
+  booked: { sessionId: string; date: LocalDate } | null;
 }
 
 export interface PlanRound {
@@ -70,6 +84,8 @@ export interface PlanRound {
   /** Mocks its readiness asks for, and how many of them fit in the hours. */
   wanted: number;
   planned: number;
+  /** Of the planned mocks, how many are booked already. */
+  booked: number;
   gate: { passed: boolean; status: ReadinessStatus; percent: number | null };
   /** Why this many mocks, this early: shown on the plan. */
   why: string[];
@@ -140,6 +156,7 @@ export function planSchedule(input: PlanInput): Plan {
       dueBy: localDateOfDayNumber(lastDay),
       wanted,
       planned: 0,
+      booked: 0,
       gate: {
         passed: round.readiness.status === "ready",
         status: round.readiness.status,
@@ -185,6 +202,27 @@ export function planSchedule(input: PlanInput): Plan {
     .map(({ round }) => round);
   const remaining = new Map(rounds.map((r) => [r.slug, r.wanted]));
   const plannedOf = new Map(rounds.map((r) => [r.slug, 0]));
+  const bookedOf = new Map(rounds.map((r) => [r.slug, 0]));
+
+  // Booked mocks first, in their own weeks, over the budget if they must be: they happen.
+  const weekByMonday = new Map(weeks.map((w) => [dayNumberOfLocalDate(w.start), w]));
+  const booked = [...(input.booked ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  for (const mock of booked) {
+    const due = lastDayOf.get(mock.roundSlug);
+    const day = dayNumberOfLocalDate(mock.date);
+    const week = weekByMonday.get(mondayOf(day));
+    if (due === undefined || day < today || day > due || !week) continue;
+    week.mocks.push({
+      roundSlug: mock.roundSlug,
+      week: week.start,
+      dueBy: mock.date,
+      booked: { sessionId: mock.sessionId, date: mock.date },
+    });
+    week.minutes += costOf.get(mock.roundSlug)!;
+    remaining.set(mock.roundSlug, Math.max(0, remaining.get(mock.roundSlug)! - 1));
+    plannedOf.set(mock.roundSlug, plannedOf.get(mock.roundSlug)! + 1);
+    bookedOf.set(mock.roundSlug, bookedOf.get(mock.roundSlug)! + 1);
+  }
 
   for (const week of weeks) {
     const monday = dayNumberOfLocalDate(week.start);
@@ -221,6 +259,7 @@ export function planSchedule(input: PlanInput): Plan {
           roundSlug: round.slug,
           week: week.start,
           dueBy: localDateOfDayNumber(Math.min(due, monday + 6)),
+          booked: null,
         });
         week.minutes += cost;
         remaining.set(round.slug, remaining.get(round.slug)! - 1);
@@ -234,8 +273,13 @@ export function planSchedule(input: PlanInput): Plan {
   let wantedTotal = 0;
   for (const round of rounds) {
     round.planned = plannedOf.get(round.slug)!;
+    round.booked = bookedOf.get(round.slug)!;
+    if (lastDayOf.get(round.slug)! < today) {
+      round.why.push("Its date has passed: nothing left to plan for it.");
+      continue;
+    }
     wantedTotal += round.wanted;
-    missing += round.wanted - round.planned;
+    missing += Math.max(0, round.wanted - round.planned);
     if (round.planned < round.wanted) {
       round.why.push(
         round.planned === 0
