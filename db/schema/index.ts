@@ -12,3 +12,4 @@ export * from "./profiles";
 export * from "./qualification";
 export * from "./replay";
 export * from "./room";
+export * from "./onsite";
