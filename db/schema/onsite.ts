@@ -96,6 +96,9 @@ export const mockOnsiteSessions = pgTable(
       "mock_onsite_sessions_position",
       sql`${t.position} between 1 and ${sql.raw(String(MAX_ONSITE_SITTINGS))}`,
     ),
-    check("mock_onsite_sessions_sitting_key_length", sql`char_length(${t.sittingKey}) between 1 and 80`),
+    check(
+      "mock_onsite_sessions_sitting_key_length",
+      sql`char_length(${t.sittingKey}) between 1 and 80`,
+    ),
   ],
 );
