@@ -259,9 +259,52 @@ describe("booking a mock onsite", () => {
       sitting: { position: 4 },
     });
     expect(await footprint(me)).toEqual(before);
+  });
 
-    const capped = await candidate("Capped", 20, 2);
-    expect(await book(capped, good)).toEqual({ ok: false, error: "daily_cap_too_low" });
+  it("counts the candidate's cap and buffer against their other sessions, not the day's own", async () => {
+    const peers = await onsitePeers(
+      "Cap",
+      rounds.map((r) => r.slug),
+      2,
+    );
+    // A cap of 2 and a 45-minute buffer: the day's five rounds, 15 minutes apart (off the
+    // half-hour grid, as the matcher lays a day out), still fit.
+    const capped = await createAvailableUser("Capped", {
+      maxSessionsPerDay: 2,
+      bufferMinutes: 45,
+    });
+    await grantCredits(capped.id, 20);
+    const day = planDay(rounds, peers, NINE, 75);
+    const booked = await book(capped.id, day);
+    expect(booked.ok).toBe(true);
+    // The next day already holds two sessions of theirs: its onsite is over the cap.
+    const busy = await createAvailableUser("Busy", { maxSessionsPerDay: 2 });
+    await grantCredits(busy.id, 20);
+    const next = planDay(
+      rounds,
+      peers,
+      new Date(NINE.getTime() + 24 * 3600_000),
+      90,
+      (_s, n, ids) => ids[ids.length - 1 - n]!,
+    );
+    for (const hour of [6, 7]) {
+      const taken = await bookProposal({
+        userId: busy.id,
+        requestId: await openRequest(busy.id, { round: "coding" }),
+        peerId: peers.get("coding")![0]!,
+        start: new Date(`2027-03-04T0${hour}:00:00Z`),
+        idempotencyKey: randomUUID(),
+        now: NOW,
+      });
+      expect(taken.ok).toBe(true);
+    }
+    const before = await footprint(busy.id);
+    expect(await book(busy.id, next, randomUUID(), "2027-03-04")).toMatchObject({
+      ok: false,
+      error: "slot_taken",
+      sitting: { position: 1 },
+    });
+    expect(await footprint(busy.id)).toEqual(before);
   });
 
   it("refuses a day the balance cannot cover whole, though it covers some sittings", async () => {

@@ -32,6 +32,8 @@ export interface BookingInput {
    * (`price_changed`), never charged silently. Unset: whatever the price is now.
    */
   expectedPrice?: number;
+  /** The grid the start is judged on (isBookableSlot); the matcher's unless told. */
+  slotStepMinutes?: number;
 }
 
 async function findByIdempotencyKey(db: Database, key: string) {
@@ -84,7 +86,7 @@ export async function prepareBooking(
   const { standing, price } = await loadPeerStanding(db, ctx, input.peerId, now);
   const requester = facts.people.get(input.userId);
   const peer = facts.people.get(input.peerId);
-  if (!isBookableSlot(ctx, requester, peer, standing, input.start, now)) {
+  if (!isBookableSlot(ctx, requester, peer, standing, input.start, now, input.slotStepMinutes)) {
     throw new BookingConflict("slot_taken");
   }
   if (input.expectedPrice !== undefined && input.expectedPrice !== price) {

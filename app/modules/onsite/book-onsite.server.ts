@@ -13,7 +13,12 @@ import { getLoopCatalog } from "~/modules/catalog/catalog.server";
 import { loopShapeAt, onsiteSittings } from "~/modules/catalog/loop-shape";
 import { getAccount } from "~/modules/credits/ledger.server";
 import { sessionMinutes } from "~/modules/matching/formats";
-import { checkOnsiteDay, ONSITE_HORIZON_DAYS, orderSittings } from "./onsite-day";
+import {
+  checkOnsiteDay,
+  ONSITE_HORIZON_DAYS,
+  orderSittings,
+  sittingStepMinutes,
+} from "./onsite-day";
 import type { OnsiteDayErrorCode, OnsiteRefusal } from "./onsite-errors";
 
 // Books a whole onsite day in ONE transaction (decision 0031). Each sitting is an
@@ -139,7 +144,7 @@ export async function bookOnsite(input: OnsiteBookingInput): Promise<OnsiteBookR
         if (facts.existing) throw new DayRefused({ error: "idempotency_conflict" });
         const candidate = facts.people.get(input.userId);
         if (!candidate) throw new DayRefused({ error: "not_found" });
-        const { timeZone, limits } = candidate.availability;
+        const { timeZone } = candidate.availability;
         const dayProblem = checkOnsiteDay({
           candidateId: input.userId,
           date: input.date,
@@ -149,13 +154,12 @@ export async function bookOnsite(input: OnsiteBookingInput): Promise<OnsiteBookR
             ...s,
             minutes: sessionMinutes("one_way", roundBySlug.get(s.roundSlug)?.durationMinutes ?? 60),
           })),
-          bufferMinutes: limits.bufferMinutes,
-          maxSessionsPerDay: limits.maxSessionsPerDay,
         });
         if (dayProblem) throw new DayRefused({ error: dayProblem });
 
         // Each sitting judged as a single booking judges it, against the calendars as
-        // they stand under our locks.
+        // they stand under our locks (before the day's own sessions: the candidate's
+        // buffer and cap apply to the sessions they already have, as the matcher's do).
         const prepared: PreparedBooking[] = [];
         for (const [i, sitting] of sittings.entries()) {
           progress.position = i + 1;
@@ -182,6 +186,7 @@ export async function bookOnsite(input: OnsiteBookingInput): Promise<OnsiteBookR
                 start: sitting.start,
                 idempotencyKey: sittingIdempotencyKey(input.idempotencyKey, i + 1),
                 expectedPrice: sitting.expectedPrice,
+                slotStepMinutes: sittingStepMinutes(sitting.start),
               },
               { ctx, newRequest: row },
               { ...facts, readers: facts.readers.filter((r) => pair.has(r.id)) },
@@ -215,6 +220,7 @@ export async function bookOnsite(input: OnsiteBookingInput): Promise<OnsiteBookR
             now,
             newRequest: p.newRequest,
             emails: p.emails,
+            sameDaySessionIds: sessionIds,
           });
           // A replayed sitting key without its day is someone else's key.
           if (saved.kind === "replayed") throw new BookingConflict("idempotency_conflict");

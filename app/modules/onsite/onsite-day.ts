@@ -25,9 +25,6 @@ export function checkOnsiteDay(input: {
   expectedRounds: readonly string[];
   /** In the order of their start. */
   sittings: readonly PlannedSitting[];
-  /** The candidate's own minimum break between sessions, and daily cap. */
-  bufferMinutes: number;
-  maxSessionsPerDay: number;
 }): OnsiteDayErrorCode | null {
   const { sittings } = input;
   // The day's order may differ from the shape's (the matcher fits rounds to people's
@@ -44,14 +41,14 @@ export function checkOnsiteDay(input: {
   if (sittings.some((s) => localDateOf(input.timeZone, s.start.getTime()) !== input.date)) {
     return "not_one_day";
   }
+  // The day's own rounds need not keep the candidate's buffer or cap between them (the
+  // onsite's breaks are its spacing, as the matcher lays them out), but cannot overlap.
   for (let i = 1; i < sittings.length; i++) {
     const before = sittings[i - 1]!;
-    const end = before.start.getTime() + before.minutes * 60_000;
-    if (sittings[i]!.start.getTime() < end + input.bufferMinutes * 60_000) {
+    if (sittings[i]!.start.getTime() < before.start.getTime() + before.minutes * 60_000) {
       return "sittings_overlap";
     }
   }
-  if (sittings.length > input.maxSessionsPerDay) return "daily_cap_too_low";
   return null;
 }
 
@@ -67,4 +64,16 @@ export function orderSittings<T extends { roundSlug: string; start: Date }>(
       seen.set(s.roundSlug, n);
       return { ...s, key: `${s.roundSlug}#${n}` };
     });
+}
+
+/**
+ * The grid a sitting's start is judged on: the matcher lays the day's rounds after the
+ * first by their lengths and breaks (10:15 after a 9:00 hour and a 15-minute break), so
+ * each round's grid is the day's 30-minute grid shifted by its offset. The coarsest
+ * step of whole minutes that holds the start says the same.
+ */
+export function sittingStepMinutes(start: Date): number {
+  const offset = Math.floor(start.getTime() / 60_000) % 30;
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  return offset === 0 ? 30 : gcd(30, offset);
 }

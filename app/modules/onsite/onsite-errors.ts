@@ -9,7 +9,6 @@ export type OnsiteDayErrorCode =
   | "same_peer_twice"
   | "not_one_day"
   | "sittings_overlap"
-  | "daily_cap_too_low"
   | "day_insufficient_credits"
   | "busy";
 
@@ -20,9 +19,7 @@ export const ONSITE_DAY_MESSAGES: Record<OnsiteDayErrorCode, string> = {
     "That day does not hold the rounds of your onsite at this level. Search again for fresh days.",
   same_peer_twice: "Each round of an onsite needs a different interviewer.",
   not_one_day: "Every round of an onsite has to fall on the same day in your time zone.",
-  sittings_overlap: "Two rounds of that day overlap or leave less than your break between them.",
-  daily_cap_too_low:
-    "Your availability allows fewer sessions a day than this onsite has rounds. Raise your daily limit on the Availability page, then book again.",
+  sittings_overlap: "Two rounds of that day overlap.",
   day_insufficient_credits:
     "Your balance does not cover the whole day. Buy credits, or pick a day with fewer paid rounds.",
   busy: "Many bookings were being made at once and yours could not finish. Try again in a moment.",
