@@ -319,6 +319,32 @@ export class MatchPool {
     return buckets;
   }
 
+  /**
+   * The hour-of-week lists of the buckets qualified for a request, each with the
+   * weighted level fit its peers share: for searches that walk the index themselves
+   * (the onsite matcher walks one instant at a time). Lists are best standing first.
+   */
+  qualifiedLists(
+    request: Pick<MatchRequest, "format" | "targetLevelRank">,
+  ): { fit: number; hours: readonly Int32Array[] }[] {
+    return this.#bucketsFor(request as MatchRequest).map((bucket) => ({
+      fit:
+        MATCH_SCORE_WEIGHTS.levelFit *
+        levelFitOfRanks(request, bucket.swapTargetRank, bucket.oneWayUpTo, bucket.levelRank),
+      hours: bucket.hours,
+    }));
+  }
+
+  /** The part of candidate c's score that depends on the peer alone (peerStanding). */
+  standingOf(c: number): number {
+    return this.#standing[c]!;
+  }
+
+  /** Whether the index's zone offsets hold for every instant a plan's search reaches. */
+  covers(plan: MatchPlan): boolean {
+    return this.#covers(plan);
+  }
+
   #covers(plan: MatchPlan): boolean {
     // The offsets were read SPAN_MARGIN_MS beyond both ends, for the calendar days
     // around the grid.

@@ -588,16 +588,12 @@ export async function proposeSlots(
   db: Database = getDb(),
 ): Promise<ProposalView[]> {
   if (search.pair) return proposeSlotsFresh(search, now, options, db);
-  const [version, availability, busy, lastWith] = await Promise.all([
+  const [version, requester, lastWith] = await Promise.all([
     readPoolVersion(db),
-    loadAvailabilities([search.userId], undefined, db),
-    loadBusy([search.userId], new Date(now.getTime() - DAY_MS), undefined, db),
+    loadRequester(search.userId, now, db),
     loadLastSessionsWith(search.userId, db),
   ]);
-  const key = `${search.roundId}|${search.format}|${search.targetLevelRank}`;
-  const { value: entry } = await pools.get(db, key, version, now.getTime(), () =>
-    buildPool(search, now, version, db),
-  );
+  const entry = await cachedRoundPool(search, now, version, db);
   // From here on nothing awaits, so no other request sees the pool half-prepared.
   if (!entry.fits(now.getTime())) {
     // Another request moved the pool past this one's instant (clocks a hair apart).
@@ -605,36 +601,112 @@ export async function proposeSlots(
   }
   trimBusy(entry, now.getTime());
   const request = matchRequestOf(search, now);
-  const requester: MatchPerson = {
-    id: search.userId,
-    availability: availability.get(search.userId)!,
-    busy: busy.get(search.userId) ?? [],
-  };
   const { candidates } = entry.pool;
-  const marked: MatchCandidate[] = [];
-  for (const [peerId, at] of lastWith) {
-    const index = entry.indexOf.get(peerId);
-    if (index === undefined) continue;
-    candidates[index]!.lastSessionWithRequesterAt = at;
-    marked.push(candidates[index]!);
-  }
-  let proposals: Proposal[];
-  try {
-    proposals = entry.pool.findMatches(
+  const proposals = withPastPartners([entry], lastWith, () =>
+    entry.pool.findMatches(
       {
         ...request,
         maxProposals: options.maxProposals ?? request.maxProposals,
         maxPerPeer: options.maxPerPeer ?? request.maxPerPeer,
       },
       requester,
-    );
+    ),
+  );
+  return proposals.map((p) =>
+    toView(p, entry.names, entry.records, candidates[entry.indexOf.get(p.peerId)!]?.reliability),
+  );
+}
+
+/** A person as the matcher sees a requester: their availability and active sessions. */
+export async function loadRequester(
+  userId: string,
+  now: Date,
+  db: Database = getDb(),
+): Promise<MatchPerson> {
+  const [availability, busy] = await Promise.all([
+    loadAvailabilities([userId], undefined, db),
+    loadBusy([userId], new Date(now.getTime() - DAY_MS), undefined, db),
+  ]);
+  return { id: userId, availability: availability.get(userId)!, busy: busy.get(userId) ?? [] };
+}
+
+/** The round's pool as cached for this search's round, format and level (built if stale). */
+async function cachedRoundPool(
+  search: SlotSearch,
+  now: Date,
+  version: string,
+  db: Database,
+): Promise<CachedPool> {
+  const key = `${search.roundId}|${search.format}|${search.targetLevelRank}`;
+  const { value } = await pools.get(db, key, version, now.getTime(), () =>
+    buildPool(search, now, version, db),
+  );
+  return value;
+}
+
+/** One round's pool, ready to search at `now`, with what its proposals' views show. */
+export interface RoundPool {
+  pool: MatchPool;
+  indexOf: Map<string, number>;
+  names: Map<string, { name: string; level: string | null; timeZone: string }>;
+  records: Map<string, PersonRecord>;
+}
+
+/**
+ * The pools of several rounds for one requester at `now` (a mock onsite), from the same
+ * cache proposeSlots uses; a pool the cache has moved past is read afresh. `search`
+ * receives each pool while the requester's past partners are marked on it: the pools
+ * are shared, so the mark lasts only as long as the (synchronous) search.
+ */
+export async function searchRoundPools<T>(
+  searches: SlotSearch[],
+  now: Date,
+  search: (pools: RoundPool[], requester: MatchPerson) => T,
+  db: Database = getDb(),
+): Promise<T> {
+  const userId = searches[0]?.userId;
+  if (userId === undefined) throw new RangeError("searchRoundPools needs a search");
+  const [version, requester, lastWith] = await Promise.all([
+    readPoolVersion(db),
+    loadRequester(userId, now, db),
+    loadLastSessionsWith(userId, db),
+  ]);
+  const entries = await Promise.all(
+    searches.map(async (one) => {
+      const entry = await cachedRoundPool(one, now, version, db);
+      return entry.fits(now.getTime()) ? entry : buildPool(one, now, version, db);
+    }),
+  );
+  // Nothing awaits from here on (see proposeSlots).
+  for (const entry of entries) trimBusy(entry, now.getTime());
+  return withPastPartners([...new Set(entries)], lastWith, () => search(entries, requester));
+}
+
+/**
+ * Runs `search` with the requester's last sessions with each peer marked on the pools'
+ * candidates (freshPartner), and clears the marks afterwards whatever happens.
+ */
+function withPastPartners<T>(
+  entries: CachedPool[],
+  lastWith: Map<string, number>,
+  search: () => T,
+): T {
+  const marked: MatchCandidate[] = [];
+  try {
+    for (const entry of entries) {
+      const { candidates } = entry.pool;
+      for (const [peerId, at] of lastWith) {
+        const index = entry.indexOf.get(peerId);
+        if (index === undefined) continue;
+        candidates[index]!.lastSessionWithRequesterAt = at;
+        marked.push(candidates[index]!);
+      }
+    }
+    return search();
   } finally {
     // The pool is shared by every requester: the mark is this request's alone.
     for (const candidate of marked) candidate.lastSessionWithRequesterAt = null;
   }
-  return proposals.map((p) =>
-    toView(p, entry.names, entry.records, candidates[entry.indexOf.get(p.peerId)!]?.reliability),
-  );
 }
 
 /**

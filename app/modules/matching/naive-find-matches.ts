@@ -38,7 +38,11 @@ function covers(intervals: Interval[], start: number, end: number): boolean {
   return reached >= end;
 }
 
-function isFreeAt(person: MatchPerson, start: number, end: number, now: number): boolean {
+/**
+ * Whether the person could take a session [start, end): notice, buffers around their
+ * sessions, their daily cap, and their windows, each asked of Intl afresh.
+ */
+export function isFreeAt(person: MatchPerson, start: number, end: number, now: number): boolean {
   const { availability, busy } = person;
   const { limits, timeZone } = availability;
   if (start < now + limits.minNoticeMinutes * MINUTE_MS) return false;
