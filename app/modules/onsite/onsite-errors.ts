@@ -33,6 +33,9 @@ export interface OnsiteRefusal {
 
 export function onsiteRefusalMessage(refusal: OnsiteRefusal): string {
   const { error, sitting } = refusal;
+  if (error === "not_found" && !sitting) {
+    return "That loop, track or level does not exist. Search again for fresh days.";
+  }
   const base =
     error in ONSITE_DAY_MESSAGES
       ? ONSITE_DAY_MESSAGES[error as OnsiteDayErrorCode]

@@ -17,8 +17,18 @@ const date = (message: string) =>
   z.string().trim().regex(ISO_DATE, message).refine(isRealDate, message);
 
 export const onsiteSearchSchema = z.object({
-  loop: z.string().trim().max(60).regex(SLUG, "That loop does not exist.").optional(),
-  track: z.string().trim().max(60).regex(SLUG, "That track does not exist.").optional(),
+  loop: z
+    .string()
+    .trim()
+    .max(60, "That loop does not exist.")
+    .regex(SLUG, "That loop does not exist.")
+    .optional(),
+  track: z
+    .string()
+    .trim()
+    .max(60, "That track does not exist.")
+    .regex(SLUG, "That track does not exist.")
+    .optional(),
   level: z
     .string()
     .trim()
