@@ -108,6 +108,9 @@ export default function Dashboard() {
               ))}
             </ul>
           )}
+          <p className="hint">
+            Rehearsing the whole day? <Link to="/onsite">Book a mock onsite</Link>.
+          </p>
         </section>
         <FeedbackToWrite items={toWrite} timeZone={timeZone} now={now} />
       </div>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SessionCard, UpcomingSessions } from "~/components/session-card";
 import { readForm } from "~/http/read-form.server";
 import { feedUrl, getFeedToken, rotateFeedToken } from "~/modules/booking/calendar-feed.server";
@@ -32,6 +32,10 @@ export default function Sessions() {
       <div className="page-header">
         <h1>Sessions</h1>
         <p>Times are in your zone ({timeZone}) and your peer's.</p>
+        <p>
+          Rehearsing the full day? <Link to="/onsite">Book a mock onsite</Link>: every round of your
+          loop on one day.
+        </p>
       </div>
       <UpcomingSessions heading="Upcoming" sessions={upcoming} timeZone={timeZone} now={now} />
       <section aria-labelledby="past-heading" className="stack">

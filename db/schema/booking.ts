@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -108,6 +109,8 @@ export const mockSessions = pgTable(
   },
   (t) => [
     uniqueIndex("mock_sessions_idempotency_key").on(t.idempotencyKey),
+    // Lets a mock onsite's link rows require "a session this candidate booked" (0023).
+    unique("mock_sessions_id_booked_by_key").on(t.id, t.bookedBy),
     index("mock_sessions_starts_idx").on(t.startsAt),
     check("mock_sessions_time_order", sql`${t.startsAt} < ${t.endsAt}`),
     check(

@@ -7,6 +7,7 @@ export * from "./feedback";
 export * from "./identity";
 export * from "./matching";
 export * from "./notify";
+export * from "./onsite";
 export * from "./payments";
 export * from "./plans";
 export * from "./profiles";

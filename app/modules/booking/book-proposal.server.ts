@@ -4,14 +4,20 @@ import { type Database, getDb } from "#db/client";
 import { mockSessions } from "#db/schema";
 import { kickJob } from "~/jobs/kick.server";
 import { bookedMessage } from "~/modules/notify/messages";
+import type { OutgoingEmail } from "~/modules/notify/outbox.server";
 import { sessionEmails } from "~/modules/notify/session-emails.server";
 import { BookingConflict } from "./booking-errors";
 import { type Result, refusalCode } from "./booking-tx.server";
-import { buildBooking } from "./build-booking";
+import { buildBooking, type NewBooking } from "./build-booking";
 import { describeCancelPolicy } from "./policy";
 import type { NewRequestRow, RequestContext } from "./requests.server";
 import { saveBooking } from "./save-booking.server";
-import { isBookableSlot, loadPeerStanding, loadPeopleFacts } from "./slot-facts.server";
+import {
+  isBookableSlot,
+  loadPeerStanding,
+  loadPeopleFacts,
+  type PeopleFacts,
+} from "./slot-facts.server";
 
 export type BookResult = Result<{ sessionId: string; replayed: boolean }>;
 
@@ -26,6 +32,8 @@ export interface BookingInput {
    * (`price_changed`), never charged silently. Unset: whatever the price is now.
    */
   expectedPrice?: number;
+  /** The grid the start is judged on (isBookableSlot); the matcher's unless told. */
+  slotStepMinutes?: number;
 }
 
 async function findByIdempotencyKey(db: Database, key: string) {
@@ -47,6 +55,68 @@ export interface BookingRequestSource {
   ctx: RequestContext;
   /** Set for a suggested mock: book_session writes this request with the booking. */
   newRequest: NewRequestRow | null;
+}
+
+export interface PreparedBooking {
+  booking: NewBooking;
+  emails: OutgoingEmail[];
+  /** A suggested mock's request, written by book_session with the booking. */
+  newRequest: NewRequestRow | null;
+}
+
+/**
+ * The checks of one slot and what saving it writes, from the people's facts read just
+ * before: the request is the person's and open, the peer's standing (qualified, not
+ * paused) with the price, the matcher's own rule on the time (isBookableSlot), the
+ * price the person was shown; then the booking and its invites, built. Throws a
+ * BookingConflict. A mock onsite runs this once per sitting inside its transaction.
+ */
+export async function prepareBooking(
+  db: Database,
+  input: BookingInput,
+  source: BookingRequestSource | null,
+  facts: PeopleFacts,
+  now: Date,
+): Promise<PreparedBooking> {
+  if (!source || source.ctx.userId !== input.userId) throw new BookingConflict("not_found");
+  const { ctx } = source;
+  if (ctx.status !== "open" || ctx.expiresAt <= now) {
+    throw new BookingConflict("request_closed");
+  }
+  const { standing, price } = await loadPeerStanding(db, ctx, input.peerId, now);
+  const requester = facts.people.get(input.userId);
+  const peer = facts.people.get(input.peerId);
+  if (!isBookableSlot(ctx, requester, peer, standing, input.start, now, input.slotStepMinutes)) {
+    throw new BookingConflict("slot_taken");
+  }
+  if (input.expectedPrice !== undefined && input.expectedPrice !== price) {
+    throw new BookingConflict("price_changed");
+  }
+  const booking = buildBooking({
+    sessionId: randomUUID(),
+    request: ctx,
+    peerId: input.peerId,
+    start: input.start,
+    idempotencyKey: input.idempotencyKey,
+    priceCredits: price,
+  });
+  const emails = sessionEmails(
+    {
+      sessionId: booking.sessionId,
+      roundName: ctx.roundName,
+      format: ctx.format,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      sequence: 0,
+      people: facts.readers,
+    },
+    {
+      kind: "booked",
+      invite: "request",
+      build: (m) => bookedMessage({ ...m, policy: describeCancelPolicy(m.start, now) }),
+    },
+  );
+  return { booking, emails, newRequest: source.newRequest };
 }
 
 /**
@@ -83,45 +153,8 @@ export async function bookWithRequest(
     const source: BookingRequestSource | null =
       described ?? (facts.request ? { ctx: facts.request, newRequest: null } : null);
     if (facts.existing) return replayOf(facts.existing, input.userId);
-    if (!source || source.ctx.userId !== input.userId) throw new BookingConflict("not_found");
-    const { ctx } = source;
-    if (ctx.status !== "open" || ctx.expiresAt <= now) {
-      throw new BookingConflict("request_closed");
-    }
-    const { standing, price } = await loadPeerStanding(db, ctx, input.peerId, now);
-    const requester = facts.people.get(input.userId);
-    const peer = facts.people.get(input.peerId);
-    if (!isBookableSlot(ctx, requester, peer, standing, input.start, now)) {
-      throw new BookingConflict("slot_taken");
-    }
-    if (input.expectedPrice !== undefined && input.expectedPrice !== price) {
-      throw new BookingConflict("price_changed");
-    }
-    const booking = buildBooking({
-      sessionId: randomUUID(),
-      request: ctx,
-      peerId: input.peerId,
-      start: input.start,
-      idempotencyKey: input.idempotencyKey,
-      priceCredits: price,
-    });
-    const emails = sessionEmails(
-      {
-        sessionId: booking.sessionId,
-        roundName: ctx.roundName,
-        format: ctx.format,
-        startsAt: booking.startsAt,
-        endsAt: booking.endsAt,
-        sequence: 0,
-        people: facts.readers,
-      },
-      {
-        kind: "booked",
-        invite: "request",
-        build: (m) => bookedMessage({ ...m, policy: describeCancelPolicy(m.start, now) }),
-      },
-    );
-    const saved = await saveBooking(db, booking, { now, newRequest: source.newRequest, emails });
+    const { booking, emails, newRequest } = await prepareBooking(db, input, source, facts, now);
+    const saved = await saveBooking(db, booking, { now, newRequest, emails });
     if (saved.kind === "refused") throw new BookingConflict(saved.error);
     if (saved.kind === "booked") await kickJob("deliver-email");
     return { ok: true, sessionId: saved.sessionId, replayed: saved.kind === "replayed" };

@@ -33,8 +33,18 @@ const REFUSALS: ReadonlySet<string> = new Set<BookingErrorCode>([
 export async function saveBooking(
   db: Database,
   booking: NewBooking,
-  extra: { now: Date; newRequest: NewRequestRow | null; emails: OutgoingEmail[] },
+  extra: {
+    now: Date;
+    newRequest: NewRequestRow | null;
+    emails: OutgoingEmail[];
+    /**
+     * A mock onsite's sessions already written in this transaction: not counted against
+     * the candidate's buffer and daily cap (migration 0023, decision 0031).
+     */
+    sameDaySessionIds?: string[];
+  },
 ): Promise<SaveOutcome> {
+  const sameDay = extra.sameDaySessionIds?.length ? `{${extra.sameDaySessionIds.join(",")}}` : null;
   const result = await db.execute(sql`
     select outcome, session_id from book_session(
       ${booking.sessionId}::uuid, ${booking.idempotencyKey}::text, ${booking.userId}::uuid,
@@ -43,7 +53,7 @@ export async function saveBooking(
       ${booking.startsAt.toISOString()}::timestamptz, ${booking.endsAt.toISOString()}::timestamptz,
       ${booking.priceCredits}::integer, ${extra.now.toISOString()}::timestamptz,
       ${DEFAULT_LIMITS.bufferMinutes}::integer, ${DEFAULT_LIMITS.maxSessionsPerDay}::integer,
-      ${JSON.stringify(extra.emails.map(toOutboxRow))}::jsonb)`);
+      ${JSON.stringify(extra.emails.map(toOutboxRow))}::jsonb, ${sameDay}::uuid[])`);
   const row = rowsOf<{ outcome: string; session_id: string | null }>(result)[0];
   if (row?.outcome === "booked" || row?.outcome === "replayed") {
     return { kind: row.outcome, sessionId: row.session_id! };

@@ -250,6 +250,11 @@ export function isBookableSlot(
   standing: PeerStanding | null,
   start: Date,
   now: Date,
+  /**
+   * The grid the start must be on (the matcher's, 30 minutes, unless told). A mock
+   * onsite's later rounds follow the first by round lengths and breaks, off that grid.
+   */
+  slotStepMinutes?: number,
 ): boolean {
   if (!requester || !peer || !standing) return false;
   const request: MatchRequest = {
@@ -263,6 +268,7 @@ export function isBookableSlot(
     ),
     now: now.getTime(),
     alreadyPaired: false,
+    slotStepMinutes,
   };
   const candidate: MatchCandidate = {
     ...peer,
