@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setupFreshDatabase } from "../support/database";
 import { changedTables, databaseFingerprint } from "../support/db-fingerprint";
 import { signIn } from "../support/feedback-fixtures";
-import { formBody, type HarvestedForm, postForms } from "../support/html-forms";
+import { formBody, formsOfPage, type HarvestedForm } from "../support/html-forms";
 import { type HttpClient, setupTestServer } from "../support/http";
 import {
   type AppRoute,
@@ -66,7 +66,7 @@ const PUBLIC_ROUTES = new Set([
 ]);
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
-const CROSS_SITE_HEADERS = [
+const CROSS_SITE_HEADERS: Record<string, string>[] = [
   { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
   // An older browser: no Sec-Fetch-Site, only the Origin.
   { origin: "https://evil.example" },
@@ -120,32 +120,9 @@ function post(client: HttpClient, url: string, fields: [string, string][], heade
   });
 }
 
-/**
- * The submissions the owner's page offers to its own action, including those behind a
- * link to the same page with a query (a confirmation step such as `?confirm=cancel`).
- */
-async function ownerForms(route: AppRoute, url: string): Promise<HarvestedForm[]> {
-  if (!route.isPage || !route.hasAction) return [];
-  const pathname = new URL(url, server.baseUrl()).pathname;
-  const pages = [url];
-  const forms: HarvestedForm[] = [];
-  for (let i = 0; i < pages.length && i < 6; i++) {
-    const response = await owner.get(pages[i]!);
-    if (response.status !== 200) continue;
-    const html = await response.text();
-    forms.push(
-      ...postForms(html, pages[i]!).filter(
-        (form) => new URL(form.action, server.baseUrl()).pathname === pathname,
-      ),
-    );
-    if (i > 0) continue;
-    for (const [, href] of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)) {
-      const target = new URL(href!.replace(/&amp;/g, "&"), new URL(url, server.baseUrl()));
-      const same = `${target.pathname}${target.search}`;
-      if (target.pathname === pathname && target.search && !pages.includes(same)) pages.push(same);
-    }
-  }
-  return forms;
+/** The submissions the owner's page offers to its own action. */
+function ownerForms(route: AppRoute, url: string): Promise<HarvestedForm[]> {
+  return route.isPage && route.hasAction ? formsOfPage(owner, url) : Promise.resolve([]);
 }
 
 const describeRoute = (route: AppRoute) => [route.pattern, route] as const;

@@ -35,8 +35,12 @@ export async function databaseFingerprint(): Promise<Fingerprint> {
   return Object.fromEntries(rows.map((r) => [r.name, r.print]));
 }
 
-/** The tables whose rows differ between two fingerprints. */
-export function changedTables(before: Fingerprint, after: Fingerprint): string[] {
+/** The tables whose rows differ between two fingerprints, less those in `ignore`. */
+export function changedTables(
+  before: Fingerprint,
+  after: Fingerprint,
+  ignore: readonly string[] = [],
+): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...names].filter((name) => before[name] !== after[name]).sort();
+  return [...names].filter((name) => before[name] !== after[name] && !ignore.includes(name)).sort();
 }

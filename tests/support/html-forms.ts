@@ -1,3 +1,5 @@
+import type { HttpClient } from "./http";
+
 // The POST forms of a server-rendered page, read from its HTML as a browser without
 // JavaScript would submit them: each submit button with a name/value (Remix' `intent`)
 // is a submission of its own. The generated tests replay what the owner's page offers,
@@ -75,4 +77,33 @@ export function formBody(fields: [string, string][]): URLSearchParams {
   const body = new URLSearchParams();
   for (const [name, value] of fields) body.append(name, value);
   return body;
+}
+
+/**
+ * The submissions a page offers (as `client` sees it) to its own path, including those
+ * behind a link to the same page with a query (a confirmation step, `?confirm=cancel`).
+ */
+export async function formsOfPage(client: HttpClient, url: string): Promise<HarvestedForm[]> {
+  const base = new URL(url, client.baseUrl);
+  const pages = [url];
+  const forms: HarvestedForm[] = [];
+  for (let i = 0; i < pages.length && i < 6; i++) {
+    const response = await client.get(pages[i]!);
+    if (response.status !== 200) continue;
+    const html = await response.text();
+    forms.push(
+      ...postForms(html, pages[i]!).filter(
+        (form) => new URL(form.action, client.baseUrl).pathname === base.pathname,
+      ),
+    );
+    if (i > 0) continue;
+    for (const [, href] of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)) {
+      const target = new URL(decodeEntities(href!), base);
+      const same = `${target.pathname}${target.search}`;
+      if (target.pathname === base.pathname && target.search && !pages.includes(same)) {
+        pages.push(same);
+      }
+    }
+  }
+  return forms;
 }

@@ -54,7 +54,7 @@ export function appRoutes(build: ServerBuild): AppRoute[] {
         .filter((segment): segment is string => Boolean(segment));
       const pattern = `/${segments.join("/")}`.replace(/\/+/g, "/");
       const params = [...pattern.matchAll(/:([A-Za-z0-9_]+)|\*/g)].map((m) => m[1] ?? "*");
-      const module = route.module as Record<string, unknown>;
+      const module = route.module as unknown as Record<string, unknown>;
       return {
         id: route.id,
         pattern,
