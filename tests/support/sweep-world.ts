@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { users } from "#db/schema";
 import { getFeedToken } from "~/modules/booking/calendar-feed.server";
 import { submitFeedback } from "~/modules/feedback/feedback.server";
 import { rectangle } from "./board-fixtures";
@@ -25,6 +28,8 @@ export interface SweepWorld {
   owner: { id: string; email: string };
   peer: { id: string; email: string };
   stranger: { id: string; email: string };
+  /** An admin, for the routes only admins reach (others get 404). */
+  admin: { id: string; email: string };
   /** Per route parameter name, the owner's values, each in a different state. */
   values: Record<string, string[]>;
 }
@@ -33,6 +38,8 @@ export async function createSweepWorld(): Promise<SweepWorld> {
   const owner = await createUser({ name: "Olive Owner" });
   const peer = await createUser({ name: "Piet Peer" });
   const stranger = await createUser({ name: "Sid Stranger" });
+  const admin = await createUser({ name: "Ada Admin" });
+  await getDb().update(users).set({ isAdmin: true }).where(eq(users.id, admin.id));
   // Both free every hour and the peer qualified, so the booking and reschedule pages
   // propose times (each proposal is a form).
   await setWeek(owner.id);
@@ -76,6 +83,7 @@ export async function createSweepWorld(): Promise<SweepWorld> {
     owner,
     peer,
     stranger,
+    admin,
     values: {
       sessionId: [upcoming, live, finished, revealed],
       feedbackId: [scorecard.feedbackId],
