@@ -73,6 +73,17 @@ async function signedIn(email: string): Promise<Page> {
 const allowRefusals = () => browser.allowConsoleErrors(/status of (401|403|404|409|410)/);
 
 describe("every page has no serious or critical axe findings", () => {
+  it("the check itself fails on a page with a serious finding", async () => {
+    const page = await browser.newPage();
+    await visit(page, "/login");
+    await page.evaluate(() => {
+      const field = document.createElement("input");
+      field.type = "text";
+      document.querySelector("main")?.append(field);
+    });
+    expect((await seriousFindings(page)).map((f) => f.id)).toContain("label");
+  });
+
   it("covers the app's pages", () => {
     expect(PAGES.map((p) => p.pattern)).toEqual(
       expect.arrayContaining([
@@ -118,6 +129,8 @@ describe("the live room", () => {
     timeout: 120_000,
   }, async () => {
     const room = await bookRoom(browser, "axe", undefined, { round: "System design (60 min)" });
+    // Wide enough for the candidate's board and pad side by side (as whiteboard.test.ts).
+    await room.candidate.setViewportSize({ width: 1600, height: 1000 });
     const lines: string[] = [];
     for (const [role, page, boardTab] of [
       ["candidate", room.candidate, "Side by side"],

@@ -172,6 +172,9 @@ describe("the realtime server under hostile websocket traffic", () => {
           `peak ${peak.toFixed(0)} MB, end ${end.toFixed(0)} MB`,
       );
       expect(exited).toBeNull();
+      // Hostile frames are refused with one rate-limited line each (decision 0012), never
+      // an unhandled error, which would be one step from a crash.
+      expect(output).not.toMatch(/unhandled|uncaught/i);
       expect(checks).toBeGreaterThan(0);
       expect(peak).toBeLessThan(MAX_RSS_MB);
       expect(growth).toBeLessThan(MAX_RSS_GROWTH_MB);
