@@ -14,7 +14,11 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     body = await readBodyText(request, MAX_BODY_BYTES);
   } catch (err) {
-    if (err instanceof FormLimitError) return new Response(err.message, { status: err.status });
+    // The rest of the body is left unread: close the connection, or the next request on it
+    // would be read from the middle of this one (the Stripe webhook does the same).
+    if (err instanceof FormLimitError) {
+      return new Response(err.message, { status: err.status, headers: { Connection: "close" } });
+    }
     throw err;
   }
   try {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousFindings } from "./support/axe";
 import { expectVisibleText, setupBrowser, visit } from "./support/browser";
 
 // The app's shell and pages as a member sees them: the navigation at desktop and phone
@@ -9,48 +8,12 @@ import { expectVisibleText, setupBrowser, visit } from "./support/browser";
 // accessibility findings (axe-core) on the pages with charts and forms.
 
 const browser = setupBrowser();
-const AXE_SOURCE = readFileSync(
-  path.join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"),
-  "utf8",
-);
-
 async function logInAsAda(page: Page) {
   await visit(page, "/login");
   await page.getByLabel("Email", { exact: true }).fill("ada@demo.peerloop.dev");
   await page.getByLabel("Password", { exact: true }).fill("peerloop-demo");
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname === "/dashboard");
-}
-
-interface AxeFinding {
-  id: string;
-  impact: string | null;
-  targets: string[];
-}
-
-/** Serious and critical axe-core findings on the current page. */
-async function seriousFindings(page: Page): Promise<AxeFinding[]> {
-  // Evaluated over the DevTools protocol, so the page's CSP does not apply to it.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (...args: unknown[]) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        targets: v.nodes.map((n) => n.target.join(" ")),
-      }));
-  });
 }
 
 const NAV_LABELS = [

@@ -4,21 +4,10 @@ import { loginAttempts, users } from "#db/schema";
 import { setupFreshDatabase } from "../support/database";
 import { TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { setupTestServer } from "../support/http";
+import { expectSecurityHeaders } from "../support/security-headers";
 
 setupFreshDatabase();
 const server = setupTestServer();
-
-function expectSecurityHeaders(response: Response) {
-  const csp = response.headers.get("content-security-policy") ?? "";
-  expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
-  expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toContain("object-src 'none'");
-  expect(csp).toContain("base-uri 'self'");
-  expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-  expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-  expect(response.headers.get("x-frame-options")).toBe("DENY");
-  expect(response.headers.get("x-powered-by")).toBeNull();
-}
 
 describe("security headers", () => {
   it.each(["/", "/login", "/healthz", "/favicon.svg", "/no-such-page"])(

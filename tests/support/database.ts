@@ -22,7 +22,11 @@ export const usingPostgres = Boolean(process.env.DATABASE_URL?.trim());
  * catalog: a copy of the run's template (PostgreSQL when DATABASE_URL is set,
  * PGlite on a copied data directory otherwise). It becomes the process database that getDb() returns.
  */
-export function setupFreshDatabase(): { connection: () => DatabaseConnection; url?: () => string } {
+export function setupFreshDatabase(): {
+  connection: () => DatabaseConnection;
+  url: () => string;
+  dataDir: () => string;
+} {
   const template = inject("dbTemplate");
   let dbName: string | undefined;
   let url: string | undefined;
@@ -54,6 +58,11 @@ export function setupFreshDatabase(): { connection: () => DatabaseConnection; ur
     url: () => {
       if (!url) throw new Error("no PostgreSQL URL: this run uses PGlite");
       return url;
+    },
+    /** PGlite's data directory: a child process may open it once this one closed it. */
+    dataDir: () => {
+      if (!dataDir) throw new Error("no PGlite data directory: this run uses PostgreSQL");
+      return dataDir;
     },
   };
 }

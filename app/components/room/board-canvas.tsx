@@ -171,6 +171,26 @@ export default function BoardCanvas({
     };
   }, [api, awareness, summarize]);
 
+  // Excalidraw's menu button is an icon with no accessible name (axe: button-name,
+  // critical), and its MainMenu passes no title through to it: name it whenever
+  // Excalidraw renders it (it is rendered again when the layout switches to mobile).
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const container = canvasRef.current;
+    if (!container) return;
+    const nameMenuButton = () => {
+      for (const button of container.querySelectorAll<HTMLElement>(
+        ".main-menu-trigger:not([aria-label])",
+      )) {
+        button.setAttribute("aria-label", "Board menu");
+      }
+    };
+    nameMenuButton();
+    const observer = new MutationObserver(nameMenuButton);
+    observer.observe(container, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
   const lastPointerAt = useRef(0);
   const onPointerUpdate = useCallback(
     ({
@@ -232,6 +252,7 @@ export default function BoardCanvas({
         </p>
       ) : null}
       <div
+        ref={canvasRef}
         className="board__canvas"
         data-testid="board-canvas"
         // Excalidraw focuses its container on every pointer down, and a plain focus()
