@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { onsiteDayAt } from "./onsite-day";
+import { MAX_ONSITE_ROUNDS, onsiteDayAt } from "./onsite-day";
 import { type DataProblem, levelCode, pathText, problemList, slug, text } from "./schema-parts";
 import type { LoopDefinition } from "./types";
 
@@ -11,8 +11,6 @@ import type { LoopDefinition } from "./types";
 
 /** A round sits at most this often in one onsite day (two coding rounds is common). */
 export const MAX_SITTINGS_OF_A_ROUND = 3;
-/** An onsite day holds at most this many rounds: more would not fit a working day. */
-export const MAX_ONSITE_ROUNDS = 7;
 
 const dimension = z
   .object({

@@ -3,6 +3,12 @@
 // Pure, with no imports, so that a page's bundle can use it.
 
 /**
+ * An onsite day holds at most this many rounds: more would not fit a working day, and
+ * the mock-onsite matcher searches at most this many (onsite-matcher.ts).
+ */
+export const MAX_ONSITE_ROUNDS = 6;
+
+/**
  * The onsite entries that hold at a level rank, with their counts (default 1), in the
  * data's order. An entry naming an unknown level never holds (the data check reports it).
  */

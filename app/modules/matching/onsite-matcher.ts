@@ -1,3 +1,4 @@
+import { MAX_ONSITE_ROUNDS } from "#db/catalog/onsite-day";
 import { mergeIntervals } from "../availability/expand";
 import type { Interval, LocalDate } from "../availability/types";
 import {
@@ -62,8 +63,8 @@ export const ONSITE_LUNCH_MINUTES = 45;
 export const ONSITE_LUNCH_AFTER_ROUND = 2;
 /** How many days a request proposes by default. */
 export const DEFAULT_ONSITE_DAYS = 3;
-/** Loops have 4–5 onsite rounds; the exact assignment stays small up to this many. */
-export const MAX_ONSITE_ROUNDS = 6;
+/** Loops have 4–6 onsite rounds (the data's cap); the exact assignment stays small up to it. */
+export { MAX_ONSITE_ROUNDS };
 
 export interface OnsiteBreaks {
   betweenMinutes: number;
@@ -107,6 +108,8 @@ export interface OnsiteRequest {
   maxDays?: number;
   /** Grid of day starts, in UTC minutes (default: the single matcher's 30). */
   slotStepMinutes?: number;
+  /** The loop's level codes by rank, for the reasons (MatchRequest.levelCodes). */
+  levelCodes?: Readonly<Record<number, string>>;
 }
 
 export interface OnsiteRoundProposal {
@@ -154,7 +157,10 @@ export function onsiteLayout(minutes: readonly number[], breaks: OnsiteBreaks): 
 
 /** The single-booking request that scores and checks one round of the onsite. */
 export function roundRequest(
-  onsite: Pick<OnsiteRequest, "requester" | "targetLevelRank" | "horizonDays" | "now">,
+  onsite: Pick<
+    OnsiteRequest,
+    "requester" | "targetLevelRank" | "horizonDays" | "now" | "levelCodes"
+  >,
   minutes: number,
   slotStepMinutes: number,
 ): MatchRequest {
@@ -162,6 +168,7 @@ export function roundRequest(
     requesterId: onsite.requester.id,
     format: "one_way",
     targetLevelRank: onsite.targetLevelRank,
+    levelCodes: onsite.levelCodes,
     sessionMinutes: minutes,
     horizonDays: onsite.horizonDays,
     now: onsite.now,

@@ -141,6 +141,7 @@ export async function proposeOnsiteDays(
           horizonDays: input.horizonDays,
           now: now.getTime(),
           maxDays,
+          levelCodes: Object.fromEntries(loop.levels.map((l) => [l.rank, l.code])),
         });
         // The names are read while the pools are at hand; the days are plain data.
         return days.map((day) => ({
