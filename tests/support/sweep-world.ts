@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { users } from "#db/schema";
+import { mockOnsiteSessions, mockOnsites, users } from "#db/schema";
+import { addDaysToLocalDate, localDateOf } from "~/modules/availability/zoned-time";
 import { getFeedToken } from "~/modules/booking/calendar-feed.server";
+import { getLoopCatalog } from "~/modules/catalog/catalog.server";
 import { submitFeedback } from "~/modules/feedback/feedback.server";
+import { createPlan } from "~/modules/plan/plans.server";
+import { createStory } from "~/modules/stories/stories.server";
 import { rectangle } from "./board-fixtures";
-import { offerToInterview, openRequest, setWeek } from "./booking-fixtures";
+import { LOOP, offerToInterview, openRequest, setWeek } from "./booking-fixtures";
 import { createUser } from "./factories";
 import {
   dimensionsOf,
@@ -79,6 +83,54 @@ export async function createSweepWorld(): Promise<SweepWorld> {
   if (!scorecard.ok) throw new Error(`the world's scorecard was refused: ${scorecard.error}`);
 
   const requestId = await openRequest(owner.id, {}, new Date());
+
+  // The whole-loop records: a plan, a story, and a mock onsite day holding the upcoming
+  // session (written directly: the sweep needs the day to exist, not the booking path,
+  // which tests/integration/mock-onsite.test.ts covers).
+  const catalog = (await getLoopCatalog(LOOP))!;
+  const track = catalog.tracks[0]!;
+  const level = catalog.levels[1]!;
+  const today = localDateOf("UTC", now);
+  const plan = await createPlan(owner.id, {
+    loop: catalog.slug,
+    track: track.slug,
+    level: level.code,
+    onsiteDate: addDaysToLocalDate(today, 35),
+    hoursPerWeek: 6,
+  });
+  if (!plan.ok) throw new Error(`the world's plan was refused: ${plan.error}`);
+  const valueIds = catalog.rounds.flatMap((r) =>
+    r.dimensions.filter((d) => d.isValue).map((d) => d.id),
+  );
+  const story = await createStory(owner.id, {
+    title: "Shipped the migration with half the data",
+    situation: "A deadline moved up.",
+    task: "Move the jobs without losing any.",
+    action: "Split the move and checked each half.",
+    result: "Done a day early.",
+    values: valueIds.slice(0, 1),
+  });
+  if (!story.ok) throw new Error(`the world's story was refused: ${story.error}`);
+  const [onsite] = await getDb()
+    .insert(mockOnsites)
+    .values({
+      candidateId: owner.id,
+      loopId: catalog.id,
+      trackId: track.id,
+      targetLevelId: level.id,
+      localDate: addDaysToLocalDate(today, 2),
+      timeZone: "UTC",
+      idempotencyKey: `sweep-world-${randomBytes(8).toString("hex")}`,
+    })
+    .returning({ id: mockOnsites.id });
+  await getDb().insert(mockOnsiteSessions).values({
+    onsiteId: onsite!.id,
+    candidateId: owner.id,
+    position: 1,
+    sittingKey: "coding#1",
+    sessionId: upcoming,
+  });
+
   return {
     owner,
     peer,
@@ -89,6 +141,9 @@ export async function createSweepWorld(): Promise<SweepWorld> {
       feedbackId: [scorecard.feedbackId],
       requestId: [requestId],
       token: [await getFeedToken(owner.id)],
+      planId: [plan.id],
+      storyId: [story.id],
+      onsiteId: [onsite!.id],
       half: ["1"],
       "*": ["no-such-page"],
     },
