@@ -124,6 +124,12 @@ describe.skipIf(!usingPostgres || !redisUrl)("two realtime instances behind Redi
         5000,
       );
       const beforeKill = ada.text.toString();
+      // What a kill may lose is what A's replay recorder had not flushed yet (at most its
+      // 1 s interval). B never records those edits itself: it already holds them through
+      // Redis, so Ada's resync sends it nothing new, and the replay would miss them for
+      // good (a known limit of recording per instance, in the README's "Running at
+      // scale"). "Nothing stored is lost" is about what was stored: let A flush first.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       balancer.retarget(PORT_B);
       await a.kill("SIGKILL");
       const killedAt = Date.now();
