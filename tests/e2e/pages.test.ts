@@ -24,6 +24,7 @@ const NAV_LABELS = [
   "Feedback",
   "Progress",
   "Plan",
+  "Stories",
   "Credits",
   "Profile",
 ];
