@@ -71,10 +71,12 @@ export async function loadPlanPage(
   if (!plan || !loop || !track || !level) return null;
   const shape = loopShapeAt(loop, track.slug, level.rank) ?? [];
 
-  const [cards, sessions] = await Promise.all([
+  const [allCards, sessions] = await Promise.all([
     loadReceivedScorecards(userId),
     loadPlanSessions(userId, loop.id, timeZone, now),
   ]);
+  // Two loops may name a round alike ("system-design"): only this loop's scorecards count.
+  const cards = allCards.filter((card) => card.loopSlug === loop.slug);
   const roundSlugById = new Map(loop.rounds.map((r) => [r.id, r.slug]));
   const today = localDateOf(timeZone, now.getTime());
   const view = buildPlanView({
