@@ -155,6 +155,32 @@ export const DEMO_NEWCOMERS: DemoUser[] = [
   },
 ];
 
+/**
+ * A mock-onsite panel: seed experts for the history's loop who interview every round up
+ * to L7, in the Americas, so that a newcomer (or Ada) finds whole onsite days with a
+ * different qualified interviewer per round. Six, because the longest onsite day in the
+ * data sits six rounds. Like every demo person they hold open swap requests; they have
+ * no history.
+ */
+export const DEMO_PANEL: DemoUser[] = [
+  ["ines@demo.peerloop.dev", "Ines Duarte", "America/New_York"],
+  ["jonas@demo.peerloop.dev", "Jonas Berg", "America/Toronto"],
+  ["kofi@demo.peerloop.dev", "Kofi Boateng", "America/Chicago"],
+  ["lena@demo.peerloop.dev", "Lena Vogt", "America/New_York"],
+  ["mateo@demo.peerloop.dev", "Mateo Ruiz", "America/Bogota"],
+  ["noor@demo.peerloop.dev", "Noor Haddad", "America/Chicago"],
+].map(([email, name, timeZone]) => ({
+  email: email!,
+  name: name!,
+  timeZone: timeZone!,
+  currentLevel: "L6",
+  targetTrack: "backend",
+  targetLevel: "L6",
+  languages: ["python", "java"],
+  interviews: { rounds: ALL_ROUNDS, upTo: "L7" },
+  expert: true as const,
+}));
+
 /** Generous hours every day in each person's own zone, so newcomers see proposals at once. */
 function demoWeek(timeZone: string) {
   return {
@@ -263,7 +289,7 @@ async function grantSeedExpert(userId: string, demo: DemoUser) {
  */
 export async function seedDemoData(now: Date = new Date()): Promise<number> {
   let created = 0;
-  for (const demo of [...DEMO_USERS, ...DEMO_NEWCOMERS]) {
+  for (const demo of [...DEMO_USERS, ...DEMO_NEWCOMERS, ...DEMO_PANEL]) {
     const [existing] = await getDb()
       .select({ id: users.id })
       .from(users)

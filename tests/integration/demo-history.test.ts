@@ -18,7 +18,13 @@ import {
   sessionQuestions,
   users,
 } from "#db/schema";
-import { DEMO_ADMIN_EMAIL, DEMO_NEWCOMERS, DEMO_USERS, seedDemoData } from "#db/seed/demo-data";
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_NEWCOMERS,
+  DEMO_PANEL,
+  DEMO_USERS,
+  seedDemoData,
+} from "#db/seed/demo-data";
 import { DEMO_HISTORY_PLAN, seedDemoHistory } from "#db/seed/demo-history";
 import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
 import {
@@ -274,7 +280,7 @@ describe("the demo history", () => {
       .select({ id: interviewerGrants.id })
       .from(interviewerGrants)
       .where(isNull(interviewerGrants.revokedAt));
-    const offeredByExperts = [...DEMO_USERS, ...DEMO_NEWCOMERS]
+    const offeredByExperts = [...DEMO_USERS, ...DEMO_NEWCOMERS, ...DEMO_PANEL]
       .filter((u) => u.expert)
       .reduce((n, u) => n + u.interviews.rounds.length, 0);
     expect(live).toHaveLength(offeredByExperts);
