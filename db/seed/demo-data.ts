@@ -181,6 +181,9 @@ export const DEMO_PANEL: DemoUser[] = [
   expert: true as const,
 }));
 
+/** Every demo person: whoever a proposal or a page may name. */
+export const DEMO_PEOPLE: DemoUser[] = [...DEMO_USERS, ...DEMO_NEWCOMERS, ...DEMO_PANEL];
+
 /** Generous hours every day in each person's own zone, so newcomers see proposals at once. */
 function demoWeek(timeZone: string) {
   return {
@@ -289,7 +292,7 @@ async function grantSeedExpert(userId: string, demo: DemoUser) {
  */
 export async function seedDemoData(now: Date = new Date()): Promise<number> {
   let created = 0;
-  for (const demo of [...DEMO_USERS, ...DEMO_NEWCOMERS, ...DEMO_PANEL]) {
+  for (const demo of DEMO_PEOPLE) {
     const [existing] = await getDb()
       .select({ id: users.id })
       .from(users)

@@ -20,7 +20,8 @@
 // 12 s may hold no store (the output says so); BENCH_SECONDS=40 includes them.
 // The replay recorder (decision 0025) is measured as a server of its own, "recording": our
 // server with the recorder on, beside "peerloop" with it off; it prints the recording's
-// cost in latency and CPU and the replay log's bytes per session-hour at this load.
+// cost in latency and CPU and the replay log's bytes per session-hour at this load. The
+// targets are judged on "recording", as production runs (every feature on).
 // Knobs: BENCH_SECONDS (measured seconds per phase, default 12), BENCH_ROOMS ("50,200,500"),
 // BENCH_KINDS ("raw,peerloop,recording"), BENCH_NODE_FLAGS (V8 flags for both servers),
 // BENCH_DEBUG=1 (worst samples and GC pauses), BENCH_PROFILE=<dir> (a CPU profile of
@@ -929,16 +930,19 @@ async function main() {
   }
   const phases = ROOM_COUNTS.map((rooms) => {
     const raw = results.find((r) => r.rooms === rooms && r.kind === "raw")!;
-    const ours = results.find((r) => r.rooms === rooms && r.kind === "peerloop")!;
+    const off = results.find((r) => r.rooms === rooms && r.kind === "peerloop")!;
+    const recording = results.find((r) => r.rooms === rooms && r.kind === "recording");
+    // Judged as production runs it, with every feature on: the replay recorder too.
+    const ours = recording ?? off;
     const p99Ratio = round(ours.p99 / raw.p99);
     const rssRatio = round(ours.rssPerRoomKB / raw.rssPerRoomKB);
     const memoryRatio = round(ours.retainedPerRoomKB / raw.retainedPerRoomKB);
     const lost = ours.lost + (ours.storedLost ?? 0) + ours.mismatchedRooms;
-    const recording = results.find((r) => r.rooms === rooms && r.kind === "recording");
     return {
       rooms,
       raw,
-      peerloop: ours,
+      ours,
+      peerloop: off,
       recording,
       p99Ratio,
       rssRatio,
@@ -1012,8 +1016,8 @@ async function main() {
       );
     }
     console.log(
-      `  ${phase.rooms} rooms: p99 ratio ${phase.p99Ratio} (≤ ${TARGETS.p99RatioMax}), ` +
-        `p99 ${phase.peerloop.p99} ms (< ${TARGETS.p99MsMax}), memory/room ratio ` +
+      `  ${phase.rooms} rooms (${phase.ours.kind}): p99 ratio ${phase.p99Ratio} (≤ ${TARGETS.p99RatioMax}), ` +
+        `p99 ${phase.ours.p99} ms (< ${TARGETS.p99MsMax}), memory/room ratio ` +
         `${phase.memoryRatio} (≤ ${TARGETS.memoryRatioMax}) → ` +
         `${Object.values(phase.pass).every(Boolean) ? "pass" : "MISS"}`,
     );
@@ -1035,21 +1039,26 @@ async function main() {
   );
   const figures: Record<string, number> = {
     [`p99RatioToRaw${at}`]: judged.p99Ratio,
-    [`p99Ms${at}`]: judged.peerloop.p99,
+    [`p99Ms${at}`]: judged.ours.p99,
+    [`recordingOffP99Ms${at}`]: judged.peerloop.p99,
+    [`recordingOffP99RatioToRaw${at}`]: round(judged.peerloop.p99 / judged.raw.p99),
+    recordingOffMemoryPerRoomRatioToRaw: round(
+      judged.peerloop.retainedPerRoomKB / judged.raw.retainedPerRoomKB,
+    ),
     memoryPerRoomRatioToRaw: judged.memoryRatio,
     lost: lostTotal,
     [`rawP99Ms${at}`]: judged.raw.p99,
-    [`p50Ms${at}`]: judged.peerloop.p50,
+    [`p50Ms${at}`]: judged.ours.p50,
     [`rawP50Ms${at}`]: judged.raw.p50,
-    [`memoryPerRoomKB${at}`]: judged.peerloop.retainedPerRoomKB,
+    [`memoryPerRoomKB${at}`]: judged.ours.retainedPerRoomKB,
     [`rawMemoryPerRoomKB${at}`]: judged.raw.retainedPerRoomKB,
-    [`cpuPerEditUs${at}`]: judged.peerloop.cpuPerEditUs,
+    [`cpuPerEditUs${at}`]: judged.ours.cpuPerEditUs,
     [`rawCpuPerEditUs${at}`]: judged.raw.cpuPerEditUs,
     [`cpuPerEditRatioToRaw${at}`]: round(
-      judged.peerloop.cpuPerEditUs / Math.max(1, judged.raw.cpuPerEditUs),
+      judged.ours.cpuPerEditUs / Math.max(1, judged.raw.cpuPerEditUs),
     ),
-    [`storesPerSecond${at}`]: judged.peerloop.storesPerSecond,
-    [`otherCpuPct${at}`]: Math.max(judged.raw.otherCpuPct, judged.peerloop.otherCpuPct),
+    [`storesPerSecond${at}`]: judged.ours.storesPerSecond,
+    [`otherCpuPct${at}`]: Math.max(judged.raw.otherCpuPct, judged.ours.otherCpuPct),
   };
   // The replay recorder's cost (recording on vs off) and the log's size.
   if (judged.recording) {
@@ -1068,9 +1077,9 @@ async function main() {
   }
   for (const phase of phases) {
     if (phase === judged) continue;
-    figures[`p99MsAt${phase.rooms}`] = phase.peerloop.p99;
+    figures[`p99MsAt${phase.rooms}`] = phase.ours.p99;
     figures[`rawP99MsAt${phase.rooms}`] = phase.raw.p99;
-    figures[`cpuPerEditUsAt${phase.rooms}`] = phase.peerloop.cpuPerEditUs;
+    figures[`cpuPerEditUsAt${phase.rooms}`] = phase.ours.cpuPerEditUs;
     figures[`rawCpuPerEditUsAt${phase.rooms}`] = phase.raw.cpuPerEditUs;
   }
   const targets: Record<string, string> = {
@@ -1087,11 +1096,12 @@ async function main() {
   };
   const machineNote =
     `other processes used ${figures[`otherCpuPct${at}`]}% of a core during the phase; ` +
-    `server CPU per edit ${judged.peerloop.cpuPerEditUs} µs vs raw ${judged.raw.cpuPerEditUs} µs`;
+    `server CPU per edit ${judged.ours.cpuPerEditUs} µs vs raw ${judged.raw.cpuPerEditUs} µs`;
   const limits: Record<string, string> = {};
   if (!met[`p99RatioToRaw${at}`] || !met[`p99Ms${at}`]) {
     const text =
-      `p99 ${judged.peerloop.p99} ms vs raw ${judged.raw.p99} ms (${machineNote}). ` +
+      `p99 ${judged.ours.p99} ms (recording ${judged.recording ? "on" : "off"}; ` +
+      `${judged.peerloop.p99} ms with it off) vs raw ${judged.raw.p99} ms (${machineNote}). ` +
       "Profile of the measured window (BENCH_PROFILE): besides what the raw server does " +
       "(Yjs apply, one broadcast write), the batched acknowledgements the provider needs " +
       "(a write per connection per half second), Hocuspocus' onChange payload per update, " +
@@ -1104,7 +1114,7 @@ async function main() {
   }
   if (!met.memoryPerRoomRatioToRaw) {
     limits.memoryPerRoomRatioToRaw =
-      `${judged.peerloop.retainedPerRoomKB} KiB vs raw ${judged.raw.retainedPerRoomKB} KiB per room: ` +
+      `${judged.ours.retainedPerRoomKB} KiB vs raw ${judged.raw.retainedPerRoomKB} KiB per room: ` +
       "Hocuspocus keeps a Connection, hook payloads and a context per document connection, " +
       "and per-socket state of its own and ours.";
   }
@@ -1120,6 +1130,9 @@ async function main() {
     met,
     limits,
     database: adminUrl ? "postgres" : "pglite",
+    judgedServer: judged.recording
+      ? "recording (every feature on: replay recorder included); recordingOff* figures are the same server with it off"
+      : "peerloop (replay recorder off: BENCH_KINDS left out recording)",
     memoryMethod:
       "server child process, after a forced GC: (heapUsed + external with all rooms typing − the same with half of them typing) / rooms added; RSS deltas are printed too but not judged: RSS drops by 30-40 MB seconds after start-up as native pages are returned, which swamps a few MB of rooms",
     latencyMethod: "sender transaction → peer Y.Map observer, one process clock",
@@ -1129,24 +1142,24 @@ async function main() {
       rooms: phase.rooms,
       rawP50Ms: phase.raw.p50,
       rawP99Ms: phase.raw.p99,
-      p50Ms: phase.peerloop.p50,
-      p99Ms: phase.peerloop.p99,
+      p50Ms: phase.ours.p50,
+      p99Ms: phase.ours.p99,
       p99Ratio: phase.p99Ratio,
       rawRssPerRoomKB: phase.raw.rssPerRoomKB,
-      rssPerRoomKB: phase.peerloop.rssPerRoomKB,
+      rssPerRoomKB: phase.ours.rssPerRoomKB,
       rssRatio: phase.rssRatio,
       rawMemoryPerRoomKB: phase.raw.retainedPerRoomKB,
-      memoryPerRoomKB: phase.peerloop.retainedPerRoomKB,
+      memoryPerRoomKB: phase.ours.retainedPerRoomKB,
       memoryRatio: phase.memoryRatio,
       rawLost: phase.raw.lost + phase.raw.mismatchedRooms,
-      lost: phase.peerloop.lost + phase.peerloop.mismatchedRooms,
-      storedLost: phase.peerloop.storedLost,
-      editsPerSecond: phase.peerloop.editsPerSecond,
-      serverCpuPct: phase.peerloop.serverCpuPct,
+      lost: phase.ours.lost + phase.ours.mismatchedRooms,
+      storedLost: phase.ours.storedLost,
+      editsPerSecond: phase.ours.editsPerSecond,
+      serverCpuPct: phase.ours.serverCpuPct,
       rawServerCpuPct: phase.raw.serverCpuPct,
-      cpuPerEditUs: phase.peerloop.cpuPerEditUs,
+      cpuPerEditUs: phase.ours.cpuPerEditUs,
       rawCpuPerEditUs: phase.raw.cpuPerEditUs,
-      otherCpuPct: Math.max(phase.raw.otherCpuPct, phase.peerloop.otherCpuPct),
+      otherCpuPct: Math.max(phase.raw.otherCpuPct, phase.ours.otherCpuPct),
       ...(phase.recording
         ? {
             recordingP50Ms: phase.recording.p50,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
+import { DEMO_PASSWORD, DEMO_PEOPLE } from "#db/seed/demo-data";
 import { formatRange } from "~/utils/datetime";
 import { followConfirmationEmail } from "./support/accounts";
 import { expectValue, expectVisibleText, setupBrowser, visit } from "./support/browser";
@@ -42,7 +42,7 @@ function uniqueEmail(tag: string) {
 }
 
 function demoEmailOf(name: string): string {
-  const demo = DEMO_USERS.find((u) => u.name === name);
+  const demo = DEMO_PEOPLE.find((u) => u.name === name);
   if (!demo) throw new Error(`"${name}" is not a demo user`);
   return demo.email;
 }
@@ -243,7 +243,7 @@ describe("booking a mock", () => {
 
     const chosen = await readProposal(proposals(page).first(), 2 * CODING_MINUTES);
     const peerEmail = demoEmailOf(chosen.peerName);
-    expect(chosen.peerZone).toBe(DEMO_USERS.find((u) => u.email === peerEmail)?.timeZone);
+    expect(chosen.peerZone).toBe(DEMO_PEOPLE.find((u) => u.email === peerEmail)?.timeZone);
     await chosen.item.getByRole("button", { name: /^Book with / }).click();
     await page.waitForURL((url) => new RegExp(`^/sessions/${UUID}$`).test(url.pathname));
     const sessionId = pathOf(page).split("/")[2]!;
@@ -356,7 +356,7 @@ describe("booking a mock", () => {
 
     await expect.poll(() => proposals(page).count()).toBeGreaterThan(0);
     const qualified = new Set(
-      DEMO_USERS.filter(
+      DEMO_PEOPLE.filter(
         (u) => u.interviews.rounds.includes("coding") && Number(u.interviews.upTo.slice(1)) >= 5,
       ).map((u) => u.name),
     );

@@ -20,8 +20,7 @@ import {
 } from "#db/schema";
 import {
   DEMO_ADMIN_EMAIL,
-  DEMO_NEWCOMERS,
-  DEMO_PANEL,
+  DEMO_PEOPLE,
   DEMO_USERS,
   seedDemoData,
 } from "#db/seed/demo-data";
@@ -280,9 +279,10 @@ describe("the demo history", () => {
       .select({ id: interviewerGrants.id })
       .from(interviewerGrants)
       .where(isNull(interviewerGrants.revokedAt));
-    const offeredByExperts = [...DEMO_USERS, ...DEMO_NEWCOMERS, ...DEMO_PANEL]
-      .filter((u) => u.expert)
-      .reduce((n, u) => n + u.interviews.rounds.length, 0);
+    const offeredByExperts = DEMO_PEOPLE.filter((u) => u.expert).reduce(
+      (n, u) => n + u.interviews.rounds.length,
+      0,
+    );
     expect(live).toHaveLength(offeredByExperts);
   });
 });

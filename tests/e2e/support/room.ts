@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo-data";
+import { DEMO_PASSWORD, DEMO_PEOPLE } from "#db/seed/demo-data";
 import { followConfirmationEmail } from "./accounts";
 import {
   type BrowserSession,
@@ -26,7 +26,7 @@ export function uniqueEmail(tag: string) {
 }
 
 export function demoByName(name: string) {
-  const demo = DEMO_USERS.find((u) => u.name === name);
+  const demo = DEMO_PEOPLE.find((u) => u.name === name);
   if (!demo) throw new Error(`"${name}" is not a demo user`);
   return demo;
 }
