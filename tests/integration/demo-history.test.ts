@@ -18,12 +18,7 @@ import {
   sessionQuestions,
   users,
 } from "#db/schema";
-import {
-  DEMO_ADMIN_EMAIL,
-  DEMO_PEOPLE,
-  DEMO_USERS,
-  seedDemoData,
-} from "#db/seed/demo-data";
+import { DEMO_ADMIN_EMAIL, DEMO_PEOPLE, DEMO_USERS, seedDemoData } from "#db/seed/demo-data";
 import { DEMO_HISTORY_PLAN, seedDemoHistory } from "#db/seed/demo-history";
 import { loadOneWayInterviewers } from "~/modules/credits/qualification.server";
 import {
