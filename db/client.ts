@@ -89,11 +89,23 @@ function preparingClient(client: PostgresClient): PostgresClient {
   });
 }
 
+/**
+ * Seconds a pooled connection waits before it reconnects after `retries` failed attempts
+ * (shared by the pool). postgres.js' default grows as 3^retries / 100 up to 20 s, so after
+ * an outage of a minute every connection sat out 10–20 s more once the database was back,
+ * and the first page waited that long. Capped at one second: a database that is down
+ * gets at most one attempt per connection per second, and one that is back is used at once.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 1);
+}
+
 function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): DatabaseConnection {
   const client = postgres(config.url, {
     max: config.maxConnections ?? 10,
     onnotice: () => {},
     connect_timeout: 5,
+    backoff: reconnectDelaySeconds,
   });
   const db = drizzlePostgres({ client: preparingClient(client), schema }) as unknown as Database;
   return {
