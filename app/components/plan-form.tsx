@@ -1,9 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { Field, FormError, SubmitButton, useFocusFirstError } from "~/components/forms";
+import { LoopTargetFields } from "~/components/loop-target-fields";
 import {
   MAX_PLAN_HOURS_PER_WEEK,
   makePlanSchema,
@@ -63,38 +64,13 @@ export function PlanForm({
     >
       <input type="hidden" name="intent" value={intent} />
       <FormError errors={form.errors} id={form.errorId} />
-      <div className="field-row">
-        <Field label="Loop" meta={fields.loop}>
-          <select {...getSelectProps(fields.loop)}>
-            {options.loops.map((l) => (
-              <option key={l.slug} value={l.slug}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Track" meta={fields.track}>
-          {/* A new loop brings its own tracks: the key resets the choice. */}
-          <select {...getSelectProps(fields.track)} key={`track-${loop?.slug}`}>
-            <option value="">Choose a track</option>
-            {loop?.tracks.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Target level" meta={fields.level} hint="Readiness is judged at this level.">
-          <select {...getSelectProps(fields.level)} key={`level-${loop?.slug}`}>
-            <option value="">Choose a level</option>
-            {loop?.levels.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.code} · {l.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <LoopTargetFields
+        loops={options.loops}
+        loop={loop}
+        fields={fields}
+        placeholders
+        levelHint="Readiness is judged at this level."
+      />
       <div className="field-row">
         <Field label="Onsite date" meta={fields.onsiteDate}>
           <input {...getInputProps(fields.onsiteDate, { type: "date" })} min={today} />

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { BookingError } from "~/components/booking-error";
 import { EmptyState } from "~/components/empty-state";
 import { Field, FormError } from "~/components/forms";
+import { LoopTargetFields } from "~/components/loop-target-fields";
 import { parseForm } from "~/http/form-limits";
 import { readForm } from "~/http/read-form.server";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
@@ -190,35 +191,12 @@ function SearchForm({
       <h2 id="find-heading">Find a day</h2>
       <Form method="get" className="form" {...getFormProps(form)}>
         <FormError errors={form.errors} id={form.errorId} />
-        <div className="field-row">
-          <Field label="Loop" meta={fields.loop}>
-            <select {...getSelectProps(fields.loop)} onChange={(e) => setLoopSlug(e.target.value)}>
-              {choices.loops.map((l) => (
-                <option key={l.slug} value={l.slug}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Track" meta={fields.track}>
-            <select {...getSelectProps(fields.track)}>
-              {loop.tracks.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Target level" meta={fields.level}>
-            <select {...getSelectProps(fields.level)}>
-              {loop.levels.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.code} · {l.title}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
+        <LoopTargetFields
+          loops={choices.loops}
+          loop={loop}
+          fields={fields}
+          onLoopChange={setLoopSlug}
+        />
         <div className="field-row">
           <Field label="Look ahead" meta={fields.horizonDays}>
             <select {...getSelectProps(fields.horizonDays)}>

@@ -1,3 +1,4 @@
+// Loops have 4–6 onsite rounds (the data's cap); the exact assignment stays small up to it.
 import { MAX_ONSITE_ROUNDS } from "#db/catalog/onsite-day";
 import { mergeIntervals } from "../availability/expand";
 import type { Interval, LocalDate } from "../availability/types";
@@ -63,8 +64,6 @@ export const ONSITE_LUNCH_MINUTES = 45;
 export const ONSITE_LUNCH_AFTER_ROUND = 2;
 /** How many days a request proposes by default. */
 export const DEFAULT_ONSITE_DAYS = 3;
-/** Loops have 4–6 onsite rounds (the data's cap); the exact assignment stays small up to it. */
-export { MAX_ONSITE_ROUNDS };
 
 export interface OnsiteBreaks {
   betweenMinutes: number;

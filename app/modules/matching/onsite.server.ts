@@ -1,13 +1,9 @@
+import { MAX_ONSITE_ROUNDS } from "#db/catalog/onsite-day";
 import { type Database, getDb } from "#db/client";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
 import { oneWayPrice } from "~/modules/credits/pricing.server";
 import { type SlotSearch, searchRoundPools } from "./matching.server";
-import {
-  DEFAULT_ONSITE_DAYS,
-  MAX_ONSITE_ROUNDS,
-  type OnsiteRound,
-  proposeOnsite,
-} from "./onsite-matcher";
+import { DEFAULT_ONSITE_DAYS, type OnsiteRound, proposeOnsite } from "./onsite-matcher";
 
 // Proposals for a mock onsite day, ready for a page: loads each round's pool the way a
 // single one-way search does (the same cache), runs the pure onsite matcher, and dresses

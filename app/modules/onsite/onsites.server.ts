@@ -19,6 +19,7 @@ import {
 } from "#db/schema";
 import { addDaysToLocalDate, localDateOf } from "~/modules/availability/zoned-time";
 import { getLoopCatalogs, type LoopCatalog } from "~/modules/catalog/catalog.server";
+import { type LoopChoice, loopChoices } from "~/modules/catalog/loop-choices";
 import { loopShapeAt, onsiteSittings } from "~/modules/catalog/loop-shape";
 import { pieceReveal } from "~/modules/feedback/reveal.server";
 import { getProfile } from "~/modules/identity/profile.server";
@@ -39,23 +40,11 @@ export interface OnsiteTarget {
 }
 
 export interface TargetChoices {
-  loops: {
-    slug: string;
-    name: string;
-    tracks: { slug: string; name: string }[];
-    levels: { code: string; title: string }[];
-  }[];
+  loops: LoopChoice[];
 }
 
 export function targetChoices(catalogs: LoopCatalog[]): TargetChoices {
-  return {
-    loops: catalogs.map((l) => ({
-      slug: l.slug,
-      name: l.name,
-      tracks: l.tracks.map((t) => ({ slug: t.slug, name: t.name })),
-      levels: l.levels.map((v) => ({ code: v.code, title: v.title })),
-    })),
-  };
+  return { loops: loopChoices(catalogs) };
 }
 
 export type TargetResult =

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import type { LocalDate } from "~/modules/availability/types";
 import { addDaysToLocalDate } from "~/modules/availability/zoned-time";
+import type { LoopChoice } from "~/modules/catalog/loop-choices";
 import { isCalendarDate } from "~/utils/datetime";
 import { MAX_PLAN_WEEKS } from "./plan-schedule";
 
 /** What the plan form can offer, read from the loop catalog (any loop the data holds). */
 export interface PlanOptions {
-  loops: {
-    slug: string;
-    name: string;
-    tracks: { slug: string; name: string }[];
-    levels: { code: string; title: string }[];
-  }[];
+  loops: LoopChoice[];
 }
 
 /** Plans one person keeps at once (a loop each); the trigger loop_plans_cap enforces it. */

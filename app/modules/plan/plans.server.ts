@@ -3,6 +3,7 @@ import { getDb } from "#db/client";
 import { isUniqueViolation, PG_FOREIGN_KEY_VIOLATION, pgConstraint, pgErrorCode } from "#db/errors";
 import { loopPlans } from "#db/schema";
 import { getLoopCatalogs } from "~/modules/catalog/catalog.server";
+import { loopChoices } from "~/modules/catalog/loop-choices";
 import type { PlanFormInput, PlanOptions } from "./plan-form";
 
 // A person's stored plans: one per loop, several loops at once. Every verb takes the
@@ -27,15 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The loops, tracks and levels the form offers: the whole catalog, whatever loops it holds. */
 export async function getPlanOptions(): Promise<PlanOptions> {
-  const catalogs = await getLoopCatalogs();
-  return {
-    loops: catalogs.map((loop) => ({
-      slug: loop.slug,
-      name: loop.name,
-      tracks: loop.tracks.map(({ slug, name }) => ({ slug, name })),
-      levels: loop.levels.map(({ code, title }) => ({ code, title })),
-    })),
-  };
+  return { loops: loopChoices(await getLoopCatalogs()) };
 }
 
 /** The person's plans, oldest first (the order of their tabs). */
