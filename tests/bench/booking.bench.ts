@@ -45,6 +45,7 @@ import { sessionMinutes } from "~/modules/matching/formats";
 import { bookedMessage } from "~/modules/notify/messages";
 import { toOutboxRow } from "~/modules/notify/outbox.server";
 import { buildSessionEmails } from "~/modules/notify/session-emails";
+import { percentile } from "../support/percentile";
 import {
   createDatabase,
   dropDatabase,
@@ -111,12 +112,6 @@ function slotOf(firstRound: number, k: number): Slot {
 // Small helpers
 
 const round2 = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, rank)]!;
-}
 
 function sortedCopy(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);

@@ -16,6 +16,7 @@ import {
   proposeSlots,
   proposeSlotsFresh,
 } from "~/modules/matching/matching.server";
+import { percentile } from "../support/percentile";
 import {
   createDatabase,
   dropDatabase,
@@ -68,11 +69,6 @@ function heapMb(): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed / (1024 * 1024);
-}
-
-function percentile(sorted: number[], p: number): number {
-  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, rank)]!;
 }
 
 export async function runDatabasePhase(): Promise<DatabasePhase | null> {

@@ -12,28 +12,13 @@ import { findMatches } from "~/modules/matching/find-matches";
 import { MatchPool, type MatchPoolQueryStats } from "~/modules/matching/match-pool";
 import { naiveFindMatches } from "~/modules/matching/naive-find-matches";
 import type { MatchCandidate, MatchRequest, Proposal } from "~/modules/matching/types";
+import { percentile } from "../support/percentile";
+import { createRandom, type Random } from "../support/seeded-random";
 import { runDatabasePhase, ZONES } from "./matching-db";
 
 // 2026-10-20T00:00Z: the EU falls back on 10-25 and the US on 11-01, both inside.
 const NOW = Date.UTC(2026, 9, 20);
 const HORIZON_DAYS = 14;
-
-/** Small, fast, seedable PRNG (mulberry32), so every run sees the same peers. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-
-type Random = ReturnType<typeof createRandom>;
 
 function generateRules(random: Random): WeeklyRule[] {
   const rules: WeeklyRule[] = [];
@@ -153,12 +138,6 @@ function generateRequests(peers: MatchCandidate[], count: number, seed: number) 
     };
     return { request, requester };
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, rank)]!;
 }
 
 type Run = { request: MatchRequest; requester: MatchCandidate };

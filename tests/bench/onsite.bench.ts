@@ -20,6 +20,8 @@ import {
   proposeOnsite,
 } from "~/modules/matching/onsite-matcher";
 import type { MatchCandidate, MatchPerson } from "~/modules/matching/types";
+import { percentile } from "../support/percentile";
+import { createRandom, type Random } from "../support/seeded-random";
 import { ZONES } from "./matching-db";
 
 // 2026-10-20T00:00Z: the EU falls back on 10-25 and the US on 11-01, both inside.
@@ -41,22 +43,6 @@ const ROUNDS: [string, number, number][] = [
   ["behavioral#1", 4, 45],
 ];
 const ROUND_IDS = [...new Set(ROUNDS.map(([, id]) => id))];
-
-/** Small, fast, seedable PRNG (mulberry32), so every run sees the same people. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof createRandom>;
 
 /** Peers give evenings on weekdays and a stretch of the weekend, in their own zone. */
 function peerRules(random: Random): WeeklyRule[] {
@@ -180,12 +166,6 @@ function generateRequesters(count: number, seed: number): MatchPerson[] {
       busy: busyOf(random),
     };
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, rank)]!;
 }
 
 function timeRuns(requests: OnsiteRequest[], propose: (request: OnsiteRequest) => OnsiteDay[]) {

@@ -35,6 +35,7 @@ import { createUser } from "../support/factories";
 import { insertSession } from "../support/feedback-fixtures";
 import { waitForHydration } from "../support/hydration";
 import { REPO_ROOT } from "../support/paths";
+import { percentile } from "../support/percentile";
 import {
   createDatabase,
   dropDatabase,
@@ -55,11 +56,6 @@ const MINUTE = 60_000;
 const TARGETS = { seekP95Ms: "< 200", firstPaintP50Ms: "< 1000" };
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
-}
-
 async function serve(): Promise<Server> {
   const buildDir = path.join(REPO_ROOT, "build");
   const build = (await import(

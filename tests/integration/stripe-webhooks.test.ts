@@ -15,6 +15,7 @@ import { getAccount, isInsufficientCredits, postEntry } from "~/modules/credits/
 import { type CreditPack, DEFAULT_CREDIT_PACKS } from "~/modules/credits/packs";
 import { makeDatabaseUnreachable, setupFreshDatabase, usingPostgres } from "../support/database";
 import { setupTestServer } from "../support/http";
+import { createRandom } from "../support/seeded-random";
 import { setupStripeStandIn, TEST_STRIPE_WEBHOOK_SECRET } from "../support/stripe";
 
 // The webhook over real HTTP, with events signed as Stripe signs them. The randomised
@@ -328,17 +329,6 @@ describe("refunds and charge-backs", () => {
 
 // --- Randomised sequences ---------------------------------------------------------------
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Fate = "paid" | "async_paid" | "async_failed" | "expired";
 interface PlannedSession extends Session {
   fate: Fate;
@@ -447,7 +437,7 @@ async function runSequence(random: () => number, userId: string, index: number) 
 
 describe("randomised webhook sequences", () => {
   it(`credit each paid session once and never drive a balance below 0 (${SEQUENCES} sequences, seed ${SEED}, ${usingPostgres ? "PostgreSQL" : "PGlite"})`, async () => {
-    const random = mulberry32(SEED);
+    const random = createRandom(SEED).next;
     const userIds = await newUsers(SEQUENCES);
     const started = Date.now();
     const cpuBefore = process.cpuUsage();
@@ -461,7 +451,7 @@ describe("randomised webhook sequences", () => {
       const seeds = group.map(() => Math.floor(random() * 2 ** 32));
       results.push(
         ...(await Promise.all(
-          group.map((p, k) => runSequence(mulberry32(seeds[k]!), p.userId, p.index)),
+          group.map((p, k) => runSequence(createRandom(seeds[k]!).next, p.userId, p.index)),
         )),
       );
     }

@@ -14,6 +14,7 @@ import {
 } from "~/modules/matching/find-matches";
 import { naiveFindMatches } from "~/modules/matching/naive-find-matches";
 import type { MatchCandidate, MatchPerson, MatchRequest, Proposal } from "~/modules/matching/types";
+import { createRandom } from "../support/seeded-random";
 
 const utc = (iso: string) => Date.parse(iso);
 const HOUR = 3600_000;
@@ -606,20 +607,6 @@ describe("findMatches: how many and which proposals", () => {
 });
 
 // ---- naive == fast on a randomized medium input ---------------------------------------
-
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, int, pick };
-}
 
 const DST_ZONES = [
   "America/New_York",
