@@ -21,6 +21,7 @@ import { setupFreshDatabase } from "../support/database";
 import { createUser } from "../support/factories";
 import {
   dimensionsOf,
+  insertLiveSession,
   insertSession,
   LOOP_SLUG,
   RATING_PAYLOAD,
@@ -49,30 +50,6 @@ async function bankOf(roundSlug: string) {
     .from(questions)
     .where(eq(questions.roundId, round!.id))
     .orderBy(asc(questions.id));
-}
-
-let slotDay = 30;
-/**
- * A one-way session running now. Each person's `during` is moved to a distinct past slot,
- * so one candidate can sit in several live sessions at once (the concurrency tests need
- * that; booking itself would never allow it).
- */
-async function liveSession(candidateId: string, interviewerId: string, round = "behavioral") {
-  const past = new Date(Date.now() - slotDay++ * DAY);
-  const sessionId = await insertSession({
-    candidateId,
-    interviewerId,
-    round,
-    startsAt: past,
-    endsAt: new Date(past.getTime() + 45 * MINUTE),
-    status: "in_progress",
-  });
-  const now = Date.now();
-  await getDb()
-    .update(mockSessions)
-    .set({ startsAt: new Date(now - 5 * MINUTE), endsAt: new Date(now + 40 * MINUTE) })
-    .where(eq(mockSessions.id, sessionId));
-  return sessionId;
 }
 
 /** The candidate met these questions in past sessions, the first longest ago. */
@@ -105,7 +82,7 @@ async function assigned(sessionId: string) {
 describe("bring your own question", () => {
   it("becomes this half's question and stays private to its author", async () => {
     const { candidate, interviewer } = await people();
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const asker = await signIn(server.client(), interviewer.email);
     expect((await asker.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
     const title = `Own question ${randomUUID().slice(0, 8)}`;
@@ -138,7 +115,7 @@ describe("bring your own question", () => {
     }
     // Another interviewer's kit never lists it, and cannot ask it (404, like a missing id).
     const other = await createUser({ name: "Other Interviewer" });
-    const otherSession = await liveSession(candidate.id, other.id);
+    const otherSession = await insertLiveSession(candidate.id, other.id);
     const otherClient = await signIn(server.client(), other.email);
     await otherClient.post(`/sessions/${otherSession}`, { intent: "sync" });
     for (const path of [`/sessions/${otherSession}`, `/sessions/${otherSession}.data`]) {
@@ -180,7 +157,7 @@ describe("bring your own question", () => {
 
   it("refuses bad input with a message and writes nothing", async () => {
     const { candidate, interviewer } = await people();
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const asker = await signIn(server.client(), interviewer.email);
     const cases = [
       { title: "", prompt: "p" },
@@ -202,7 +179,7 @@ describe("bring your own question", () => {
 
   it("keeps a list to its cap", async () => {
     const { candidate, interviewer } = await people();
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     await getDb()
       .insert(ownQuestions)
       .values(
@@ -231,7 +208,7 @@ describe("bring your own question", () => {
       .insert(ownQuestions)
       .values({ ownerId: stranger.id, title: "Theirs", prompt: "Prompt" })
       .returning();
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const base = { sessionId, half: 1, interviewerId: interviewer.id, candidateId: candidate.id };
     const foreign = await getDb()
       .insert(sessionQuestions)
@@ -263,7 +240,7 @@ describe("when the bank runs out", () => {
     // Met in order: the first longest ago.
     await history(candidate.id, interviewer.id, bank.map((q) => q.id).reverse());
     const leastRecent = bank[bank.length - 1]!;
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const asker = await signIn(server.client(), interviewer.email);
     await asker.post(`/sessions/${sessionId}`, { intent: "sync" });
     // Never a silent repeat: no question was assigned.
@@ -322,8 +299,8 @@ describe("when the bank runs out", () => {
   it("refuses a second unchosen use of a question in the database", async () => {
     const { candidate, interviewer } = await people();
     const [question] = await bankOf("behavioral");
-    const first = await liveSession(candidate.id, interviewer.id);
-    const second = await liveSession(candidate.id, interviewer.id);
+    const first = await insertLiveSession(candidate.id, interviewer.id);
+    const second = await insertLiveSession(candidate.id, interviewer.id);
     const row = { half: 1, questionId: question!.id, interviewerId: interviewer.id };
     await getDb()
       .insert(sessionQuestions)
@@ -356,7 +333,7 @@ describe("assignment under concurrency", () => {
     for (let i = 0; i < parallel; i++) {
       const interviewer = await createUser({ name: `Parallel ${i}` });
       sessions.push({
-        sessionId: await liveSession(candidate.id, interviewer.id),
+        sessionId: await insertLiveSession(candidate.id, interviewer.id),
         interviewerId: interviewer.id,
       });
     }
@@ -389,7 +366,7 @@ describe("assignment under concurrency", () => {
     for (let i = 0; i < 8; i++) {
       const interviewer = await createUser({ name: `Racer ${i}` });
       racers.push({
-        sessionId: await liveSession(candidate.id, interviewer.id),
+        sessionId: await insertLiveSession(candidate.id, interviewer.id),
         interviewerId: interviewer.id,
       });
     }
@@ -436,7 +413,7 @@ async function moveToPast(sessionId: string) {
 describe("story notes (STAR) and the scorecard that cites one", () => {
   it("are written by the interviewer only, validated, capped, and cited to the candidate after the reveal", async () => {
     const { candidate, interviewer } = await people();
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const asker = await signIn(server.client(), interviewer.email);
     const candidateClient = await signIn(server.client(), candidate.email);
     expect(
@@ -525,7 +502,7 @@ describe("story notes (STAR) and the scorecard that cites one", () => {
       (await asker.post(`/sessions/${sessionId}`, { ...star, situation: "late edit" })).status,
     ).toBe(404);
     const dims = await dimensionsOf("behavioral");
-    const other = await liveSession(candidate.id, (await createUser({ name: "Another" })).id);
+    const other = await insertLiveSession(candidate.id, (await createUser({ name: "Another" })).id);
     const [foreign] = await getDb()
       .insert(storyNotes)
       .values({ sessionId: other, half: 1, authorId: interviewer.id, title: "Elsewhere" })
@@ -581,7 +558,9 @@ describe("the hiring-manager kit", () => {
     );
 
     const manager = await createUser({ name: "Hiring Manager Mock" });
-    const sessionId = await liveSession(candidate.id, manager.id, "hiring-manager");
+    const sessionId = await insertLiveSession(candidate.id, manager.id, {
+      round: "hiring-manager",
+    });
     const managerClient = await signIn(server.client(), manager.email);
     const before = await (await managerClient.get(`/sessions/${sessionId}.data`)).text();
     expect(before).toContain("flagged");

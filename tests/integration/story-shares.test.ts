@@ -18,7 +18,7 @@ import { setupFreshDatabase, usingPostgres } from "../support/database";
 import { createUser } from "../support/factories";
 import {
   dimensionsOf,
-  insertSession,
+  insertLiveSession,
   LOOP_SLUG,
   ratingForm,
   scorecardForm,
@@ -30,7 +30,6 @@ setupFreshDatabase();
 const server = setupTestServer();
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 async function valueIds() {
   const rows = await getDb()
@@ -40,32 +39,6 @@ async function valueIds() {
     .innerJoin(loops, eq(loops.id, rounds.loopId))
     .where(and(eq(loops.slug, LOOP_SLUG), eq(rounds.slug, "behavioral")));
   return Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<string, number>;
-}
-
-let slotDay = 30;
-/** A session running now (each one on its own past slot first, so people can be in several). */
-async function liveSession(
-  candidateId: string,
-  interviewerId: string,
-  options: { round?: string; format?: "one_way" | "swap" } = {},
-) {
-  const past = new Date(Date.now() - slotDay++ * DAY);
-  const sessionId = await insertSession({
-    candidateId,
-    interviewerId,
-    round: options.round ?? "behavioral",
-    format: options.format,
-    currentHalf: 1,
-    startsAt: past,
-    endsAt: new Date(past.getTime() + 45 * MINUTE),
-    status: "in_progress",
-  });
-  const now = Date.now();
-  await getDb()
-    .update(mockSessions)
-    .set({ startsAt: new Date(now - 5 * MINUTE), endsAt: new Date(now + 40 * MINUTE) })
-    .where(eq(mockSessions.id, sessionId));
-  return sessionId;
 }
 
 /** Ends a session a few minutes ago, as the room's settlement would leave it. */
@@ -115,7 +88,7 @@ describe("sharing story titles into a behavioral mock", () => {
       v["company-first"]!,
     ]);
     const unshared = await storyOf(candidate.id, "A story kept back", [v["raising-the-bar"]!]);
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const c = await signIn(server.client(), candidate.email);
     const i = await signIn(server.client(), interviewer.email);
 
@@ -174,7 +147,7 @@ describe("sharing story titles into a behavioral mock", () => {
       v["truth-seeking"]!,
     ]);
     const strangersStory = await storyOf(stranger.id, "A stranger's", [v["truth-seeking"]!]);
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const c = await signIn(server.client(), candidate.email);
     const i = await signIn(server.client(), interviewer.email);
     const s = await signIn(server.client(), stranger.email);
@@ -229,7 +202,7 @@ describe("sharing story titles into a behavioral mock", () => {
     for (let n = 0; n <= SHARES_PER_SESSION_MAX; n++) {
       many.push((await storyOf(candidate.id, `Story ${n}`, [v["truth-seeking"]!])).id);
     }
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const c = await signIn(server.client(), candidate.email);
     const tooMany = await c.post(`/sessions/${sessionId}`, {
       intent: "share-stories",
@@ -248,7 +221,7 @@ describe("sharing story titles into a behavioral mock", () => {
     expect(late.status).toBe(409);
     expect(await sharesOf(sessionId)).toHaveLength(2);
 
-    const coding = await liveSession(candidate.id, interviewer.id, { round: "coding" });
+    const coding = await insertLiveSession(candidate.id, interviewer.id, { round: "coding" });
     expect(
       (await c.post(`/sessions/${coding}`, { intent: "share-stories", stories: [many[0]!] }))
         .status,
@@ -264,7 +237,7 @@ describe("sharing story titles into a behavioral mock", () => {
     const peer = await createUser({ name: "Swap Peer" });
     const bookers = await storyOf(booker.id, "Booker's story", [v["truth-seeking"]!]);
     const peers = await storyOf(peer.id, "Peer's story", [v["customer-obsession"]!]);
-    const sessionId = await liveSession(booker.id, peer.id, { format: "swap" });
+    const sessionId = await insertLiveSession(booker.id, peer.id, { format: "swap" });
     const b = await signIn(server.client(), booker.email);
     const p = await signIn(server.client(), peer.email);
     expect((await p.post(`/sessions/${sessionId}`, { intent: "sync" })).status).toBe(200);
@@ -295,7 +268,7 @@ describe(`tagging a score with a shared story, and the map (${usingPostgres ? "P
     const interviewer = await createUser();
     const truth = await storyOf(candidate.id, "Rolled back my own launch", [v["truth-seeking"]!]);
     const other = await storyOf(candidate.id, "Never shared", [v["truth-seeking"]!]);
-    const sessionId = await liveSession(candidate.id, interviewer.id);
+    const sessionId = await insertLiveSession(candidate.id, interviewer.id);
     const c = await signIn(server.client(), candidate.email);
     const i = await signIn(server.client(), interviewer.email);
     await c.post(`/sessions/${sessionId}`, { intent: "share-stories", stories: [truth.id] });

@@ -108,6 +108,38 @@ export async function insertSession(options: {
   return session!.id;
 }
 
+const DAY = 24 * HOUR;
+let pastSlotDay = 30;
+
+/**
+ * A session running now (45 minutes, started 5 minutes ago). Each session's participants
+ * first take a distinct past slot, so one person can sit in several live sessions at once
+ * (the concurrency tests need that; booking itself never allows it).
+ */
+export async function insertLiveSession(
+  candidateId: string,
+  interviewerId: string,
+  options: { round?: string; format?: "one_way" | "swap" } = {},
+) {
+  const past = new Date(Date.now() - pastSlotDay++ * DAY);
+  const sessionId = await insertSession({
+    candidateId,
+    interviewerId,
+    round: options.round ?? "behavioral",
+    format: options.format,
+    currentHalf: 1,
+    startsAt: past,
+    endsAt: new Date(past.getTime() + 45 * MINUTE),
+    status: "in_progress",
+  });
+  const now = Date.now();
+  await getDb()
+    .update(mockSessions)
+    .set({ startsAt: new Date(now - 5 * MINUTE), endsAt: new Date(now + 40 * MINUTE) })
+    .where(eq(mockSessions.id, sessionId));
+  return sessionId;
+}
+
 /** Sets a person's target loop and level, so /progress has something to measure against. */
 export async function setTarget(userId: string, levelCode = "L5") {
   const db = getDb();
