@@ -9,7 +9,7 @@ import {
   waitForHydration,
 } from "./support/browser";
 import { UUID, uniqueEmail, ZONE } from "./support/room";
-import { serverDatabaseOf, signUpForId } from "./support/server-database";
+import { insertOneWaySession, serverDatabaseOf, signUpForId } from "./support/server-database";
 
 // A behavioral room with its kit, in two real browsers against the real server. A
 // one-way Behavioral mock running now is written straight into the database. The
@@ -39,36 +39,13 @@ function insertLiveBehavioral(people: { candidate: string; interviewer: string }
 }
 
 /** A one-way mock of `round` at L5, 45 minutes from `startsAt`. */
-async function insertSession(
+function insertSession(
   people: { candidate: string; interviewer: string },
   round: string,
   startsAt: Date,
   status: "in_progress" | "completed",
 ) {
-  const sql = database();
-  const [row] = await sql<{ loopId: number; roundId: number; levelId: number }[]>`
-    select l.id as "loopId", r.id as "roundId", v.id as "levelId"
-    from loops l
-    join rounds r on r.loop_id = l.id and r.slug = ${round}
-    join levels v on v.loop_id = l.id and v.code = 'L5'
-    where l.slug = 'databricks-ic'`;
-  if (!row) throw new Error(`the Databricks loop with ${round} and L5 is not seeded`);
-  const endsAt = new Date(startsAt.getTime() + 45 * MINUTE);
-  const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
-  const [session] = await sql<{ id: string }[]>`
-    insert into mock_sessions
-      (loop_id, round_id, format, starts_at, ends_at, status, booked_by, idempotency_key)
-    values (${row.loopId}, ${row.roundId}, 'one_way', ${startsAt}, ${endsAt}, ${status},
-            ${people.candidate}, ${`e2e-kit-${randomUUID()}`})
-    returning id`;
-  await sql`
-    insert into session_participants (session_id, user_id, role, target_level_id, during)
-    values
-      (${session!.id}, ${people.candidate}, 'candidate', ${row.levelId}, ${during}::tstzrange),
-      (${session!.id}, ${people.interviewer}, 'interviewer', null, ${during}::tstzrange)`;
-  const dimensions = await sql<{ id: number; slug: string; name: string }[]>`
-    select id, slug, name from dimensions where round_id = ${row.roundId} order by position`;
-  return { sessionId: session!.id, dimensions, ...row };
+  return insertOneWaySession(database(), people, { round, startsAt, status });
 }
 
 const describeOnPostgres = databaseUrl ? describe : describe.skip;

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -9,7 +9,7 @@ import {
   waitForHydration,
 } from "./support/browser";
 import { UUID, uniqueEmail, ZONE } from "./support/room";
-import { serverDatabaseOf, signUpForId } from "./support/server-database";
+import { insertOneWaySession, serverDatabaseOf, signUpForId } from "./support/server-database";
 
 // Feedback after a mock, in two real browsers against the real server. A one-way
 // Coding mock at L5 that ended yesterday is written straight into the database (with
@@ -63,27 +63,18 @@ async function codingAtL5(): Promise<Catalog> {
   return { ...row, dimensions, question };
 }
 
-/** A completed one-way session in the past: `candidate` interviewed by `interviewer`. */
+/** A completed one-way Coding session in the past: `candidate` interviewed by `interviewer`. */
 async function insertCompletedSession(
-  c: Catalog,
   people: { candidate: string; interviewer: string },
   startsAt: Date,
 ): Promise<string> {
-  const sql = database();
-  const endsAt = new Date(startsAt.getTime() + HOUR);
-  const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
-  const [session] = await sql<{ id: string }[]>`
-    insert into mock_sessions
-      (loop_id, round_id, format, starts_at, ends_at, status, booked_by, idempotency_key)
-    values (${c.loopId}, ${c.roundId}, 'one_way', ${startsAt}, ${endsAt}, 'completed',
-            ${people.candidate}, ${`e2e-feedback-${randomUUID()}`})
-    returning id`;
-  await sql`
-    insert into session_participants (session_id, user_id, role, target_level_id, during)
-    values
-      (${session!.id}, ${people.candidate}, 'candidate', ${c.levelId}, ${during}::tstzrange),
-      (${session!.id}, ${people.interviewer}, 'interviewer', null, ${during}::tstzrange)`;
-  return session!.id;
+  const { sessionId } = await insertOneWaySession(database(), people, {
+    round: "coding",
+    startsAt,
+    status: "completed",
+    minutes: 60,
+  });
+  return sessionId;
 }
 
 /** Dots the trend chart of a round draws, per line (dimensions and the overall call). */
@@ -129,7 +120,7 @@ describeOnPostgres("feedback after a mock", () => {
 
     // A week ago: a Coding mock at L5 with a weak scorecard, revealed.
     const people = { candidate: candidateId, interviewer: interviewerId };
-    const earlierId = await insertCompletedSession(catalog, people, new Date(Date.now() - 8 * DAY));
+    const earlierId = await insertCompletedSession(people, new Date(Date.now() - 8 * DAY));
     const [earlier] = await sql<{ id: string }[]>`
       insert into feedback
         (session_id, half, kind, author_id, recipient_id, round_id, target_level_id, overall,
@@ -148,11 +139,7 @@ describeOnPostgres("feedback after a mock", () => {
       values (${earlierId}, 1, now() - interval '7 days', 'both_submitted')`;
 
     // Yesterday: the session this test writes feedback for, with its question.
-    const sessionId = await insertCompletedSession(
-      catalog,
-      people,
-      new Date(Date.now() - 26 * HOUR),
-    );
+    const sessionId = await insertCompletedSession(people, new Date(Date.now() - 26 * HOUR));
     await sql`
       insert into session_questions (session_id, half, question_id, interviewer_id, candidate_id)
       values (${sessionId}, 1, ${catalog.question.id}, ${interviewerId}, ${candidateId})`;

@@ -9,7 +9,7 @@ import {
   waitForHydration,
 } from "./support/browser";
 import { uniqueEmail, ZONE } from "./support/room";
-import { serverDatabaseOf, signUpForId } from "./support/server-database";
+import { insertOneWaySession, serverDatabaseOf, signUpForId } from "./support/server-database";
 
 // The story bank in a real browser against the real server: write a STAR story on
 // /stories, from the keyboard where a person would, and see it on the coverage map; then
@@ -111,27 +111,12 @@ describeOnPostgres("sharing a story in a behavioral mock", () => {
     const title = `Paused my own launch ${randomUUID().slice(0, 6)}`;
     await writeStory(candidate, { title, situation: `The situation ${secret}` });
 
-    const startsAt = new Date(Date.now() - 5 * MINUTE);
-    const endsAt = new Date(startsAt.getTime() + 45 * MINUTE);
-    const [row] = await sql<{ loopId: number; roundId: number; levelId: number }[]>`
-      select l.id as "loopId", r.id as "roundId", v.id as "levelId"
-      from loops l
-      join rounds r on r.loop_id = l.id and r.slug = 'behavioral'
-      join levels v on v.loop_id = l.id and v.code = 'L5'
-      where l.slug = 'databricks-ic'`;
-    const during = `[${startsAt.toISOString()},${endsAt.toISOString()})`;
-    const [session] = await sql<{ id: string }[]>`
-      insert into mock_sessions
-        (loop_id, round_id, format, starts_at, ends_at, status, booked_by, idempotency_key)
-      values (${row!.loopId}, ${row!.roundId}, 'one_way', ${startsAt}, ${endsAt}, 'in_progress',
-              ${candidateId}, ${`e2e-stories-${randomUUID()}`})
-      returning id`;
-    await sql`
-      insert into session_participants (session_id, user_id, role, target_level_id, during)
-      values
-        (${session!.id}, ${candidateId}, 'candidate', ${row!.levelId}, ${during}::tstzrange),
-        (${session!.id}, ${interviewerId}, 'interviewer', null, ${during}::tstzrange)`;
-    const roomPath = `/sessions/${session!.id}`;
+    const { sessionId } = await insertOneWaySession(
+      sql,
+      { candidate: candidateId, interviewer: interviewerId },
+      { round: "behavioral", startsAt: new Date(Date.now() - 5 * MINUTE), status: "in_progress" },
+    );
+    const roomPath = `/sessions/${sessionId}`;
 
     const interviewerBodies: string[] = [];
     interviewer.on("response", async (response) => {
