@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { PYODIDE_BASE } from "~/modules/runs/runtime-assets";
 import { REPO_ROOT } from "./paths";
 
 // The JavaScript a page of the production build makes the browser download, gzipped:
@@ -34,14 +35,14 @@ export const ON_DEMAND: Record<string, RegExp[]> = {
   ],
 };
 
+/** The room's whiteboard binding; with Excalidraw's chunk (found by its marker below). */
+const WHITEBOARD_ENTRY = /app\/components\/room\/board-canvas\.tsx$/;
+
 /**
  * Lazy chunks on demand known by what their code holds, where the bundler names them
  * after whichever module it met first: Excalidraw's chunk is named after one of its
  * locale files. This marker is the global Excalidraw reads its fonts' folder from.
  */
-/** The room's whiteboard binding; with Excalidraw's chunk (found by its marker below). */
-const WHITEBOARD_ENTRY = /app\/components\/room\/board-canvas\.tsx$/;
-
 export const ON_DEMAND_CODE: Record<string, string[]> = {
   "routes/_app.sessions.$sessionId": ["EXCALIDRAW_ASSET_PATH"],
 };
@@ -54,6 +55,7 @@ export function budgetFor(routeId: string): number {
 
 interface ViteChunk {
   file: string;
+  css?: string[];
   imports?: string[];
   dynamicImports?: string[];
   isDynamicEntry?: boolean;
@@ -137,6 +139,11 @@ export interface PageChunks {
    * Excalidraw's own on-demand parts): the room with the board weighs initial + lazy +
    * these. */
   whiteboard: string[];
+  /** The style sheets those whiteboard chunks bring (Excalidraw's own), not in the budget. */
+  whiteboardCss: string[];
+  /** What the board loads later, only when used (Excalidraw's locales, its text-to-diagram
+   * dialog with Mermaid, its font subsetter). */
+  whiteboardLater: string[];
 }
 
 /** The JavaScript files of every route of the build in `buildDir` that renders a page. */
@@ -212,6 +219,15 @@ export function pageChunks(buildDir: string): PageChunks[] {
     const whiteboard = [
       ...staticClosure([...everything].filter(isWhiteboard), new Set<string>()),
     ].filter((key) => !initial.has(key) && !lazy.has(key));
+    // And what the board can load later by itself (those import()s, and what they need).
+    const boardLater = new Set<string>();
+    const stack = whiteboard.flatMap((key) => vite[key]?.dynamicImports ?? []);
+    while (stack.length > 0) {
+      const key = stack.pop()!;
+      if (boardLater.has(key) || !onDemand.has(key) || whiteboard.includes(key)) continue;
+      boardLater.add(key);
+      stack.push(...(vite[key]?.imports ?? []), ...(vite[key]?.dynamicImports ?? []));
+    }
     pages.push({
       routeId: route.id,
       // Remix writes its browser manifest after Vite, so Vite's manifest does not list
@@ -220,9 +236,35 @@ export function pageChunks(buildDir: string): PageChunks[] {
       lazy: filesOf(lazy),
       onDemand: filesOf(onDemand),
       whiteboard: filesOf(whiteboard),
+      whiteboardCss: [...new Set(whiteboard.flatMap((key) => vite[key]!.css ?? []))].sort(),
+      whiteboardLater: filesOf(boardLater),
     });
   }
   return pages;
+}
+
+/**
+ * What pressing Run on Python fetches the first time (app/components/room/code-runner.ts):
+ * the room's Python worker (its own bundle, named python.worker-<hash>.js, not in the Vite
+ * manifest) and what Pyodide's loader asks for from our server (PYODIDE_BASE): the loader,
+ * the Emscripten module, the interpreter's wasm, the standard library and the package lock
+ * file. The list was checked against the requests Chromium makes on a first run. As URL
+ * paths on the app's origin.
+ */
+export function pythonFirstRunPaths(clientDir: string): { worker: string; pyodide: string[] } {
+  const assets = path.join(clientDir, "assets");
+  const worker = readdirSync(assets).find((name) => /^python\.worker-[\w-]+\.js$/.test(name));
+  if (!worker) throw new Error(`no python.worker asset in ${assets}`);
+  return {
+    worker: `/assets/${worker}`,
+    pyodide: [
+      "pyodide.mjs",
+      "pyodide.asm.mjs",
+      "pyodide.asm.wasm",
+      "python_stdlib.zip",
+      "pyodide-lock.json",
+    ].map((file) => `${PYODIDE_BASE}${file}`),
+  };
 }
 
 /**
