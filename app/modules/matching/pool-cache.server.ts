@@ -4,8 +4,8 @@ import { rowsOf } from "#db/rows";
 
 /**
  * The matching pool's version: the sum of match_pool_version's slots, which statement
- * triggers bump on every write to a table the pool holds (migration 0015). One
- * index-only read of sixteen rows; as a string, since the sum is a bigint.
+ * triggers bump on every write that changes a table the pool holds (migrations 0015,
+ * 0024). One index-only read of sixteen rows; as a string, since the sum is a bigint.
  */
 export async function readPoolVersion(db: Database): Promise<string> {
   const [row] = rowsOf<{ version: string | number | null }>(
