@@ -2,7 +2,7 @@ import { Component, lazy, type ReactNode, Suspense, useEffect, useState } from "
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { EXCALIDRAW_BASE, ownOriginFontSources } from "~/modules/board/board-assets";
-import type { BoardCanvasProps } from "./board-canvas";
+import type { BoardCanvasProps, ExcalidrawModule } from "./board-canvas";
 import type { PadStatus } from "./code-pad";
 
 // The room's whiteboard, loaded when it is first shown: Excalidraw is several times the
@@ -14,14 +14,30 @@ declare global {
   }
 }
 
+let boardCode: Promise<[ExcalidrawModule, typeof import("./board-canvas")]> | undefined;
+
+/**
+ * Starts fetching the board's code (Excalidraw and our binding) once; later calls share
+ * the same fetch. A room that opens on the board calls it when it mounts, beside the
+ * pad's own code, so the board is not left to start loading after the editor (it made
+ * the board the last thing ready on join: `npm run bench:join-time`, designBoardAskedP50Ms).
+ */
+export function preloadBoard() {
+  if (!boardCode) {
+    // Excalidraw loads its fonts from here (our own server) instead of a CDN.
+    window.EXCALIDRAW_ASSET_PATH = EXCALIDRAW_BASE;
+    keepFontFacesOnOurOrigin();
+    boardCode = Promise.all([import("@excalidraw/excalidraw"), import("./board-canvas")]);
+    // A failed fetch (offline a moment) is tried again by the next caller.
+    boardCode.catch(() => {
+      boardCode = undefined;
+    });
+  }
+  return boardCode;
+}
+
 const BoardCanvas = lazy(async () => {
-  // Excalidraw loads its fonts from here (our own server) instead of a CDN.
-  window.EXCALIDRAW_ASSET_PATH = EXCALIDRAW_BASE;
-  keepFontFacesOnOurOrigin();
-  const [excalidraw, canvas] = await Promise.all([
-    import("@excalidraw/excalidraw"),
-    import("./board-canvas"),
-  ]);
+  const [excalidraw, canvas] = await preloadBoard();
   const Canvas = canvas.default;
   return {
     default: (props: Omit<BoardCanvasProps, "excalidraw">) => (

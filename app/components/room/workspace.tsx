@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { preloadBoard } from "./whiteboard";
 
 // The room's two surfaces, the code pad and the whiteboard, as tabs, or side by side on
 // a wide screen. The pad stays mounted when hidden: it holds the realtime connection
@@ -73,6 +74,11 @@ export function Workspace({
   useEffect(() => {
     if (boardShown) setBoardOpened(true);
   }, [boardShown]);
+  // The board's code is fetched as soon as the board is to be shown, not once the shared
+  // document is ready: it is by far the room's heaviest part.
+  useEffect(() => {
+    if (boardOpened) void preloadBoard();
+  }, [boardOpened]);
 
   const views: WorkspaceView[] = wide ? ["pad", "board", "both"] : ["pad", "board"];
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -145,7 +151,7 @@ export function Workspace({
               board(boardShown)
             ) : (
               <p className="hint" role="status">
-                The board opens once the pad has connected…
+                Loading the board…
               </p>
             )
           ) : null}
