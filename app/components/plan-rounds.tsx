@@ -21,6 +21,7 @@ export function roundLabel(round: Pick<PlanRoundView, "name" | "count">): string
 export function PlanRoundCard({
   round,
   offer,
+  loopSlug,
   levelCode,
   readyAt,
   timeZone,
@@ -29,6 +30,8 @@ export function PlanRoundCard({
 }: {
   round: PlanRoundView;
   offer: PlanOffer | undefined;
+  /** The plan's loop: a request posted from here is for it, not the profile's loop. */
+  loopSlug: string;
   levelCode: string;
   readyAt: number;
   timeZone: string;
@@ -151,7 +154,7 @@ export function PlanRoundCard({
         <p className="hint">
           No peer is free for it in the next two weeks yet.{" "}
           <Link
-            to={`/book?round=${encodeURIComponent(round.slug)}&level=${encodeURIComponent(levelCode)}`}
+            to={`/book?${new URLSearchParams({ loop: loopSlug, round: round.slug, level: levelCode })}`}
           >
             Post a request
           </Link>{" "}

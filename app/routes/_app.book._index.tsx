@@ -21,20 +21,28 @@ import { parseUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Book a mock · Peerloop" }];
 
-async function loadTarget(userId: string) {
+/**
+ * The loop to book in: the one asked for (a plan of another loop links here with
+ * `?loop=`), else the profile's target loop, else the first. `unknown` when a loop was
+ * asked for by a name that does not exist.
+ */
+async function loadTarget(userId: string, askedLoop?: string | null) {
   const [profile, catalogs] = await Promise.all([getProfile(userId), getLoopCatalogs()]);
-  const loop = catalogs.find((l) => l.slug === profile?.targetLoop) ?? catalogs[0];
-  return { profile, loop };
+  const asked = askedLoop ? catalogs.find((l) => l.slug === askedLoop) : undefined;
+  const usual = catalogs.find((l) => l.slug === profile?.targetLoop) ?? catalogs[0];
+  const loop = asked ?? usual;
+  const isProfileLoop = loop?.slug === usual?.slug;
+  return { profile, loop, isProfileLoop, unknown: Boolean(askedLoop) && !asked };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [{ profile, loop }, open, availability] = await Promise.all([
-    loadTarget(user.id),
+  const url = new URL(request.url);
+  const [{ profile, loop, isProfileLoop }, open, availability] = await Promise.all([
+    loadTarget(user.id, url.searchParams.get("loop")),
     listOpenRequests(user.id),
     getAvailability(user.id),
   ]);
-  const url = new URL(request.url);
   return {
     timeZone: user.timeZone,
     hasAvailability:
@@ -43,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           slug: loop.slug,
           name: loop.name,
+          isProfileLoop,
           levels: loop.levels.map((l) => ({ code: l.code, rank: l.rank, title: l.title })),
           rounds: loop.rounds.map((r) => ({
             slug: r.slug,
@@ -62,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         "",
       level:
         url.searchParams.get("level") ??
-        profile?.targetLevel ??
+        (isProfileLoop ? profile?.targetLevel : undefined) ??
         (loop?.levels[1] ?? loop?.levels[0])?.code ??
         "",
       format: url.searchParams.get("format") ?? "swap",
@@ -90,8 +99,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply(), message: null }, { status: 400 });
   }
-  const { loop } = await loadTarget(user.id);
+  const { loop, unknown } = await loadTarget(user.id, String(formData.get("loop") ?? ""));
   if (!loop) throw new Response("No loop", { status: 500 });
+  if (unknown) {
+    return data(
+      {
+        result: submission.reply({ formErrors: ["That interview loop does not exist."] }),
+        message: null,
+      },
+      { status: 400 },
+    );
+  }
   const created = await createRequest(user.id, {
     loopSlug: loop.slug,
     roundSlug: submission.value.round,
@@ -174,6 +192,12 @@ export default function Book() {
       <section className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
+          <input type="hidden" name="loop" value={loop.slug} />
+          {loop.isProfileLoop ? null : (
+            <p className="hint">
+              For the <strong>{loop.name}</strong> loop (your profile targets another).
+            </p>
+          )}
           <div className="field-row">
             <Field label="Round" meta={fields.round}>
               <select {...getSelectProps(fields.round)} onChange={(e) => setRound(e.target.value)}>

@@ -221,6 +221,7 @@ export default function PlanPage() {
               key={round.slug}
               round={round}
               offer={offers.find((o) => o.roundSlug === round.slug)}
+              loopSlug={plan.loopSlug}
               levelCode={plan.levelCode}
               readyAt={readyAt}
               timeZone={timeZone}

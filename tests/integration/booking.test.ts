@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { interviewerRounds, mockRequests, mockSessions, outboxEmails, rounds } from "#db/schema";
+import {
+  interviewerRounds,
+  loops,
+  mockRequests,
+  mockSessions,
+  outboxEmails,
+  rounds,
+} from "#db/schema";
 import { pairOpenRequests } from "~/modules/booking/auto-pair.server";
 import { bookProposal } from "~/modules/booking/book-proposal.server";
 import { bookSuggestedMock, proposeSuggestedMock } from "~/modules/booking/book-suggestion.server";
@@ -534,6 +541,47 @@ describe("pages and resource routes", () => {
     });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toMatch(/^\/book\/[0-9a-f-]{36}$/);
+  });
+
+  it("books in the loop a plan asks for (?loop=), not only the profile's, and refuses an unknown loop", async () => {
+    const user = await createAvailableUser("Two Loops");
+    const client = await signedInClient(user.email);
+    // The profile targets the Databricks loop; a plan for the second loop links with ?loop=.
+    const page = await client.get("/book?loop=bigtech-swe&round=onsite-coding&level=E5");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('name="loop" value="bigtech-swe"');
+    expect(html).toContain("(your profile targets another)");
+    expect(html).toContain('<option value="onsite-coding" selected');
+    expect(html).toContain('<option value="E5" selected');
+    const posted = await client.post("/book", {
+      loop: "bigtech-swe",
+      round: "onsite-coding",
+      level: "E5",
+      format: "swap",
+      horizonDays: "14",
+    });
+    expect(posted.status).toBe(302);
+    const requestId = posted.headers.get("location")!.split("/")[2]!;
+    const [request] = await getDb()
+      .select({ loopSlug: loops.slug })
+      .from(mockRequests)
+      .innerJoin(loops, eq(loops.id, mockRequests.loopId))
+      .where(eq(mockRequests.id, requestId));
+    expect(request?.loopSlug).toBe("bigtech-swe");
+    // A made-up loop is refused whole; the default page stays the profile's loop.
+    const before = await getDb().$count(mockRequests, eq(mockRequests.userId, user.id));
+    const unknown = await client.post("/book", {
+      loop: "no-such-loop",
+      round: "coding",
+      level: "L5",
+      format: "swap",
+      horizonDays: "14",
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("That interview loop does not exist.");
+    expect(await getDb().$count(mockRequests, eq(mockRequests.userId, user.id))).toBe(before);
+    expect(await (await client.get("/book")).text()).not.toContain("your profile targets another");
   });
 
   it("says plainly when the person already has the most open requests", async () => {
