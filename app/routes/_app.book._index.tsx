@@ -195,7 +195,7 @@ export default function Book() {
           <input type="hidden" name="loop" value={loop.slug} />
           {loop.isProfileLoop ? null : (
             <p className="hint">
-              For the <strong>{loop.name}</strong> loop (your profile targets another).
+              Booking in <strong>{loop.name}</strong> (your profile targets another loop).
             </p>
           )}
           <div className="field-row">

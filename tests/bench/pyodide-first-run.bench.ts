@@ -136,7 +136,7 @@ try {
       limits[key] = "Pyodide's start (wasm compile, stdlib unpack) on this shared 2-core machine";
   console.log(
     JSON.stringify({
-      bench: "pyodide-first-run",
+      bench: "pyodide",
       figures,
       targets: TARGETS,
       met,

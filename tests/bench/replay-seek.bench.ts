@@ -276,7 +276,7 @@ async function main() {
     };
     console.log(
       JSON.stringify({
-        bench: "replay-seek",
+        bench: "replay",
         figures,
         targets: TARGETS,
         met,

@@ -164,7 +164,7 @@ if (!met) {
 
 console.log(
   JSON.stringify({
-    bench: "suite-time",
+    bench: "suite",
     machine: { cores: cpus().length, node: process.version },
     figures,
     targets: { pgliteSuiteSeconds: `< ${TARGET_SECONDS}` },

@@ -551,7 +551,7 @@ describe("pages and resource routes", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('name="loop" value="bigtech-swe"');
-    expect(html).toContain("(your profile targets another)");
+    expect(html).toContain("(your profile targets another loop)");
     expect(html).toContain('<option value="onsite-coding" selected');
     expect(html).toContain('<option value="E5" selected');
     const posted = await client.post("/book", {
@@ -581,7 +581,7 @@ describe("pages and resource routes", () => {
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("That interview loop does not exist.");
     expect(await getDb().$count(mockRequests, eq(mockRequests.userId, user.id))).toBe(before);
-    expect(await (await client.get("/book")).text()).not.toContain("your profile targets another");
+    expect(await (await client.get("/book")).text()).not.toContain("your profile targets another loop");
   });
 
   it("says plainly when the person already has the most open requests", async () => {
