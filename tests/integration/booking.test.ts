@@ -581,7 +581,9 @@ describe("pages and resource routes", () => {
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("That interview loop does not exist.");
     expect(await getDb().$count(mockRequests, eq(mockRequests.userId, user.id))).toBe(before);
-    expect(await (await client.get("/book")).text()).not.toContain("your profile targets another loop");
+    expect(await (await client.get("/book")).text()).not.toContain(
+      "your profile targets another loop",
+    );
   });
 
   it("says plainly when the person already has the most open requests", async () => {
