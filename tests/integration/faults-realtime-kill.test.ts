@@ -2,13 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
-import { padDocuments, replayUpdates } from "#db/schema";
-import {
-  docContent,
-  documentAt,
-  type RecordedUpdate,
-  scanTimeline,
-} from "~/modules/replay/timeline";
+import { padDocuments } from "#db/schema";
+import { docContent, documentAt, scanTimeline } from "~/modules/replay/timeline";
 import { setupFreshDatabase, usingPostgres } from "../support/database";
 import { bookPadSession, sleep, waitFor } from "../support/realtime";
 import {
@@ -17,6 +12,7 @@ import {
   type ReconnectingPad,
   startRealtimeProcess,
 } from "../support/realtime-process";
+import { loadRecordedUpdates } from "../support/replay-fixtures";
 
 // kill -9 of the realtime server in the middle of a session, two people typing. What was
 // stored before (the pad, once the save debounce has passed; the replay log, once a flush
@@ -45,21 +41,6 @@ async function storedPad(sessionId: string): Promise<string | null> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, row.state);
   return doc.getText("code").toString();
-}
-
-async function loadLog(sessionId: string): Promise<RecordedUpdate[]> {
-  const rows = await getDb()
-    .select()
-    .from(replayUpdates)
-    .where(eq(replayUpdates.sessionId, sessionId))
-    .orderBy(replayUpdates.seq);
-  return rows.map((row) => ({
-    seq: Number(row.seq),
-    at: row.at.getTime(),
-    userId: row.userId,
-    update: row.update ? new Uint8Array(row.update) : null,
-    mark: row.mark,
-  }));
 }
 
 function typeInto(pad: ReconnectingPad, every: number, label: string) {
@@ -104,7 +85,7 @@ describe.skipIf(!usingPostgres)("the realtime server killed with SIGKILL mid-ses
       const pad = await storedPad(session.sessionId);
       expect(pad).not.toBeNull();
       expect(pad!.startsWith(settled)).toBe(true);
-      const logAfterKill = await loadLog(session.sessionId);
+      const logAfterKill = await loadRecordedUpdates(session.sessionId);
       const recorded = documentAt(null, logAfterKill, Number.POSITIVE_INFINITY);
       expect(recorded.incomplete).toBe(false);
       const recordedText = docContent(recorded.doc).code;
@@ -167,7 +148,7 @@ describe.skipIf(!usingPostgres)("the realtime server killed with SIGKILL mid-ses
 
       // Nothing lost in the end: the stored pad and the replay both hold everything.
       expect(await storedPad(session.sessionId)).toBe(final);
-      const log = await loadLog(session.sessionId);
+      const log = await loadRecordedUpdates(session.sessionId);
       expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
       const { gaps, final: replayed } = scanTimeline(null, log);
       expect(replayed.incomplete).toBe(false);

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
-import { padDocuments, replayUpdates } from "#db/schema";
-import { docContent, type RecordedUpdate, scanTimeline } from "~/modules/replay/timeline";
+import { padDocuments } from "#db/schema";
+import { docContent, scanTimeline } from "~/modules/replay/timeline";
 import { setupFreshDatabase, usingPostgres } from "../support/database";
 import { bookPadSession, testRedisUrl, waitFor } from "../support/realtime";
 import {
@@ -12,6 +12,7 @@ import {
   type ReconnectingPad,
   startRealtimeProcess,
 } from "../support/realtime-process";
+import { loadRecordedUpdates } from "../support/replay-fixtures";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 // Scale-out of the realtime tier on the engines it already uses: two realtime processes
@@ -161,18 +162,7 @@ describe.skipIf(!usingPostgres || !redisUrl)("two realtime instances behind Redi
       expect(await storedPad(session.sessionId)).toBe(final);
 
       // The replay (each instance records its own people's edits) reads back whole.
-      const rows = await getDb()
-        .select()
-        .from(replayUpdates)
-        .where(eq(replayUpdates.sessionId, session.sessionId))
-        .orderBy(replayUpdates.seq);
-      const log: RecordedUpdate[] = rows.map((row) => ({
-        seq: Number(row.seq),
-        at: row.at.getTime(),
-        userId: row.userId,
-        update: row.update ? new Uint8Array(row.update) : null,
-        mark: row.mark,
-      }));
+      const log = await loadRecordedUpdates(session.sessionId);
       expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
       const { final: replayed } = scanTimeline(null, log);
       expect(replayed.incomplete).toBe(false);

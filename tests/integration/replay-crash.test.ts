@@ -2,18 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
-import { getDb } from "#db/client";
-import { replayUpdates } from "#db/schema";
-import {
-  docContent,
-  documentAt,
-  type RecordedUpdate,
-  scanTimeline,
-} from "~/modules/replay/timeline";
+import { docContent, documentAt, scanTimeline } from "~/modules/replay/timeline";
 import { padDocumentName } from "~/modules/sessions/realtime-token";
 import { setupFreshDatabase, usingPostgres } from "../support/database";
 import { REPO_ROOT } from "../support/paths";
@@ -24,6 +16,7 @@ import {
   sleep,
   waitFor,
 } from "../support/realtime";
+import { loadRecordedUpdates } from "../support/replay-fixtures";
 
 // kill -9 of a realtime server while it records: the standalone tier (realtime/main.ts)
 // runs as a child process on the test's PostgreSQL database, is killed mid-typing, and
@@ -96,21 +89,6 @@ function connect(sessionId: string, userId: string, doc: Y.Doc) {
   };
 }
 
-async function loadLog(sessionId: string): Promise<RecordedUpdate[]> {
-  const rows = await getDb()
-    .select()
-    .from(replayUpdates)
-    .where(eq(replayUpdates.sessionId, sessionId))
-    .orderBy(replayUpdates.seq);
-  return rows.map((row) => ({
-    seq: Number(row.seq),
-    at: row.at.getTime(),
-    userId: row.userId,
-    update: row.update ? new Uint8Array(row.update) : null,
-    mark: row.mark,
-  }));
-}
-
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
 });
@@ -138,7 +116,7 @@ describe.skipIf(!usingPostgres)("a realtime server killed while recording", () =
     await once(first, "exit");
     client.destroy();
 
-    const afterKill = await loadLog(session.sessionId);
+    const afterKill = await loadRecordedUpdates(session.sessionId);
     const recorded = documentAt(null, afterKill, Number.POSITIVE_INFINITY);
     expect(recorded.incomplete).toBe(false);
     const recordedText = docContent(recorded.doc).code;
@@ -156,7 +134,7 @@ describe.skipIf(!usingPostgres)("a realtime server killed while recording", () =
     code.insert(code.length, "!");
     await waitFor(
       async () => {
-        const log = await loadLog(session.sessionId);
+        const log = await loadRecordedUpdates(session.sessionId);
         return (
           docContent(documentAt(null, log, Number.POSITIVE_INFINITY).doc).code === code.toString()
         );
@@ -168,7 +146,7 @@ describe.skipIf(!usingPostgres)("a realtime server killed while recording", () =
     second.kill("SIGTERM");
     await once(second, "exit");
 
-    const log = await loadLog(session.sessionId);
+    const log = await loadRecordedUpdates(session.sessionId);
     expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
     const { gaps, final } = scanTimeline(null, log);
     const lost = gaps.filter((gap) => gap.kind === "recorder_lost");

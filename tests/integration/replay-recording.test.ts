@@ -22,7 +22,6 @@ import {
   type DocContent,
   docContent,
   documentAt,
-  type RecordedUpdate,
   recorderGaps,
   seek,
 } from "~/modules/replay/timeline";
@@ -42,6 +41,7 @@ import {
   startRealtime,
   waitFor,
 } from "../support/realtime";
+import { loadRecordedUpdates } from "../support/replay-fixtures";
 
 setupFreshDatabase();
 
@@ -54,21 +54,6 @@ async function bookLongSession(label: string, hoursAfterNow: number): Promise<Pa
   const endsAt = new Date(session.startsAt.getTime() + (SESSION_MINUTES + 5) * MINUTE);
   await getDb().update(mockSessions).set({ endsAt }).where(eq(mockSessions.id, session.sessionId));
   return { ...session, endsAt };
-}
-
-async function loadLog(sessionId: string): Promise<RecordedUpdate[]> {
-  const rows = await getDb()
-    .select()
-    .from(replayUpdates)
-    .where(eq(replayUpdates.sessionId, sessionId))
-    .orderBy(replayUpdates.seq);
-  return rows.map((row) => ({
-    seq: Number(row.seq),
-    at: row.at.getTime(),
-    userId: row.userId,
-    update: row.update ? new Uint8Array(row.update) : null,
-    mark: row.mark,
-  }));
 }
 
 function honestRun(by: string, id: string, at: number): RunRecord {
@@ -191,7 +176,7 @@ describe("a recorded 60-minute session replays exactly", () => {
   });
 
   it("numbers every update gap-free, names its sender, and closes the recording", async () => {
-    const log = await loadLog(session.sessionId);
+    const log = await loadRecordedUpdates(session.sessionId);
     expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
     expect(log.filter((row) => row.mark).map((row) => row.mark)).toEqual([
       "opened",
@@ -270,7 +255,7 @@ describe("a pad stored before it was recorded", () => {
       pad.destroy();
       await running.stop();
     }
-    const log = await loadLog(session.sessionId);
+    const log = await loadRecordedUpdates(session.sessionId);
     expect(log[0]?.mark).toBe("opened");
     expect(log[1]).toMatchObject({ userId: null, mark: null });
     const rebuilt = documentAt(null, log, clock);
@@ -306,7 +291,7 @@ describe("sequence numbers", () => {
       .insert(replayUpdates)
       .values(makeRows("restarted", 5))
       .returning({ seq: replayUpdates.seq });
-    const log = await loadLog(session.sessionId);
+    const log = await loadRecordedUpdates(session.sessionId);
     expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
     expect(log).toHaveLength(8 * 150 + 5);
     expect(fresh.map((row) => Number(row.seq))).toEqual([1201, 1202, 1203, 1204, 1205]);
@@ -381,7 +366,7 @@ describe("append-only", () => {
           eq(sessionParticipants.userId, session.candidateId),
         ),
       );
-    expect(await loadLog(session.sessionId)).toEqual([]);
+    expect(await loadRecordedUpdates(session.sessionId)).toEqual([]);
   });
 });
 
@@ -432,7 +417,7 @@ describe("access, deletion and retention", () => {
     expect(await getReplay(randomUUID(), mine.candidateId, afterEnd())).toBeNull();
     expect(await deleteReplay(mine.sessionId, strangerId)).toBeNull();
     expect(await deleteReplay(mine.sessionId, other.candidateId)).toBeNull();
-    expect((await loadLog(mine.sessionId)).length).toBeGreaterThan(0);
+    expect((await loadRecordedUpdates(mine.sessionId)).length).toBeGreaterThan(0);
     // Before the end there is nothing to replay yet.
     const during = new Date(mine.startsAt.getTime() + MINUTE);
     expect((await getReplay(mine.sessionId, mine.candidateId, during))?.state).toBe("not_ended");
@@ -440,7 +425,7 @@ describe("access, deletion and retention", () => {
     expect(await deleteReplay(mine.sessionId, mine.candidateId, during)).toEqual({
       notEnded: true,
     });
-    expect((await loadLog(mine.sessionId)).length).toBeGreaterThan(0);
+    expect((await loadRecordedUpdates(mine.sessionId)).length).toBeGreaterThan(0);
   });
 
   it("keeps only the final state after the retention period, and records nothing more", async () => {
@@ -452,7 +437,7 @@ describe("access, deletion and retention", () => {
     const later = new Date(ended.getTime() + 181 * 24 * 60 * MINUTE);
     // (Other sessions of this file expire with it: the count is theirs as well.)
     expect((await expireReplays({ now: later })).expired).toBeGreaterThanOrEqual(1);
-    expect(await loadLog(mine.sessionId)).toEqual([]);
+    expect(await loadRecordedUpdates(mine.sessionId)).toEqual([]);
     const replay = await getReplay(mine.sessionId, mine.interviewerId, later);
     if (replay?.state !== "ready") throw new Error("replay not ready");
     expect(replay.expired?.reason).toBe("retention");
@@ -464,7 +449,7 @@ describe("access, deletion and retention", () => {
     await getDb()
       .insert(replayUpdates)
       .values({ sessionId: mine.sessionId, at: later, update: Buffer.from("late") });
-    expect(await loadLog(mine.sessionId)).toEqual([]);
+    expect(await loadRecordedUpdates(mine.sessionId)).toEqual([]);
   });
 
   it("lets a participant delete it, and both then see that it was deleted", async () => {

@@ -1,7 +1,9 @@
+import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb } from "#db/client";
 import { attendanceEvents, replayUpdates, roomEvents } from "#db/schema";
-import { compactReplay } from "~/modules/replay/replay.server";
+import { compactReplay, toUpdate } from "~/modules/replay/replay.server";
+import type { RecordedUpdate } from "~/modules/replay/timeline";
 import type { RunRecord } from "~/modules/runs/run-records";
 import { DOC_ROOTS, META_KEYS } from "~/modules/sessions/shared-doc";
 import { arrow, rectangle, text } from "./board-fixtures";
@@ -13,6 +15,16 @@ import { arrow, rectangle, text } from "./board-fixtures";
 // integration test, its e2e test and its benchmark.
 
 export const REPLAY_MINUTES_DEFAULT = 60;
+
+/** A session's replay log as stored, in order, read the way the replay reads it. */
+export async function loadRecordedUpdates(sessionId: string): Promise<RecordedUpdate[]> {
+  const rows = await getDb()
+    .select()
+    .from(replayUpdates)
+    .where(eq(replayUpdates.sessionId, sessionId))
+    .orderBy(asc(replayUpdates.seq));
+  return rows.map(toUpdate);
+}
 
 export interface SyntheticSession {
   updates: number;

@@ -51,7 +51,8 @@ export type ReplayView =
       gaps: TimelineGap[];
     };
 
-const toUpdate = (row: {
+/** A replay_updates row as the replay reads it (also how the tests read the log back). */
+export const toUpdate = (row: {
   seq: number;
   at: Date;
   userId: string | null;
