@@ -1,21 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { docContent, documentAt, scanTimeline } from "~/modules/replay/timeline";
 import { padDocumentName } from "~/modules/sessions/realtime-token";
 import { setupFreshDatabase, usingPostgres } from "../support/database";
-import { REPO_ROOT } from "../support/paths";
-import {
-  bookPadSession,
-  padToken,
-  REALTIME_TEST_SECRET,
-  sleep,
-  waitFor,
-} from "../support/realtime";
+import { bookPadSession, padToken, sleep, waitFor } from "../support/realtime";
+import { cleanUpRealtimeProcesses, startRealtimeProcess } from "../support/realtime-process";
 import { loadRecordedUpdates } from "../support/replay-fixtures";
 
 // kill -9 of a realtime server while it records: the standalone tier (realtime/main.ts)
@@ -32,36 +23,9 @@ const FLUSH_INTERVAL_MS = 1000;
 const DELIVERY_SLACK_MS = 500;
 const PORT = 4617;
 
-const children: ChildProcess[] = [];
+cleanUpRealtimeProcesses();
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("realtime", "main.ts")], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url!(),
-      REALTIME_PORT: String(PORT),
-      HOST: "127.0.0.1",
-      REALTIME_SECRET: REALTIME_TEST_SECRET,
-      JOBS: "off",
-      REPLAY_RECORDING: "on",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("listening")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`realtime exited (${code}): ${output}`)));
-  });
-  return child;
-}
+const startServer = () => startRealtimeProcess({ port: PORT, databaseUrl: db.url!() });
 
 function connect(sessionId: string, userId: string, doc: Y.Doc) {
   const socket = new HocuspocusProviderWebsocket({
@@ -89,10 +53,6 @@ function connect(sessionId: string, userId: string, doc: Y.Doc) {
   };
 }
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
 describe.skipIf(!usingPostgres)("a realtime server killed while recording", () => {
   it("loses nothing older than the flush interval and shows a gap, not a corrupt state", async () => {
     const session = await bookPadSession("Crash", 48);
@@ -110,10 +70,10 @@ describe.skipIf(!usingPostgres)("a realtime server killed while recording", () =
       typedAt.push(Date.now());
     }, 20);
     await sleep(3000);
-    first.kill("SIGKILL");
+    const firstExited = first.kill("SIGKILL");
     const killedAt = Date.now();
     clearInterval(typing);
-    await once(first, "exit");
+    await firstExited;
     client.destroy();
 
     const afterKill = await loadRecordedUpdates(session.sessionId);
@@ -143,8 +103,7 @@ describe.skipIf(!usingPostgres)("a realtime server killed while recording", () =
       10_000,
     );
     client.destroy();
-    second.kill("SIGTERM");
-    await once(second, "exit");
+    await second.kill("SIGTERM");
 
     const log = await loadRecordedUpdates(session.sessionId);
     expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
